@@ -1,0 +1,10 @@
+using System.CommandLine;
+using System.Text;
+using DanVan.Cli.Commands;
+
+Console.OutputEncoding = Encoding.UTF8;
+
+var root = new RootCommand("danvan: analyse Vietnamese news about mass-mobilization (dân vận) work.");
+root.Subcommands.Add(DemoCommand.Create());
+
+return await root.Parse(args).InvokeAsync();

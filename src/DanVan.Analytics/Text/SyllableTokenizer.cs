@@ -16,7 +16,8 @@ namespace DanVan.Analytics.Text;
 /// syllable and a date.</item>
 /// <item>Two or more letters all in capitals (<c>UBND</c>, <c>HĐND</c>, <c>TƯ</c>), the dotted abbreviations of the table
 /// (<c>TP.</c>, <c>ThS.</c>, <c>PGS.TS.</c>, <c>TP.HCM</c>, <c>v.v.</c>), <c>Q.1</c>/<c>P.12</c> and the mixed-case ones
-/// (<c>ThS</c>, <c>TTg</c>) make an <see cref="TokenKind.Abbreviation"/>. A headline in capitals reads as abbreviations too.</item>
+/// (<c>ThS</c>, <c>TTg</c>) make an <see cref="TokenKind.Abbreviation"/>. A capitalized word with a tone mark
+/// (<c>BÌNH LUẬN</c>) is a syllable, since abbreviations carry none; a toneless one in a headline (<c>BAN</c>) still reads as an abbreviation.</item>
 /// <item><c>http://…</c>, <c>https://…</c>, <c>www.…</c> and bare domains with a known top-level domain
 /// (<c>laodongthudo.vn</c>) make a <see cref="TokenKind.Url"/>; <c>name@domain.vn</c> an <see cref="TokenKind.Email"/>.</item>
 /// <item>A number of up to 5 digits, then <c>-</c> or <c>/</c> (with an optional <c>/year/</c>), then at least two segments

@@ -48,10 +48,27 @@ internal static class TokenAssert
         int previousEnd = 0;
         foreach (Token token in tokens)
         {
-            Assert.True(token.Length > 0, $"empty token at {token.Start}");
-            Assert.True(token.Start >= previousEnd, $"token at {token.Start} overlaps the one ending at {previousEnd}");
-            Assert.True(token.End <= text.Length, $"token at {token.Start} runs past the text");
-            Assert.False(char.IsLowSurrogate(text[token.Start]) && token.Start > 0 && char.IsHighSurrogate(text[token.Start - 1]), $"token at {token.Start} splits a surrogate pair");
+            // Messages are formatted only on failure: these checks run over a million tokens.
+            if (token.Length <= 0)
+            {
+                Assert.Fail($"empty token at {token.Start}");
+            }
+
+            if (token.Start < previousEnd)
+            {
+                Assert.Fail($"token at {token.Start} overlaps the one ending at {previousEnd}");
+            }
+
+            if (token.End > text.Length)
+            {
+                Assert.Fail($"token at {token.Start} runs past the text");
+            }
+
+            if (token.Start > 0 && char.IsLowSurrogate(text[token.Start]) && char.IsHighSurrogate(text[token.Start - 1]))
+            {
+                Assert.Fail($"token at {token.Start} splits a surrogate pair");
+            }
+
             previousEnd = token.End;
         }
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace DanVan.Analytics.Text.Tokenization;
 
@@ -40,6 +41,12 @@ internal static class CharClasses
 
     /// <summary>A character that may continue a token of letters: an apostrophe, a dot, '@', ':', '_', '+', '-' or a digit.</summary>
     public const int WordTail = 64;
+
+    /// <summary>
+    /// A letter carrying a Vietnamese tone mark (grave, acute, tilde, hook above, dot below), or that mark itself.
+    /// Abbreviations never carry tones, so a capitalized "BÌNH LUẬN" reads as words, not as abbreviations.
+    /// </summary>
+    public const int Toned = 128;
 
     private static readonly byte[] s_table = BuildTable();
 
@@ -100,6 +107,24 @@ internal static class CharClasses
         _ => 0, // symbols, private use, unassigned, surrogates
     };
 
+    private static bool IsToned(char c)
+    {
+        if (char.IsSurrogate(c))
+        {
+            return false;
+        }
+
+        foreach (char d in c.ToString().Normalize(NormalizationForm.FormD))
+        {
+            if (d is '\u0300' or '\u0301' or '\u0303' or '\u0309' or '\u0323')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static byte[] BuildTable()
     {
         var table = new byte[TableSize];
@@ -110,6 +135,11 @@ internal static class CharClasses
             if (ch is '.' or '@' or ':' or '\'' or '\u2019' or '_' or '+' or '-' || IsAsciiDigit(ch))
             {
                 flags |= WordTail;
+            }
+
+            if (IsToned(ch))
+            {
+                flags |= Toned;
             }
 
             table[c] = (byte)flags;

@@ -20,8 +20,10 @@ internal static class TokenScanner
     private const int MaxCodeNumberDigits = 5;
     private const int MaxCodeSegmentLength = 12;
 
-    // RFC 1035 and RFC 5321 limits, which also bound the look-ahead of failed matches.
-    private const int MaxDomainLength = 253;
+    // RFC 1035 and RFC 5321 limits and a cap on labels, which also bound the look-ahead of failed matches
+    // ("a.a.a.a…" and "a-a-a-a…" look ahead at most a few hundred characters from each token).
+    private const int MaxLabelLength = 63;
+    private const int MaxLabels = 8;
     private const int MaxLocalPartLength = 64;
 
     /// <summary>Reads the token at or after <paramref name="position"/> and moves past it.</summary>
@@ -83,7 +85,7 @@ internal static class TokenScanner
                 j++;
             }
 
-            token = new Token(i, j - i, (cls & rest & Upper) != 0 ? CapitalWordKind(text.Slice(i, j - i), rest) : TokenKind.Syllable);
+            token = new Token(i, j - i, (cls & rest & Upper) != 0 ? CapitalWordKind(text.Slice(i, j - i), cls | rest) : TokenKind.Syllable);
             position = j;
             return true;
         }
@@ -91,9 +93,10 @@ internal static class TokenScanner
         return TryReadSlow(text, i, ref position, out token);
     }
 
-    // Two or more capitals: an abbreviation when all are capitals (UBND, HĐND, TƯ) or when the table knows it (ThS, TTg).
-    private static TokenKind CapitalWordKind(ReadOnlySpan<char> word, int restClasses) =>
-        (restClasses & NotUpper) == 0 || AbbreviationTable.IsMixedCase(word) ? TokenKind.Abbreviation : TokenKind.Syllable;
+    // Two or more capitals: an abbreviation when all are capitals without tone marks (UBND, HĐND, TƯ, but not the
+    // headline word LUẬN) or when the table knows it (ThS, TTg). classes is the union of the word's character classes.
+    private static TokenKind CapitalWordKind(ReadOnlySpan<char> word, int classes) =>
+        (classes & (NotUpper | Toned)) == 0 || AbbreviationTable.IsMixedCase(word) ? TokenKind.Abbreviation : TokenKind.Syllable;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool TryReadSlow(ReadOnlySpan<char> text, int i, ref int position, out Token token)
@@ -172,7 +175,7 @@ internal static class TokenScanner
         }
 
         TokenKind kind = (first & Upper) != 0 && (rest & Upper) != 0
-            ? CapitalWordKind(text.Slice(start, j - start), rest)
+            ? CapitalWordKind(text.Slice(start, j - start), first | rest)
             : TokenKind.Syllable;
         return new Token(start, j - start, kind);
     }
@@ -275,12 +278,12 @@ internal static class TokenScanner
         while (true)
         {
             int labelStart = p;
-            while (p < text.Length && p - from <= MaxDomainLength && (IsAsciiLetterOrDigit(text[p]) || text[p] == '-'))
+            while (p < text.Length && p - labelStart <= MaxLabelLength && (IsAsciiLetterOrDigit(text[p]) || text[p] == '-'))
             {
                 p++;
             }
 
-            if (p - from > MaxDomainLength)
+            if (p - labelStart > MaxLabelLength || labels == MaxLabels)
             {
                 return 0;
             }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using DanVan.Analytics.Text.Tokenization;
 
 namespace DanVan.Analytics.Text;
@@ -25,8 +24,6 @@ public static class SentenceSegmenter
 /// <summary>Enumerates the sentences of a text without allocating.</summary>
 public ref struct SentenceEnumerator
 {
-    private static readonly SearchValues<char> s_lineBreaks = SearchValues.Create("\n\r\u2028\u2029\u0085\v\f");
-
     private readonly ReadOnlySpan<char> _text;
     private int _position;
     private Token _next;
@@ -128,8 +125,19 @@ public ref struct SentenceEnumerator
         };
     }
 
-    private static bool HasLineBreak(ReadOnlySpan<char> text, int from, int to) =>
-        text[from..to].ContainsAny(s_lineBreaks);
+    // The gap between two tokens is mostly one space, too short for a vectorized search to pay off.
+    private static bool HasLineBreak(ReadOnlySpan<char> text, int from, int to)
+    {
+        foreach (char c in text[from..to])
+        {
+            if (c is '\n' or '\r' or '\v' or '\f' or '\u0085' or '\u2028' or '\u2029')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool StartsLowerCase(ReadOnlySpan<char> text, Token token) =>
         token.Kind == TokenKind.Syllable && char.IsLower(text[token.Start]);

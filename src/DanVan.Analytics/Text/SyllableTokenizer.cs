@@ -74,16 +74,17 @@ public ref struct TokenEnumerator
 {
     private readonly ReadOnlySpan<char> _text;
     private int _position;
+    private Token _current;
 
     internal TokenEnumerator(ReadOnlySpan<char> text, int start)
     {
         _text = text;
         _position = start;
-        Current = default;
+        _current = default;
     }
 
     /// <summary>The current token.</summary>
-    public Token Current { get; private set; }
+    public readonly Token Current => _current;
 
     /// <summary>The offset where the next token is searched from.</summary>
     public readonly int Position => _position;
@@ -96,8 +97,10 @@ public ref struct TokenEnumerator
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool MoveNext()
     {
-        bool found = TokenScanner.TryRead(_text, ref _position, out Token token);
-        Current = token;
+        // Scan with a local position, which the JIT keeps in a register, and write the fields back once.
+        int position = _position;
+        bool found = TokenScanner.TryRead(_text, ref position, out _current);
+        _position = position;
         return found;
     }
 }

@@ -50,6 +50,14 @@ internal static class TokenScanner
 
             if ((cls & Letter) == 0)
             {
+                // Commas, quotes and brackets are one character; dots may start "..." or "./.".
+                if ((cls & Punct) != 0 && c != '.')
+                {
+                    token = new Token(i, 1, TokenKind.Punctuation);
+                    position = i + 1;
+                    return true;
+                }
+
                 break;
             }
 

@@ -165,6 +165,22 @@ internal static class NormalizationCore
             || (v1 == VietnameseLetters.U && v2 == VietnameseLetters.Y);
     }
 
+    // The fast scan's test applied to one written word: false when its tone is certainly in place.
+    private static bool MayHaveMisplacedTone(ReadOnlySpan<char> word, ToneStyle style)
+    {
+        ref byte scan = ref MemoryMarshal.GetReference(CharFlags.ScanTable);
+        ref ushort src = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(word));
+        for (int k = 0; k < word.Length; k++)
+        {
+            if (Suspect(ref src, k, word.Length, ref scan, 0xFF) != 0 && ((Unsafe.Add(ref scan, word[k]) & ScanFlag.Special) != 0 || !IsPlainlyCanonical(word, k, style)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // The slow look at a suspect character: the start of its unit when that unit changes, else -1.
     private static int Examine(ReadOnlySpan<char> text, int k, ToneStyle style)
     {
@@ -457,7 +473,6 @@ internal static class NormalizationCore
                 }
                 else
                 {
-                    toned |= (f & CharFlag.Toned) != 0;
                     ok = writer.TryWrite(c, k);
                     k++;
                 }
@@ -468,12 +483,8 @@ internal static class NormalizationCore
                 }
             }
 
-            // Composition may have produced toned letters.
-            toned = false;
-            foreach (char c in writer.Written[wordOutput..])
-            {
-                toned |= (Unsafe.Add(ref flagsRef, c) & CharFlag.Toned) != 0;
-            }
+            // Composition may have produced toned letters: let the word test below decide.
+            toned = true;
 
             FixEth(writer.Written[wordOutput..]);
         }
@@ -481,7 +492,8 @@ internal static class NormalizationCore
         if (toned && style != ToneStyle.Preserve && !IsInCode(source, start, end))
         {
             Span<char> word = writer.Written[wordOutput..];
-            if (VietnameseSyllable.TryPlaceTone(word, style, out int current, out int target) && current >= 0 && current != target)
+            if (MayHaveMisplacedTone(word, style)
+                && VietnameseSyllable.TryPlaceTone(word, style, out int current, out int target) && current >= 0 && current != target)
             {
                 VietnameseLetters.TryDecompose(word[current], out _, out _, out int tone);
                 word[current] = VietnameseLetters.WithTone(word[current], 0);

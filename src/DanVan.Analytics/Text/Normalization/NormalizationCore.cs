@@ -151,7 +151,9 @@ internal static class NormalizationCore
         if (prevVowel && nextVowel)
         {
             // Middle of three vowels of an open syllable (ngoài, khuỷu), or first of two after qu/gi (quái).
-            return ((prev | next) & Shaped) == 0 && (prev2 & ScanFlag.Vowel) == 0 && !wordGoesOn2 && style != ToneStyle.New;
+            // (The New style differs only for two vowels; here the first would be the u of qu.)
+            return ((prev | next) & Shaped) == 0 && (prev2 & ScanFlag.Vowel) == 0 && !wordGoesOn2
+                && (style != ToneStyle.New || !IsNewStylePair(text[k], text[k + 1]));
         }
 
         return true; // no vowel next to it: a single-vowel nucleus
@@ -230,11 +232,34 @@ internal static class NormalizationCore
         ref CharFlag flagsRef = ref MemoryMarshal.GetReference(flags);
         int i = start;
         (int Source, int Length, int Origin) checkpoint = (start, writer.Length, writer.Origin);
+        int backoff = 0;
         while (i < source.Length)
         {
             if (i > start && IsBreakAt(source, i - 1))
             {
                 checkpoint = (i, writer.Length, writer.Origin);
+
+                // Text with few changes (a stray NBSP): let the fast scan find the next change and copy up to it.
+                // Where changes are dense (NFD) it finds one at once, and waits a few words before trying again.
+                if (backoff-- <= 0)
+                {
+                    int change = FindFirstChange(source[i..], style);
+                    int skip = change < 0 ? source.Length - i : LastBreak(source[i..], change);
+                    if (skip > 0)
+                    {
+                        if (!writer.TryCopy(source.Slice(i, skip), i))
+                        {
+                            writer.Length = checkpoint.Length;
+                            writer.Origin = checkpoint.Origin;
+                            return checkpoint.Source;
+                        }
+
+                        i += skip;
+                        continue;
+                    }
+
+                    backoff = 16;
+                }
             }
 
             char c = source[i];

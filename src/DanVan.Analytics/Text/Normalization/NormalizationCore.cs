@@ -233,6 +233,7 @@ internal static class NormalizationCore
         int i = start;
         (int Source, int Length, int Origin) checkpoint = (start, writer.Length, writer.Origin);
         int backoff = 0;
+        int backoffStep = 0;
         while (i < source.Length)
         {
             if (i > start && IsBreakAt(source, i - 1))
@@ -240,7 +241,7 @@ internal static class NormalizationCore
                 checkpoint = (i, writer.Length, writer.Origin);
 
                 // Text with few changes (a stray NBSP): let the fast scan find the next change and copy up to it.
-                // Where changes are dense (NFD) it finds one at once, and waits a few words before trying again.
+                // Where changes are dense (NFD) it finds one at once, and waits longer each time (up to 16 words).
                 if (backoff-- <= 0)
                 {
                     int change = FindFirstChange(source[i..], style);
@@ -255,10 +256,12 @@ internal static class NormalizationCore
                         }
 
                         i += skip;
+                        backoffStep = 0;
                         continue;
                     }
 
-                    backoff = 16;
+                    backoffStep = Math.Min((backoffStep * 2) + 1, 16);
+                    backoff = backoffStep;
                 }
             }
 

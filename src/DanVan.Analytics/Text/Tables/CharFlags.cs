@@ -97,7 +97,7 @@ internal static class CharFlags
     private static CharFlag[] Build()
     {
         var flags = new CharFlag[char.MaxValue + 1];
-        Span<char> one = stackalloc char[1];
+        bool[] nfcSame = RuntimeNormalization.NormalizeEachChar(NormalizationForm.FormC).Same;
         for (int i = 0; i <= char.MaxValue; i++)
         {
             char c = (char)i;
@@ -139,13 +139,9 @@ internal static class CharFlags
                 f |= CharFlag.Special; // Ð ð: maybe the look-alike of Đ đ
             }
 
-            if (c >= '\u00C0')
+            if (!nfcSame[i])
             {
-                one[0] = c;
-                if (!RuntimeNormalization.IsNormalized(one, NormalizationForm.FormC))
-                {
-                    f |= CharFlag.Unstable | CharFlag.Special;
-                }
+                f |= CharFlag.Unstable | CharFlag.Special;
             }
 
             if (VietnameseLetters.TryDecompose(c, out _, out _, out int tone))

@@ -5,7 +5,8 @@ namespace DanVan.Analytics.Text;
 /// so that every later stage can report positions in what the user gave.
 /// </summary>
 /// <remarks>
-/// The map is monotonic: <c>ToOriginal(0)</c> is 0 and <c>ToOriginal(Text.Length)</c> is <c>Original.Length</c>.
+/// The map is monotonic: <c>ToOriginal(Text.Length)</c> is <c>Original.Length</c>, and <c>ToOriginal(0)</c> is 0
+/// (unless normalization removed every character, when <see cref="Text"/> is empty and both are the end).
 /// A span of <see cref="Text"/> maps to the original characters that produced it; characters that normalization
 /// removed (zero-width, soft hyphen) count with the character after them. No map is stored when every
 /// character kept its offset (canonical text, or only 1:1 replacements such as NBSP → space or a tone move).

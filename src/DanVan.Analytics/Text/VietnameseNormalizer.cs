@@ -16,12 +16,18 @@ namespace DanVan.Analytics.Text;
 /// its precomposed letter whatever the order of the marks (NFD text, windows-1258 style ơ + tone); other
 /// sequences go through the runtime's NFC.</item>
 /// <item>Space separators (NBSP U+00A0, U+202F, U+2007, every other Zs) become U+0020; zero-width characters
-/// (U+200B, U+200C, U+200D, U+2060, U+FEFF) and the soft hyphen (U+00AD) are removed. Tabs and line breaks stay.</item>
+/// (U+200B, U+200C, U+200D, U+2060, U+FEFF) and the soft hyphen (U+00AD) are removed, so that words separated or
+/// split by them read the same as plain ones (this also splits emoji joined by U+200D). Tabs and line breaks stay.</item>
 /// <item><c>Ð</c>/<c>ð</c> (ETH) become <c>Đ</c>/<c>đ</c> when they start a word that reads as Vietnamese
 /// (Ðảng, ÐỒNG, Ðà Nẵng, Ðắk, ÐBQH); ETH inside a word (Guðrún) stays.</item>
 /// <item>In a word that is a plausible Vietnamese syllable (valid initial, vowel nucleus and final; one tone mark)
-/// the tone moves to its canonical vowel (see <see cref="ToneStyle"/>); other words (café, K’ré, codes) stay.</item>
+/// the tone moves to its canonical vowel (see <see cref="ToneStyle"/>); other words (café, K’ré, codes) stay, and
+/// so does a word glued to a URL, path, e-mail address or code (next to / \ _ @ = &amp; # % ~ | + ^ * &lt; &gt;, or
+/// to a dot between letters).</item>
 /// </list>
+/// <para>A word here is a run of letters, digits, combining marks and removed invisibles (with apostrophes between
+/// letters); every decision depends only on one word and the characters next to it. Canonical text is checked by a
+/// vectorized scan and returned as the same instance without allocating.</para>
 /// <para>Instances are immutable and safe to share between threads.</para>
 /// </remarks>
 public sealed class VietnameseNormalizer
@@ -144,8 +150,9 @@ public sealed class VietnameseNormalizer
     }
 
     /// <summary>
-    /// Normalizes a text of any length from <paramref name="input"/> to <paramref name="output"/> block by block;
-    /// memory stays bounded by the buffer size (64 K characters) and the longest word.
+    /// Normalizes a text of any length from <paramref name="input"/> to <paramref name="output"/> block by block,
+    /// with the same result as normalizing it whole. Memory stays bounded: 64 K characters of buffer, more only
+    /// for a run without whitespace that is longer, and at most 1 M characters (a longer run is cut there).
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="input"/> or <paramref name="output"/> is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -154,7 +161,7 @@ public sealed class VietnameseNormalizer
 
     /// <summary>
     /// Normalizes a text of any length from <paramref name="input"/> to <paramref name="output"/> block by block,
-    /// asynchronously; memory stays bounded by the buffer size (64 K characters) and the longest word.
+    /// asynchronously, as <see cref="Normalize(TextReader, TextWriter, CancellationToken)"/> does.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="input"/> or <paramref name="output"/> is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -267,6 +274,8 @@ public sealed class VietnameseNormalizer
     /// <summary>The buffers of a streaming normalization.</summary>
     private sealed class StreamState : IDisposable
     {
+        private const int MaxRun = 1 << 20;
+
         private char[] _input;
         private char[] _output;
         private int _filled;
@@ -306,10 +315,12 @@ public sealed class VietnameseNormalizer
 
         public void Step(VietnameseNormalizer normalizer)
         {
-            OperationStatus status = normalizer.Normalize(_input.AsSpan(0, _filled), _output, out int consumed, out _written, _endOfInput);
+            // A run without whitespace longer than MaxRun is cut where the buffer ends, to keep memory bounded.
+            bool final = _endOfInput || _filled >= MaxRun;
+            OperationStatus status = normalizer.Normalize(_input.AsSpan(0, _filled), _output, out int consumed, out _written, final);
             _input.AsSpan(consumed, _filled - consumed).CopyTo(_input);
             _filled -= consumed;
-            if (status == OperationStatus.Done && _endOfInput)
+            if (status == OperationStatus.Done && _endOfInput && _filled == 0)
             {
                 Finished = true;
             }

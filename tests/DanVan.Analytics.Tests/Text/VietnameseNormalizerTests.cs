@@ -230,6 +230,10 @@ public sealed class VietnameseNormalizerTests
     [InlineData("\u00D0à Nẵng", "Đà Nẵng")]
     [InlineData("\u00D0ắk Lắk", "Đắk Lắk")]
     [InlineData("\u00D0BQH", "ĐBQH")]
+    [InlineData("H\u00D0ND", "HĐND")]
+    [InlineData("93/2007/Q\u00D0-TTg", "93/2007/QĐ-TTg")]
+    [InlineData("500 ngàn \u00F0ồng/1 suất", "500 ngàn đồng/1 suất")]
+    [InlineData("lề \u00F0ường.Với", "lề đường.Với")]
     [InlineData("\u00D0oàn", "Đoàn")]
     [InlineData("\u00D0a\u0300", "Đà")]
     [InlineData("Ban \u00F0ối ngoại", "Ban đối ngoại")]
@@ -322,5 +326,21 @@ public sealed class VietnameseNormalizerTests
         Assert.True(New.IsNormalized("hoà"));
         Assert.False(Old.IsNormalized("a\u00A0b"));
         Assert.True(Old.IsNormalized(string.Empty));
+    }
+
+    // Regressions found by the random-input test: the first normalization must already be the final one.
+    [Theory]
+    [InlineData("=\u200B\u0338", "≠")] // an invisible between a base and its mark
+    [InlineData("'=\u0338aY\u0303", "'≠ãY")] // the word after a composed symbol is read without the symbol
+    [InlineData("E.\u00AD\u2019\u00F0\u0103", "E.’đă")] // an invisible does not make an apostrophe join words
+    [InlineData("=\u0338\u00F0\u01A1U", "≠đơU")] // the ETH rule reads the word after a composed symbol
+    public void Normalize_RandomInputRegressions_GiveTheFinalFormAtOnce(string input, string expectedOld)
+    {
+        Assert.Equal(expectedOld, Old.Normalize(input));
+        foreach (VietnameseNormalizer normalizer in new[] { Old, New, Preserve })
+        {
+            string once = normalizer.Normalize(input);
+            Assert.Same(once, normalizer.Normalize(once));
+        }
     }
 }

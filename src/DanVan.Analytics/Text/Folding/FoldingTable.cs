@@ -22,18 +22,17 @@ internal static class FoldingTable
     private static char[] Build()
     {
         var table = new char[char.MaxValue + 1];
-        Span<char> one = stackalloc char[1];
-        Span<char> decomposed = stackalloc char[32];
+        char[] decomposedFirst = RuntimeNormalization.NormalizeEachChar(NormalizationForm.FormD).First;
         for (int i = 0; i <= char.MaxValue; i++)
         {
-            char c = (char)i;
-            table[i] = Fold(c, one, decomposed);
+            table[i] = Fold((char)i, decomposedFirst[i]);
         }
 
         return table;
     }
 
-    private static char Fold(char c, Span<char> one, Span<char> decomposed)
+    // decomposedFirst: the first character of the canonical decomposition of c (c itself when it has none).
+    private static char Fold(char c, char decomposedFirst)
     {
         if (char.IsSurrogate(c) || c < 'A')
         {
@@ -61,15 +60,8 @@ internal static class FoldingTable
             return ' ';
         }
 
-        char baseChar = c;
-        one[0] = c;
-        if (RuntimeNormalization.TryNormalize(one, decomposed, out int length, NormalizationForm.FormD) && length > 0
-            && CharUnicodeInfo.GetUnicodeCategory(decomposed[0]) is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark)
-            && !char.IsSurrogate(decomposed[0]))
-        {
-            baseChar = decomposed[0];
-        }
-
+        char baseChar = CharUnicodeInfo.GetUnicodeCategory(decomposedFirst) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark
+            || char.IsSurrogate(decomposedFirst) ? c : decomposedFirst;
         return char.ToLowerInvariant(baseChar);
     }
 }

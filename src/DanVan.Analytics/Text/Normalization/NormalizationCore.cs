@@ -2,7 +2,9 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using DanVan.Analytics.Text.Tables;
 
@@ -17,66 +19,188 @@ namespace DanVan.Analytics.Text.Normalization;
 /// character. Every decision depends on one unit only, which is what makes the fast scan, the rewrite and
 /// the block-wise streaming agree.
 /// </remarks>
+[SkipLocalsInit]
 internal static class NormalizationCore
 {
     /// <summary>
     /// Finds where the first unit that normalization changes may start.
     /// </summary>
     /// <returns>-1 when <paramref name="text"/> is already canonical.</returns>
+    /// <remarks>
+    /// The hot path of canonical text: blocks of 16 (or 8) characters are tested for non-ASCII with one vector
+    /// compare; each non-ASCII character costs a few table reads and no unpredictable branch, because only a
+    /// special character, a plain toned vowel next to a vowel (hòa) or a toned shaped vowel before another shaped
+    /// one (ừơ) can be out of canonical form. Those few get the syllable analysis.
+    /// </remarks>
     public static int FindFirstChange(ReadOnlySpan<char> text, ToneStyle style)
     {
-        ReadOnlySpan<CharFlag> flags = CharFlags.Table;
-        ref CharFlag flagsRef = ref MemoryMarshal.GetReference(flags);
-        bool moveTones = style != ToneStyle.Preserve;
-        int i = 0;
+        ref byte scan = ref MemoryMarshal.GetReference(CharFlags.ScanTable);
+        ref ushort src = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        int styleMask = style == ToneStyle.Preserve ? ScanFlag.Special : 0xFF;
         int length = text.Length;
-        while (true)
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            // ASCII is always canonical on its own: skip it vectorized.
-            int ascii = text[i..].IndexOfAnyExceptInRange('\0', '\u007F');
-            if (ascii < 0)
+            Vector256<ushort> ascii = Vector256.Create((ushort)0x7F);
+            for (; i <= length - Vector256<ushort>.Count; i += Vector256<ushort>.Count)
             {
-                return -1;
-            }
-
-            i += ascii;
-            do
-            {
-                char c = text[i];
-                CharFlag f = Unsafe.Add(ref flagsRef, c);
-                if ((f & (CharFlag.Special | CharFlag.Toned)) != 0)
+                uint mask = Vector256.GreaterThan(Vector256.LoadUnsafe(ref src, (nuint)i), ascii).ExtractMostSignificantBits();
+                while (mask != 0)
                 {
-                    if ((f & CharFlag.Special) != 0)
+                    int k = i + BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                    if (Suspect(ref src, k, length, ref scan, styleMask) != 0 && Examine(text, k, style) is int start and >= 0)
                     {
-                        if (!IsQuietSpecial(text, i, f))
-                        {
-                            return WordStart(text, i, 0);
-                        }
-                    }
-                    else if (moveTones && HasVowelNeighbour(text, i, ref flagsRef))
-                    {
-                        // Only a toned vowel next to another vowel can sit in the wrong place.
-                        int start = WordStart(text, i, 0);
-                        int end = WordEnd(text, i, length);
-                        if (NeedsWork(text, start, end, style, ref flagsRef))
-                        {
-                            return start;
-                        }
-
-                        i = end;
-                        continue;
+                        return start;
                     }
                 }
-
-                i++;
-            }
-            while (i < length && text[i] >= '\u0080');
-
-            if (i >= length)
-            {
-                return -1;
             }
         }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            Vector128<ushort> ascii = Vector128.Create((ushort)0x7F);
+            for (; i <= length - Vector128<ushort>.Count; i += Vector128<ushort>.Count)
+            {
+                uint mask = Vector128.GreaterThan(Vector128.LoadUnsafe(ref src, (nuint)i), ascii).ExtractMostSignificantBits();
+                while (mask != 0)
+                {
+                    int k = i + BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                    if (Suspect(ref src, k, length, ref scan, styleMask) != 0 && Examine(text, k, style) is int start and >= 0)
+                    {
+                        return start;
+                    }
+                }
+            }
+        }
+
+        for (; i < length; i++)
+        {
+            if (text[i] >= '\u0080' && Suspect(ref src, i, length, ref scan, styleMask) != 0 && Examine(text, i, style) is int start and >= 0)
+            {
+                return start;
+            }
+        }
+
+        return -1;
+    }
+
+    // Non-zero when the character at k may be out of canonical form; computed without branches on the data.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Suspect(ref ushort src, int k, int length, ref byte scan, int styleMask)
+    {
+        int f = Unsafe.Add(ref scan, Unsafe.Add(ref src, k)) & styleMask;
+        int before = k > 0 ? Unsafe.Add(ref scan, Unsafe.Add(ref src, k - 1)) : 0;
+        int after = k + 1 < length ? Unsafe.Add(ref scan, Unsafe.Add(ref src, k + 1)) : 0;
+        return (f & ScanFlag.Special)
+            | ((f >> ScanFlag.TonedPlainShift) & (before | after) & ScanFlag.Vowel)
+            | ((f >> ScanFlag.TonedShapedShift) & (after >> ScanFlag.ShapedShift) & 1);
+    }
+
+    /// <summary>
+    /// Settles the common cases of a toned vowel (without shape mark) next to another vowel from its neighbours
+    /// alone, as the full analysis would: true when the tone is certainly in its canonical place.
+    /// </summary>
+    /// <remarks>
+    /// Only "true" must be certain; "false" sends the word to <see cref="VietnameseSyllable.TryPlaceTone"/>.
+    /// A word that is not a plausible syllable is always canonical, so the rules only reason about plausible ones.
+    /// </remarks>
+    private static bool IsPlainlyCanonical(ReadOnlySpan<char> text, int k, ToneStyle style)
+    {
+        ReadOnlySpan<byte> scan = CharFlags.ScanTable;
+        const int Shaped = 1 << ScanFlag.ShapedShift;
+        int n = text.Length;
+        int prev = k > 0 ? scan[text[k - 1]] : 0;
+        int prev2 = k > 1 ? scan[text[k - 2]] : 0;
+        int next = k + 1 < n ? scan[text[k + 1]] : 0;
+        bool prevVowel = (prev & ScanFlag.Vowel) != 0;
+        bool nextVowel = (next & ScanFlag.Vowel) != 0;
+        bool wordGoesOn = k + 1 < n && IsWordAt(text, k + 1);
+        bool wordGoesOn2 = k + 2 < n && IsWordAt(text, k + 2);
+        if (prevVowel && !nextVowel)
+        {
+            if (wordGoesOn)
+            {
+                // Last vowel before a final consonant (hoạt, toàn): right unless a shaped vowel comes before it.
+                return ((prev | (prev2 & ScanFlag.Vowel) * prev2) & Shaped) == 0;
+            }
+
+            // Last vowel of an open syllable: right after qu/gi at the start of the word (quá, già) ...
+            char before = (char)(text[k - 1] | 0x20);
+            char before2 = k > 1 ? (char)(text[k - 2] | 0x20) : '\0';
+            bool startsWord = k < 3 || !IsWordAt(text, k - 3);
+            if (startsWord && ((before == 'u' && before2 == 'q') || (before == 'i' && before2 == 'g')))
+            {
+                return true;
+            }
+
+            // ... and in the New style for the second vowel of oa, oe, uy (hoà, khoẻ, thuỷ).
+            return style == ToneStyle.New && (prev2 & ScanFlag.Vowel) == 0 && before2 != 'q' && before2 != 'g'
+                && IsNewStylePair(text[k - 1], text[k]);
+        }
+
+        if (!prevVowel && nextVowel)
+        {
+            // First of two vowels of an open syllable (của, cải, mía, hòa): right in the Old style, unless
+            // the vowel belongs to qu/gi (qúa, gìa), a shaped vowel follows, or the word goes on.
+            char before = k > 0 ? (char)(text[k - 1] | 0x20) : '\0';
+            return (next & Shaped) == 0 && before != 'q' && before != 'g' && !wordGoesOn2
+                && (style != ToneStyle.New || !IsNewStylePair(text[k], text[k + 1]));
+        }
+
+        if (prevVowel && nextVowel)
+        {
+            // Middle of three vowels of an open syllable (ngoài, khuỷu), or first of two after qu/gi (quái).
+            // (The New style differs only for two vowels; here the first would be the u of qu.)
+            return ((prev | next) & Shaped) == 0 && (prev2 & ScanFlag.Vowel) == 0 && !wordGoesOn2
+                && (style != ToneStyle.New || !IsNewStylePair(text[k], text[k + 1]));
+        }
+
+        return true; // no vowel next to it: a single-vowel nucleus
+    }
+
+    private static bool IsNewStylePair(char first, char second)
+    {
+        VietnameseLetters.TryDecompose(first, out int v1, out _, out _);
+        VietnameseLetters.TryDecompose(second, out int v2, out _, out _);
+        return (v1 == VietnameseLetters.O && v2 is VietnameseLetters.A or VietnameseLetters.E)
+            || (v1 == VietnameseLetters.U && v2 == VietnameseLetters.Y);
+    }
+
+    // The fast scan's test applied to one written word: false when its tone is certainly in place.
+    private static bool MayHaveMisplacedTone(ReadOnlySpan<char> word, ToneStyle style)
+    {
+        ref byte scan = ref MemoryMarshal.GetReference(CharFlags.ScanTable);
+        ref ushort src = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(word));
+        for (int k = 0; k < word.Length; k++)
+        {
+            if (Suspect(ref src, k, word.Length, ref scan, 0xFF) != 0 && ((Unsafe.Add(ref scan, word[k]) & ScanFlag.Special) != 0 || !IsPlainlyCanonical(word, k, style)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The slow look at a suspect character: the start of its unit when that unit changes, else -1.
+    private static int Examine(ReadOnlySpan<char> text, int k, ToneStyle style)
+    {
+        CharFlag f = CharFlags.Of(text[k]);
+        if ((f & CharFlag.Special) != 0)
+        {
+            return IsQuietSpecial(text, k, f) ? -1 : WordStart(text, k);
+        }
+
+        if (IsPlainlyCanonical(text, k, style))
+        {
+            return -1;
+        }
+
+        ref CharFlag flagsRef = ref MemoryMarshal.GetReference(CharFlags.Table);
+        int start = WordStart(text, k);
+        int end = WordEnd(text, k, text.Length);
+        return NeedsWork(text, start, end, style, ref flagsRef) ? start : -1;
     }
 
     /// <summary>
@@ -108,18 +232,44 @@ internal static class NormalizationCore
         ref CharFlag flagsRef = ref MemoryMarshal.GetReference(flags);
         int i = start;
         (int Source, int Length, int Origin) checkpoint = (start, writer.Length, writer.Origin);
+        int backoff = 0;
+        int backoffStep = 0;
         while (i < source.Length)
         {
             if (i > start && IsBreakAt(source, i - 1))
             {
                 checkpoint = (i, writer.Length, writer.Origin);
+
+                // Text with few changes (a stray NBSP): let the fast scan find the next change and copy up to it.
+                // Where changes are dense (NFD) it finds one at once, and waits longer each time (up to 16 words).
+                if (backoff-- <= 0)
+                {
+                    int change = FindFirstChange(source[i..], style);
+                    int skip = change < 0 ? source.Length - i : LastBreak(source[i..], change);
+                    if (skip > 0)
+                    {
+                        if (!writer.TryCopy(source.Slice(i, skip), i))
+                        {
+                            writer.Length = checkpoint.Length;
+                            writer.Origin = checkpoint.Origin;
+                            return checkpoint.Source;
+                        }
+
+                        i += skip;
+                        backoffStep = 0;
+                        continue;
+                    }
+
+                    backoffStep = Math.Min((backoffStep * 2) + 1, 16);
+                    backoff = backoffStep;
+                }
             }
 
             char c = source[i];
             CharFlag f = flags[c];
             bool ok;
             int next;
-            if ((f & CharFlag.Word) != 0 || (i + 1 < source.Length && (flags[source[i + 1]] & CharFlag.MarkLike) != 0))
+            if ((f & CharFlag.Word) != 0 || NextIsMark(source, i))
             {
                 next = WordEnd(source, i, source.Length);
                 ok = TryWriteWord(source, i, next, style, ref writer, ref flagsRef);
@@ -170,7 +320,22 @@ internal static class NormalizationCore
             return false;
         }
 
-        return i + 1 >= s.Length || (Unsafe.Add(ref flagsRef, s[i + 1]) & CharFlag.MarkLike) == 0;
+        return !NextIsMark(s, i);
+    }
+
+    /// <summary>
+    /// True when the character after <paramref name="i"/>, past removed invisibles, is a combining mark: then the
+    /// character at <paramref name="i"/> is its base (after the invisibles go, "=" U+200B U+0338 is "≠").
+    /// </summary>
+    private static bool NextIsMark(ReadOnlySpan<char> s, int i)
+    {
+        int k = i + 1;
+        while (k < s.Length && (CharFlags.Of(s[k]) & CharFlag.Removed) != 0)
+        {
+            k++;
+        }
+
+        return k < s.Length && (CharFlags.Of(s[k]) & CharFlag.MarkLike) != 0;
     }
 
     // A special character the canonical text may contain: a lone surrogate or a supplementary character that is NFC.
@@ -198,11 +363,6 @@ internal static class NormalizationCore
             && RuntimeNormalization.IsNormalized(pair, NormalizationForm.FormC);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool HasVowelNeighbour(ReadOnlySpan<char> text, int i, ref CharFlag flagsRef) =>
-        (i > 0 && (Unsafe.Add(ref flagsRef, text[i - 1]) & CharFlag.Vowel) != 0)
-        || (i + 1 < text.Length && (Unsafe.Add(ref flagsRef, text[i + 1]) & CharFlag.Vowel) != 0);
-
     // True when a word of canonical-looking letters has its tone in the wrong place (or special characters).
     private static bool NeedsWork(ReadOnlySpan<char> text, int start, int end, ToneStyle style, ref CharFlag flagsRef)
     {
@@ -215,7 +375,7 @@ internal static class NormalizationCore
             }
         }
 
-        return !IsInCode(text, start, end)
+        return !IsInCode(text[..start], text[end..])
             && VietnameseSyllable.TryPlaceTone(word, style, out int current, out int target) && current >= 0 && current != target;
     }
 
@@ -223,23 +383,37 @@ internal static class NormalizationCore
     /// True when the word at [<paramref name="start"/>, <paramref name="end"/>) is glued to a URL, path, e-mail address
     /// or code (a neighbour such as / _ @ = &amp; # %, or a dot between letters): such words are left alone.
     /// </summary>
-    private static bool IsInCode(ReadOnlySpan<char> text, int start, int end)
+    private static bool IsInCode(ReadOnlySpan<char> left, ReadOnlySpan<char> right)
     {
-        if (start > 0)
+        // Left: already normalized text (the written output, or canonical text), so it has no invisibles or marks to skip.
+        if (!left.IsEmpty)
         {
-            char before = text[start - 1];
-            if (IsCodeJoiner(before) || (before == '.' && start > 1 && char.IsLetterOrDigit(text[start - 2])))
+            char before = left[^1];
+            if (IsCodeJoiner(before) || (before == '.' && left.Length > 1 && char.IsLetterOrDigit(left[^2])))
             {
                 return true;
             }
         }
 
-        if (end < text.Length)
+        // Right: source text; a neighbour that combining marks will join is no joiner (it will not be one after
+        // normalization either), and invisibles after a dot are skipped as normalization removes them.
+        if (!right.IsEmpty && !NextIsMark(right, 0))
         {
-            char after = text[end];
-            if (IsCodeJoiner(after) || (after == '.' && end + 1 < text.Length && char.IsLetterOrDigit(text[end + 1])))
+            char after = right[0];
+            if (IsCodeJoiner(after))
             {
                 return true;
+            }
+
+            if (after == '.')
+            {
+                int k = 1;
+                while (k < right.Length && (CharFlags.Of(right[k]) & CharFlag.Removed) != 0)
+                {
+                    k++;
+                }
+
+                return k < right.Length && char.IsLetterOrDigit(right[k]);
             }
         }
 
@@ -250,7 +424,7 @@ internal static class NormalizationCore
 
     /// <summary>True for a whitespace character not followed by a combining mark: text before and after it is normalized independently.</summary>
     private static bool IsBreakAt(ReadOnlySpan<char> text, int i) =>
-        char.IsWhiteSpace(text[i]) && (i + 1 >= text.Length || (CharFlags.Of(text[i + 1]) & CharFlag.MarkLike) == 0);
+        char.IsWhiteSpace(text[i]) && !NextIsMark(text, i);
 
     /// <summary>True when the character at <paramref name="i"/> belongs to a word.</summary>
     private static bool IsWordAt(ReadOnlySpan<char> s, int i)
@@ -261,13 +435,30 @@ internal static class NormalizationCore
             return true;
         }
 
-        // An apostrophe joins two letters of one word (K’ré), not a closing quote and the next word.
-        return CharFlags.IsApostrophe(s[i]) && i > 0 && i + 1 < s.Length
-            && (flags[s[i - 1]] & CharFlag.Word) != 0 && (flags[s[i + 1]] & CharFlag.Word) != 0;
+        // An apostrophe joins two letters of one word (K’ré), not a closing quote and the next word; invisibles
+        // next to it do not count, as normalization removes them.
+        if (!CharFlags.IsApostrophe(s[i]))
+        {
+            return false;
+        }
+
+        int before = i - 1;
+        while (before >= 0 && (flags[s[before]] & CharFlag.Removed) != 0)
+        {
+            before--;
+        }
+
+        int after = i + 1;
+        while (after < s.Length && (flags[s[after]] & CharFlag.Removed) != 0)
+        {
+            after++;
+        }
+
+        return before >= 0 && after < s.Length && (flags[s[before]] & CharFlag.Word) != 0 && (flags[s[after]] & CharFlag.Word) != 0;
     }
 
-    /// <summary>The start of the unit that contains <paramref name="i"/> (not before <paramref name="min"/>).</summary>
-    public static int WordStart(ReadOnlySpan<char> s, int i, int min)
+    /// <summary>The start of the unit that contains <paramref name="i"/> (a word that starts with a mark includes the character before it).</summary>
+    public static int WordStart(ReadOnlySpan<char> s, int i)
     {
         if (!IsWordAt(s, i))
         {
@@ -275,12 +466,13 @@ internal static class NormalizationCore
         }
 
         int start = i;
-        while (start > min && IsWordAt(s, start - 1))
+        while (start > 0 && IsWordAt(s, start - 1))
         {
             start--;
         }
 
-        return start > min && (CharFlags.Of(s[start]) & CharFlag.MarkLike) != 0 ? start - 1 : start;
+        return start > 0 && ((CharFlags.Of(s[start]) & CharFlag.MarkLike) != 0
+            || ((CharFlags.Of(s[start]) & CharFlag.Removed) != 0 && NextIsMark(s, start))) ? start - 1 : start;
     }
 
     /// <summary>The end of the unit that starts at or contains <paramref name="i"/>.</summary>
@@ -298,6 +490,7 @@ internal static class NormalizationCore
     private static bool TryWriteWord(ReadOnlySpan<char> source, int start, int end, ToneStyle style, ref NormalizationWriter writer, ref CharFlag flagsRef)
     {
         int wordOutput = writer.Length;
+        int analysisStart = wordOutput;
         bool toned = false;
         bool special = false;
         for (int k = start; k < end; k++)
@@ -356,7 +549,6 @@ internal static class NormalizationCore
                 }
                 else
                 {
-                    toned |= (f & CharFlag.Toned) != 0;
                     ok = writer.TryWrite(c, k);
                     k++;
                 }
@@ -367,23 +559,24 @@ internal static class NormalizationCore
                 }
             }
 
-            // Composition may have produced toned letters.
-            toned = false;
-            foreach (char c in writer.Written[wordOutput..])
+            // Composition may have produced toned letters: let the word test below decide.
+            toned = true;
+
+            // A unit that starts with the base of combining marks ("=" U+0338 → "≠") is read as a word from its first
+            // word character on, as the normalized text will be read again.
+            while (analysisStart < writer.Length && (Unsafe.Add(ref flagsRef, writer.Written[analysisStart]) & CharFlag.Word) == 0)
             {
-                toned |= (Unsafe.Add(ref flagsRef, c) & CharFlag.Toned) != 0;
+                analysisStart++;
             }
 
-            if (!IsInCode(source, start, end))
-            {
-                FixEth(writer.Written[wordOutput..]);
-            }
+            FixEth(writer.Written[analysisStart..]);
         }
 
-        if (toned && style != ToneStyle.Preserve && !IsInCode(source, start, end))
+        if (toned && style != ToneStyle.Preserve && !IsInCode(writer.Written[..analysisStart], source[end..]))
         {
-            Span<char> word = writer.Written[wordOutput..];
-            if (VietnameseSyllable.TryPlaceTone(word, style, out int current, out int target) && current >= 0 && current != target)
+            Span<char> word = writer.Written[analysisStart..];
+            if (MayHaveMisplacedTone(word, style)
+                && VietnameseSyllable.TryPlaceTone(word, style, out int current, out int target) && current >= 0 && current != target)
             {
                 VietnameseLetters.TryDecompose(word[current], out _, out _, out int tone);
                 word[current] = VietnameseLetters.WithTone(word[current], 0);
@@ -395,28 +588,36 @@ internal static class NormalizationCore
     }
 
     /// <summary>
-    /// The look-alike rule: <c>Ð</c>/<c>ð</c> (ETH) becomes <c>Đ</c>/<c>đ</c> (D WITH STROKE) when it is the first letter
-    /// of a word that reads as Vietnamese: the word with Đ is a plausible syllable (Ðảng, ÐỒNG, Ðà), or the rest
-    /// holds a letter only Vietnamese spells (a shape mark or a hỏi/ngã/nặng tone: Ðắk), or the word is an
-    /// upper-case abbreviation of up to 6 ASCII letters (ÐBQH). Icelandic and Faroese words never start with ð,
-    /// so their ð stays (Guðrún, með).
+    /// The look-alike rule: <c>Ð</c>/<c>ð</c> (ETH) becomes <c>Đ</c>/<c>đ</c> (D WITH STROKE) in a word that reads as
+    /// Vietnamese: at the start of a word that with Đ is a plausible syllable (Ðảng, ÐỒNG, Ðà), or whose rest holds a
+    /// letter only Vietnamese spells (a shape mark or a hỏi/ngã/nặng tone: Ðắk); or anywhere in an upper-case
+    /// abbreviation of ASCII letters (HÐND, QÐ, VÐV, BÐBP). Icelandic and Faroese words never start with ð and
+    /// are written in mixed case, so their ð stays (Guðrún, með, Þórður).
     /// </summary>
     private static void FixEth(Span<char> word)
     {
-        if (word.IsEmpty || word[0] is not ('\u00D0' or '\u00F0'))
+        if (word.IndexOfAny('\u00D0', '\u00F0') < 0)
         {
             return;
         }
 
-        char stroke = word[0] == '\u00D0' ? '\u0110' : '\u0111';
+        if (IsUpperAbbreviation(word))
+        {
+            word.Replace('\u00D0', '\u0110');
+            return;
+        }
+
+        if (word[0] is not ('\u00D0' or '\u00F0'))
+        {
+            return;
+        }
+
         char eth = word[0];
-        word[0] = stroke;
-        if (VietnameseSyllable.IsPlausible(word) || HasVietnameseOnlyLetter(word[1..]) || IsUpperAbbreviation(word))
+        word[0] = eth == '\u00D0' ? '\u0110' : '\u0111';
+        if (!VietnameseSyllable.IsPlausible(word) && !HasVietnameseOnlyLetter(word[1..]))
         {
-            return;
+            word[0] = eth;
         }
-
-        word[0] = eth;
     }
 
     private static bool HasVietnameseOnlyLetter(ReadOnlySpan<char> rest)
@@ -437,16 +638,17 @@ internal static class NormalizationCore
         return any;
     }
 
+    // Two to ten letters, all upper-case ASCII or Ð/Đ, at least one Ð.
     private static bool IsUpperAbbreviation(ReadOnlySpan<char> word)
     {
-        if (word.Length is < 2 or > 6 || word[0] != 'Đ')
+        if (word.Length is < 2 or > 10)
         {
             return false;
         }
 
-        foreach (char c in word[1..])
+        foreach (char c in word)
         {
-            if (!char.IsAsciiLetterUpper(c))
+            if (!char.IsAsciiLetterUpper(c) && c is not ('\u00D0' or '\u0110'))
             {
                 return false;
             }

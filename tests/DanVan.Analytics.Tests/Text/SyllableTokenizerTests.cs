@@ -43,6 +43,7 @@ public sealed class SyllableTokenizerTests
     [InlineData("32/12", "32:Number /:Punctuation 12:Number")]
     [InlineData("1.5", "1.5:Number")]
     [InlineData("10km", "10:Number km:Syllable")]
+    [InlineData("lúc 22:32 (GMT+0)", "lúc:Syllable 22:Number ::Punctuation 32:Number (:Punctuation GMT:Abbreviation +:Symbol 0:Number ):Punctuation")]
     [InlineData("٣٤", "٣٤:Number")]
     public void Tokenize_Numbers_AreNumbers(string text, string expected)
     {

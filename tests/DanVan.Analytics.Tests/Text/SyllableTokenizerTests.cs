@@ -99,6 +99,8 @@ public sealed class SyllableTokenizerTests
     [InlineData("Tp. Vinh", "Tp.:Abbreviation Vinh:Syllable")]
     [InlineData("ThS. Nguyễn Văn A", "ThS.:Abbreviation Nguyễn:Syllable Văn:Syllable A:Syllable")]
     [InlineData("ThS Nguyễn", "ThS:Abbreviation Nguyễn:Syllable")]
+    [InlineData("Th.S. Lê, Th.S Lê", "Th.S.:Abbreviation Lê:Syllable ,:Punctuation Th.S:Abbreviation Lê:Syllable")]
+    [InlineData("Th.Sa", "Th:Syllable .:Punctuation Sa:Syllable")]
     [InlineData("PGS.TS. Lê", "PGS.TS.:Abbreviation Lê:Syllable")]
     [InlineData("GS. TS. Lê", "GS.:Abbreviation TS.:Abbreviation Lê:Syllable")]
     [InlineData("Q.1, P.12", "Q.1:Abbreviation ,:Punctuation P.12:Abbreviation")]

@@ -81,6 +81,7 @@ public static class VietnameseFolder
         return true;
     }
 
+    [SkipLocalsInit]
     private static int FoldCore(ReadOnlySpan<char> source, Span<char> destination)
     {
         ref char table = ref MemoryMarshal.GetReference(FoldingTable.Table);
@@ -89,7 +90,10 @@ public static class VietnameseFolder
         int length = source.Length;
         int i = 0;
         int w = 0;
-        if (Vector128.IsHardwareAccelerated)
+
+        // Tokens are mostly shorter than one vector: skip the vector set-up (overlap check, scratch block), which
+        // would cost more than folding them one by one.
+        if (Vector128.IsHardwareAccelerated && length >= Vector128<ushort>.Count)
         {
             // Folding in place is allowed; once a dropped character has put the writer behind the reader,
             // a vector store could overwrite source not read yet, so those blocks go one by one.

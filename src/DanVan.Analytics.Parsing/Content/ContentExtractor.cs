@@ -30,7 +30,8 @@ internal static class ContentExtractor
     /// <param name="model">The walked page.</param>
     /// <param name="titleKey">The folded title, to drop the headline from the body.</param>
     /// <param name="leadKey">The folded lead, to drop it from the body.</param>
-    public static ExtractedContent Extract(PageModel model, string? titleKey, string? leadKey)
+    /// <param name="leadIsVisible">True when the lead was read from the page's sapo element, so a near copy of it in the body is the sapo too.</param>
+    public static ExtractedContent Extract(PageModel model, string? titleKey, string? leadKey, bool leadIsVisible)
     {
         var result = new ExtractedContent();
         if (model.Nodes.Count == 0 || model.Blocks.Count == 0)
@@ -41,7 +42,7 @@ internal static class ContentExtractor
         Span<PageNode> nodes = CollectionsMarshal.AsSpan(model.Nodes);
         Score(model, nodes);
         List<int> roots = SelectRoots(model, nodes);
-        Emit(model, nodes, roots, titleKey, leadKey, result);
+        Emit(model, nodes, roots, titleKey, leadKey, leadIsVisible, result);
         return result;
     }
 
@@ -156,7 +157,7 @@ internal static class ContentExtractor
         return roots;
     }
 
-    private static void Emit(PageModel model, Span<PageNode> nodes, List<int> roots, string? titleKey, string? leadKey, ExtractedContent result)
+    private static void Emit(PageModel model, Span<PageNode> nodes, List<int> roots, string? titleKey, string? leadKey, bool leadIsVisible, ExtractedContent result)
     {
         var kinds = new List<(TextBlock Block, bool IsByline)>();
         int rootIndex = 0;
@@ -221,19 +222,22 @@ internal static class ContentExtractor
                 continue;
             }
 
-            if (IsSameText(folded ?? VietnameseFolder.Fold(text), titleKey) || IsDateLine(text) || IsLinkLine(text))
+            if (IsSameText(folded ?? VietnameseFolder.Fold(text), titleKey) || IsDateLine(text) || IsLinkLine(text) || IsBylineCopy(model, text))
             {
                 continue;
             }
 
-            if (leadKey is not null && IsLeadCopy(folded ?? VietnameseFolder.Fold(text), leadKey))
+            bool boldOpening = result.Paragraphs.Count == 0 && block.Chars >= 60 && block.StrongChars >= block.Chars * 0.9 && block.Kind == BlockKind.Paragraph;
+            string key = folded ?? VietnameseFolder.Fold(text);
+            // A description from the metadata removes only its exact copy; the page's own sapo, or a bold
+            // opening paragraph, also removes a copy that differs by a dateline or an ellipsis.
+            if (leadKey is not null && result.LeadParagraph is null && (key == leadKey || ((leadIsVisible || boldOpening) && IsLeadCopy(key, leadKey))))
             {
                 result.LeadParagraph ??= text;
                 continue;
             }
 
-            if (result.Paragraphs.Count == 0 && leadKey is null && result.LeadParagraph is null &&
-                block.Chars >= 60 && block.StrongChars >= block.Chars * 0.9 && block.Kind == BlockKind.Paragraph)
+            if (boldOpening && leadKey is null && result.LeadParagraph is null)
             {
                 // Vietnamese papers set the sapo as a bold first paragraph.
                 result.LeadParagraph = text;
@@ -286,6 +290,25 @@ internal static class ContentExtractor
     private static bool IsLooseCaption(Span<PageNode> nodes, TextBlock block) =>
         block.Chars < 400 && block.ItalicChars >= block.Chars * 0.8 && (block.FollowsImage || nodes[block.Owner].Images > 0);
 
+    // The text of a byline element (class "author") met again inside the body container.
+    private static bool IsBylineCopy(PageModel model, string text)
+    {
+        if (text.Length > 80)
+        {
+            return false;
+        }
+
+        foreach (string byline in model.BylineTexts)
+        {
+            if (string.Equals(TextCleaner.Clean(byline), text, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsSameText(string folded, string? key) => key is not null && folded == key;
 
     private static bool IsLeadCopy(string folded, string leadKey)
@@ -299,7 +322,7 @@ internal static class ContentExtractor
         string longer = folded.Length >= leadKey.Length ? folded : leadKey;
         string shorter = ReferenceEquals(longer, folded) ? leadKey : folded;
         return shorter.Length >= 40 && shorter.Length >= longer.Length * 0.7 &&
-               longer.Contains(shorter.AsSpan().TrimEnd(". …").ToString(), StringComparison.Ordinal);
+               longer.Contains(TextCleaner.TrimEllipsis(shorter), StringComparison.Ordinal);
     }
 
     private static bool IsDateLine(string text)

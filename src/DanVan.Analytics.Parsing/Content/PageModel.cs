@@ -91,7 +91,8 @@ internal sealed class PageModel
     public string? FirstHeading { get; set; }
     public List<string> LeadTexts { get; } = [];
     public List<string> BylineTexts { get; } = [];
-    public List<string> DateTexts { get; } = [];
+    public List<KeyValuePair<int, string>> DateTexts { get; } = [];
+    public int FirstHeadingNode { get; set; } = -1;
     public List<string> MachineDates { get; } = [];
     public List<string> Breadcrumb { get; } = [];
     public int BodyNode { get; set; }

@@ -363,6 +363,7 @@ internal sealed class PageWalker
         if (tag == "h1" && _model.FirstHeading is null)
         {
             _model.FirstHeading = Text(element);
+            _model.FirstHeadingNode = _model.Nodes.Count - 1;
         }
 
         string? itemprop = element.GetAttribute("itemprop");
@@ -417,7 +418,7 @@ internal sealed class PageWalker
 
         if ((flags & NodeFlags.DateHint) != 0 && _model.DateTexts.Count < MaxCaptured)
         {
-            _model.DateTexts.Add(Text(element));
+            _model.DateTexts.Add(new(_model.Nodes.Count - 1, Text(element)));
         }
     }
 

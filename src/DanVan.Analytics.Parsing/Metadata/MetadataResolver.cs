@@ -149,8 +149,13 @@ internal static class MetadataResolver
 
         if (meta.Published is null)
         {
-            // Visible text: <time datetime>, then elements whose class says date.
-            foreach (string candidate in model.MachineDates.Concat(model.DateTexts))
+            // Visible text: <time datetime>, then elements whose class says date, nearest to the headline first
+            // (the page header's "today" and the dates of related-news lists lie farther away).
+            int anchor = model.FirstHeadingNode;
+            IEnumerable<string> dateTexts = model.DateTexts
+                .OrderBy(d => anchor < 0 ? d.Key : Math.Abs(d.Key - anchor))
+                .Select(d => d.Value);
+            foreach (string candidate in model.MachineDates.Concat(dateTexts))
             {
                 if (TryDate(candidate, options, out DateTimeOffset value, out bool zoneGiven))
                 {
@@ -185,7 +190,7 @@ internal static class MetadataResolver
         if (meta.Updated is null)
         {
             // "Cập nhật: 08:15 ngày 22/09/2023" among the date elements.
-            foreach (string text in model.DateTexts)
+            foreach (string text in model.DateTexts.Select(d => d.Value))
             {
                 string folded = VietnameseFolder.Fold(Clean(text));
                 if (folded.Contains("cap nhat", StringComparison.Ordinal) && TryDate(text, options, out DateTimeOffset value, out _))
@@ -227,7 +232,7 @@ internal static class MetadataResolver
     internal static bool Agrees(string visible, string description)
     {
         string a = VietnameseFolder.Fold(visible);
-        string b = VietnameseFolder.Fold(description).TrimEnd('.', ' ', '…');
+        string b = TextCleaner.TrimEllipsis(VietnameseFolder.Fold(description));
         int probe = Math.Min(40, Math.Min(a.Length, b.Length));
         return probe >= 15 && (a.Contains(b[..probe], StringComparison.Ordinal) || b.Contains(a[..probe], StringComparison.Ordinal));
     }

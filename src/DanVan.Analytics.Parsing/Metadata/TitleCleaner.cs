@@ -20,12 +20,16 @@ internal static class TitleCleaner
         string foldedTitle = VietnameseFolder.Fold(title);
         if (!string.IsNullOrEmpty(heading))
         {
+            // The visible headline is one of the title's parts: "Site - Headline" or "Headline | Site".
             string foldedHeading = VietnameseFolder.Fold(heading);
-            if (foldedHeading.Length >= 10 && foldedTitle.Length > foldedHeading.Length && foldedTitle.StartsWith(foldedHeading, StringComparison.Ordinal) &&
-                StartsWithSeparator(title.AsSpan(heading.Length)))
+            if (foldedHeading.Length >= 10 && foldedTitle.Length > foldedHeading.Length + 2)
             {
-                guessed = true;
-                return heading;
+                int at = foldedTitle.IndexOf(foldedHeading, StringComparison.Ordinal);
+                if (at >= 0 && IsSeparatorRest(foldedTitle.AsSpan(0, at), end: true) && IsSeparatorRest(foldedTitle.AsSpan(at + foldedHeading.Length), end: false))
+                {
+                    guessed = true;
+                    return heading;
+                }
             }
         }
 
@@ -33,14 +37,15 @@ internal static class TitleCleaner
         foreach (string separator in TitleSeparators.All)
         {
             int last = title.LastIndexOf(separator, StringComparison.Ordinal);
-            if (last > 0 && IsSiteName(title[(last + separator.Length)..], siteNames, hostLabel))
+            // The site name is the shorter part.
+            if (last > 0 && title.Length - last - separator.Length < last && IsSiteName(title[(last + separator.Length)..], siteNames, hostLabel))
             {
                 guessed = true;
                 return title[..last].Trim();
             }
 
             int first = title.IndexOf(separator, StringComparison.Ordinal);
-            if (first > 0 && IsSiteName(title[..first], siteNames, hostLabel))
+            if (first > 0 && first < title.Length - first - separator.Length && IsSiteName(title[..first], siteNames, hostLabel))
             {
                 guessed = true;
                 return title[(first + separator.Length)..].Trim();
@@ -50,11 +55,17 @@ internal static class TitleCleaner
         return title;
     }
 
-    private static bool StartsWithSeparator(ReadOnlySpan<char> rest)
+    // True when the text beside the headline is empty or starts (ends) with a separator: it is the site part.
+    private static bool IsSeparatorRest(ReadOnlySpan<char> rest, bool end)
     {
+        if (rest.IsEmpty)
+        {
+            return true;
+        }
+
         foreach (string separator in TitleSeparators.All)
         {
-            if (rest.StartsWith(separator, StringComparison.Ordinal) || rest.StartsWith(separator.TrimStart(), StringComparison.Ordinal))
+            if (end ? rest.EndsWith(separator, StringComparison.Ordinal) : rest.StartsWith(separator, StringComparison.Ordinal))
             {
                 return true;
             }

@@ -178,7 +178,7 @@ public sealed class ArticleParser
         ResolvedMetadata meta = MetadataResolver.Resolve(model, ld, url, Options, warnings);
         string? titleKey = meta.Title is null ? null : VietnameseFolder.Fold(meta.Title);
         string? leadKey = meta.Lead is null ? null : VietnameseFolder.Fold(meta.Lead);
-        ExtractedContent content = ContentExtractor.Extract(model, titleKey, leadKey);
+        ExtractedContent content = ContentExtractor.Extract(model, titleKey, leadKey, !meta.LeadFromMetadata);
 
         string? lead = meta.Lead;
         if (content.LeadParagraph is not null && (lead is null || (meta.LeadFromMetadata && content.LeadParagraph.Length >= lead.Length)))

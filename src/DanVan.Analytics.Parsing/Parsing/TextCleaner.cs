@@ -21,6 +21,26 @@ internal static class TextCleaner
     /// <summary>The folded, collapsed form used as a lookup key ("Ý KIẾN  BÌNH LUẬN" → "y kien binh luan").</summary>
     public static string FoldKey(string text) => VietnameseFolder.Fold(Clean(text));
 
+    /// <summary>Removes a trailing ellipsis ("...", "…", "[…]", "[...]") that marks shortened text.</summary>
+    public static string TrimEllipsis(string text)
+    {
+        ReadOnlySpan<char> span = text.AsSpan().TrimEnd();
+        while (true)
+        {
+            ReadOnlySpan<char> before = span;
+            span = span.TrimEnd(" .…");
+            if (span.EndsWith("[") || span.EndsWith("]"))
+            {
+                span = span.TrimEnd("[]").TrimEnd(" .…");
+            }
+
+            if (span.Length == before.Length)
+            {
+                return span.Length == text.Length ? text : span.ToString();
+            }
+        }
+    }
+
     /// <summary>True for characters that separate words.</summary>
     public static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\u00A0' or '\u2002' or '\u2003' or '\u2009' or '\u202F' or '\u3000' or '\u2028' or '\u2029' or '\u1680' or '\u2000' or '\u2001' or '\u2004' or '\u2005' or '\u2006' or '\u2007' or '\u2008' or '\u200A' or '\u205F';
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace DanVan.Analytics.Parsing.Tests.Parsing;
 
 /// <summary>
@@ -23,12 +21,7 @@ public sealed class BodyF1Tests
     [Fact]
     public void BodyF1_RealPageWithAllParagraphs_ReachesTarget()
     {
-        string file = "vnexpress-4954454.html.gz";
-        JsonElement expected = File.ReadLines(Path.Combine(ParsingPaths.SharedHtml, "expected.jsonl"))
-            .Select(line => JsonDocument.Parse(line).RootElement)
-            .Single(e => e.GetProperty("file").GetString() == file);
-        using FileStream stream = File.OpenRead(Path.Combine(ParsingPaths.SharedHtml, file));
-        Article article = new ArticleParser().Parse(stream, new Uri(expected.GetProperty("url").GetString()!));
+        var (article, expected) = RealPagesTests.Load("vnexpress-4954454.html.gz");
         // That ground truth counts the photo caption in the body, so the captions are put back in page order.
         string gold = string.Join("\n\n", expected.GetProperty("body_paragraphs").EnumerateArray().Select(p => p.GetString()));
         double f1 = ShingleF1.Score(string.Join("\n\n", RealPagesTests.InPageOrder(article)), gold);
@@ -40,12 +33,7 @@ public sealed class BodyF1Tests
     {
         // The other real page gives only the first and the start of the last paragraph: score the first against
         // its own text and check that nothing follows the last.
-        string file = "vnexpress-4672302.html";
-        JsonElement expected = File.ReadLines(Path.Combine(ParsingPaths.SharedHtml, "expected.jsonl"))
-            .Select(line => JsonDocument.Parse(line).RootElement)
-            .Single(e => e.GetProperty("file").GetString() == file);
-        using FileStream stream = File.OpenRead(Path.Combine(ParsingPaths.SharedHtml, file));
-        Article article = new ArticleParser().Parse(stream, new Uri(expected.GetProperty("url").GetString()!));
+        var (article, expected) = RealPagesTests.Load("vnexpress-4672302.html");
         Assert.Equal(1.0, ShingleF1.Score(article.Paragraphs[0], expected.GetProperty("body_first").GetString()!));
         Assert.StartsWith(expected.GetProperty("body_last_starts").GetString()!, article.Paragraphs[^1], StringComparison.Ordinal);
     }

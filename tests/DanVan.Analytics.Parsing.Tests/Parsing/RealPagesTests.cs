@@ -8,7 +8,7 @@ public sealed class RealPagesTests
 {
     public static TheoryData<string> Files() => ["vnexpress-4672302.html", "vnexpress-4954454.html.gz"];
 
-    private static (Article Article, JsonElement Expected) Load(string file)
+    internal static (Article Article, JsonElement Expected) Load(string file)
     {
         string path = Path.Combine(ParsingPaths.SharedHtml, file);
         JsonElement expected = File.ReadLines(Path.Combine(ParsingPaths.SharedHtml, "expected.jsonl"))

@@ -85,6 +85,17 @@ internal static class HtmlDecoder
     public static TextEncoding? Resolve(string label)
     {
         string name = label.Trim().Trim('"', '\'').ToLowerInvariant();
+        // The two charsets Vietnamese sites use, without the providers' name lookups.
+        if (name is "utf-8" or "utf8")
+        {
+            return TextEncoding.UTF8;
+        }
+
+        if (name is "windows-1258" or "cp1258" or "x-cp1258" or "vn")
+        {
+            return Windows1258;
+        }
+
         // The WHATWG encoding standard reads these labels as windows-1252; browsers do the same.
         if (name is "iso-8859-1" or "latin1" or "us-ascii" or "ascii")
         {

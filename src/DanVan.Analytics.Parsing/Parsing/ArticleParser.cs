@@ -35,8 +35,17 @@ public sealed class ArticleParser
             SkipComments = true,
             SkipProcessingInstructions = true,
             DisableElementPositionTracking = true,
+            // Only the attributes the walker reads reach the DOM: fewer allocations on pages full of data-* and src.
+            ShouldEmitAttribute = static (ref AngleSharp.Html.Parser.Tokens.Struct.StructHtmlToken _, ReadOnlyMemory<char> name) => IsReadAttribute(name.Span),
         });
     }
+
+    private static bool IsReadAttribute(ReadOnlySpan<char> name) => name switch
+    {
+        "class" or "id" or "style" or "hidden" or "aria-hidden" or "itemprop" or "itemscope" or "itemtype" or "content"
+            or "property" or "name" or "http-equiv" or "charset" or "rel" or "href" or "datetime" or "lang" or "xml:lang" or "type" => true,
+        _ => false,
+    };
 
     /// <summary>The options in use.</summary>
     public ArticleParseOptions Options { get; }

@@ -95,9 +95,34 @@ internal static class MetadataResolver
     private static void ResolveTitle(PageModel model, JsonLdArticle ld, Dictionary<string, string> metas, Dictionary<string, string> micro, ResolvedMetadata meta, string? host, List<ParseWarning> warnings)
     {
         string heading = Clean(model.FirstHeading);
-        string? fromMetadata = Clean(ld.Headline ?? Get(metas, "og:title") ?? Get(metas, "twitter:title") ?? Get(micro, "headline") ?? Get(metas, "dc.title")) is { Length: > 0 } t ? t : null;
+        string? fromMetadata = null;
+        string[] candidates = [Clean(ld.Headline), Clean(Get(metas, "og:title")), Clean(Get(metas, "twitter:title")), Clean(Get(micro, "headline")), Clean(Get(metas, "dc.title"))];
+        foreach (string candidate in candidates)
+        {
+            if (candidate.Length > 0)
+            {
+                fromMetadata = candidate;
+                break;
+            }
+        }
+
         if (fromMetadata is not null)
         {
+            // JSON-LD headlines are often cut at 110 characters with an ellipsis; a later source may have it whole.
+            string stem = TextCleaner.TrimEllipsis(fromMetadata);
+            if (stem.Length < fromMetadata.Length)
+            {
+                foreach (string candidate in candidates.Append(heading))
+                {
+                    if (candidate.Length > stem.Length && candidate.StartsWith(stem, StringComparison.Ordinal) &&
+                        ReferenceEquals(TextCleaner.TrimEllipsis(candidate), candidate))
+                    {
+                        fromMetadata = candidate;
+                        break;
+                    }
+                }
+            }
+
             meta.Title = TitleCleaner.StripSiteName(fromMetadata, meta.SiteNames, host, heading, out _);
             return;
         }
@@ -270,6 +295,18 @@ internal static class MetadataResolver
 
     private static void AddAuthor(ResolvedMetadata meta, string raw, string? host)
     {
+        // "Thu Hà - Minh Anh" in one field is two people.
+        List<string> names = BylineParser.Parse(raw);
+        if (names.Count > 1)
+        {
+            foreach (string single in names)
+            {
+                AddAuthor(meta, single, host);
+            }
+
+            return;
+        }
+
         string name = Clean(raw);
         if (name.Length is 0 or > 80 || name.Contains("://", StringComparison.Ordinal) || name.Contains('@', StringComparison.Ordinal))
         {
@@ -280,7 +317,8 @@ internal static class MetadataResolver
         string hostLabel = HostLabel(host);
         foreach (string site in meta.SiteNames)
         {
-            if (folded == VietnameseFolder.Fold(site))
+            string foldedSite = VietnameseFolder.Fold(site);
+            if (folded == foldedSite || (folded.Length >= 6 && foldedSite.Contains(folded, StringComparison.Ordinal)))
             {
                 return;
             }

@@ -65,7 +65,7 @@ internal static class HtmlDecoder
                 declared is null
                     ? "The page declares no charset and is not valid UTF-8; it was read as windows-1258."
                     : $"The page declares UTF-8 in {source} but its bytes are not valid UTF-8; it was read as windows-1258."));
-            return Windows1258.GetString(bytes);
+            return DecodeWindows1258(bytes);
         }
 
         // A single-byte legacy charset cannot produce valid multi-byte UTF-8 from real text by accident.
@@ -75,8 +75,13 @@ internal static class HtmlDecoder
             return TextEncoding.UTF8.GetString(bytes);
         }
 
-        return encoding.GetString(bytes);
+        return encoding.CodePage == 1258 ? DecodeWindows1258(bytes) : encoding.GetString(bytes);
     }
+
+    // windows-1258 writes most tones as combining marks. Composing the whole page once is cheaper than
+    // letting every text block take the normalizer's slow path; the output still goes through the normalizer.
+    private static string DecodeWindows1258(ReadOnlySpan<byte> bytes) =>
+        Windows1258.GetString(bytes).Normalize(NormalizationForm.FormC);
 
     /// <summary>windows-1258 (Vietnamese), from the code-pages provider.</summary>
     public static TextEncoding Windows1258 { get; } = CodePagesEncodingProvider.Instance.GetEncoding(1258)!;

@@ -73,8 +73,7 @@ internal static class MetadataResolver
         ResolveAuthors(ld, metas, micro, meta, host);
 
         meta.Section = Clean(ld.Section ?? Get(metas, "article:section") ?? Get(micro, "articleSection") ??
-                             (ld.Breadcrumb.Count > 0 ? ld.Breadcrumb[^1] : null) ??
-                             (model.Breadcrumb.Count > 0 ? model.Breadcrumb[^1] : null)) is { Length: > 0 } section ? section : null;
+                             LastCrumb(ld.Breadcrumb, meta.Title) ?? LastCrumb(model.Breadcrumb, meta.Title)) is { Length: > 0 } section ? section : null;
 
         IEnumerable<string> tagSource = tags.Count > 0 ? tags
             : ld.Keywords.Count > 0 ? ld.Keywords
@@ -90,6 +89,23 @@ internal static class MetadataResolver
         string? canonical = model.CanonicalHref ?? Get(metas, "og:url") ?? ld.Url;
         meta.Canonical = ResolveUrl(canonical, url);
         return meta;
+    }
+
+    // The deepest breadcrumb that names a section: not the article's own title, not "Trang chủ".
+    private static string? LastCrumb(List<string> crumbs, string? title)
+    {
+        string? titleKey = title is null ? null : VietnameseFolder.Fold(title);
+        for (int i = crumbs.Count - 1; i >= 0; i--)
+        {
+            string crumb = Clean(crumbs[i]);
+            string key = VietnameseFolder.Fold(crumb);
+            if (crumb.Length > 0 && key != titleKey && key is not ("trang chu" or "home"))
+            {
+                return crumb;
+            }
+        }
+
+        return null;
     }
 
     private static void ResolveTitle(PageModel model, JsonLdArticle ld, Dictionary<string, string> metas, Dictionary<string, string> micro, ResolvedMetadata meta, string? host, List<ParseWarning> warnings)

@@ -181,7 +181,6 @@ public sealed class ArticleParser
         cancellationToken.ThrowIfCancellationRequested();
         IElement? root = _htmlParser.ParseDocument(prescan.Html).DocumentElement;
         PageModel model = root is null ? new PageModel() : PageWalker.Walk(root, cancellationToken);
-        model.JsonLd = prescan.JsonLd;
 
         JsonLdArticle ld = JsonLdArticle.Read(prescan.JsonLd, warnings);
         ResolvedMetadata meta = MetadataResolver.Resolve(model, ld, url, Options, warnings);

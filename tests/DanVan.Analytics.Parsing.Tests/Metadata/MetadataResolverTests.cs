@@ -76,4 +76,13 @@ public sealed class MetadataResolverTests
         Assert.Equal("https://baodanvan.vn/tin/a-1.html?amp=0", article.CanonicalUrl?.AbsoluteUri);
         Assert.Equal("baodanvan.vn", article.Site);
     }
+
+    [Fact]
+    public void Resolve_BreadcrumbEndingWithTheTitle_TakesTheSectionBeforeIt()
+    {
+        string ld = "<script type=\"application/ld+json\">{\"@type\":\"BreadcrumbList\",\"itemListElement\":[" +
+                    "{\"@type\":\"ListItem\",\"position\":1,\"name\":\"Trang chủ\"},{\"@type\":\"ListItem\",\"position\":2,\"name\":\"Xây dựng Đảng\"}," +
+                    "{\"@type\":\"ListItem\",\"position\":3,\"name\":\"Dân vận khéo ở cơ sở\"}]}</script><meta property=\"og:title\" content=\"Dân vận khéo ở cơ sở\">";
+        Assert.Equal("Xây dựng Đảng", Parse(ld).Section);
+    }
 }

@@ -224,8 +224,34 @@ internal static class HtmlDecoder
         return TextEncoding.UTF8.GetString(bytes);
     }
 
+    /// <summary>
+    /// <paramref name="bytes"/> without an incomplete UTF-8 sequence at the end (a download or a size limit cut
+    /// in the middle of a letter), so that valid UTF-8 does not look invalid.
+    /// </summary>
+    public static ReadOnlySpan<byte> CutAtCharacterBoundary(ReadOnlySpan<byte> bytes)
+    {
+        int end = bytes.Length;
+        int continuation = 0;
+        while (end > 0 && continuation < 3 && (bytes[end - 1] & 0xC0) == 0x80)
+        {
+            end--;
+            continuation++;
+        }
+
+        if (end == 0 || bytes[end - 1] < 0xC0)
+        {
+            return bytes;
+        }
+
+        // bytes[end - 1] leads a sequence of this many bytes; cut it only when it is incomplete.
+        byte lead = bytes[end - 1];
+        int needed = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : 1;
+        return continuation < needed ? bytes[..(end - 1)] : bytes;
+    }
+
     private static bool IsValidUtf8(ReadOnlySpan<byte> bytes, out bool hasMultiByte)
     {
+        bytes = CutAtCharacterBoundary(bytes);
         int firstNonAscii = System.Text.Ascii.IsValid(bytes) ? -1 : bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF);
         hasMultiByte = firstNonAscii >= 0;
         return !hasMultiByte || System.Text.Unicode.Utf8.IsValid(bytes[firstNonAscii..]);

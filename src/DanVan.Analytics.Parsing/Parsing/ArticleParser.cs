@@ -68,7 +68,7 @@ public sealed class ArticleParser
 
         if (bytes.Length > Options.MaxInputBytes)
         {
-            bytes = CutAtCharacterBoundary(bytes[..Options.MaxInputBytes]);
+            bytes = HtmlDecoder.CutAtCharacterBoundary(bytes[..Options.MaxInputBytes]);
             warnings.Add(new ParseWarning(ParseWarningCode.InputTruncated, $"The page is {html.Length:N0} bytes; only the first {bytes.Length:N0} were read."));
         }
 
@@ -89,6 +89,11 @@ public sealed class ArticleParser
         (byte[] buffer, int length, bool truncated) = ReadLimited(html, cancellationToken);
         try
         {
+            if (truncated)
+            {
+                length = HtmlDecoder.CutAtCharacterBoundary(buffer.AsSpan(0, length)).Length;
+            }
+
             Article article = Parse(buffer.AsMemory(0, length), url, contentType, cancellationToken);
             return truncated
                 ? article with { Warnings = [new ParseWarning(ParseWarningCode.InputTruncated, $"The page is larger than {Options.MaxInputBytes:N0} bytes; only the beginning was read."), .. article.Warnings] }
@@ -300,25 +305,6 @@ public sealed class ArticleParser
     }
 
     private static bool IsGzip(ReadOnlySpan<byte> bytes) => bytes.Length >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B;
-
-    private static ReadOnlySpan<byte> CutAtCharacterBoundary(ReadOnlySpan<byte> bytes)
-    {
-        // Never end inside a UTF-8 sequence: that would make valid UTF-8 look invalid.
-        int end = bytes.Length;
-        int back = 0;
-        while (end > 0 && back < 4 && (bytes[end - 1] & 0xC0) == 0x80)
-        {
-            end--;
-            back++;
-        }
-
-        if (end > 0 && bytes[end - 1] >= 0xC0)
-        {
-            end--;
-        }
-
-        return bytes[..end];
-    }
 
     private static void CheckNotBinary(ReadOnlySpan<byte> bytes)
     {

@@ -131,13 +131,20 @@ internal static class OfficialExtractor
             for (int item = 0; item < MaxListItems; item++)
             {
                 bool bareAllowed = introduced || shared is not null;
-                int next = ParseItem(end, bareAllowed, item == 0 && introduced, shared, out IReadOnlyList<OfficialTitle>? before);
+                int next = ParseItem(end, bareAllowed, item == 0 && introduced, shared, out IReadOnlyList<OfficialTitle>? before, out bool mentioned, out bool honorific);
                 if (next <= end)
                 {
                     break;
                 }
 
                 end = next;
+                if (!mentioned)
+                {
+                    // A title with no name ("... giữ chức Bí thư Huyện ủy;") ends the list.
+                    break;
+                }
+
+                introduced |= honorific;
                 shared = before is { Count: > 0 } ? before : null;
                 // Separators between items; ";" ends a shared title.
                 if (context.IsPunct(end, ',') || context.IsWord(end, "và") || context.IsWord(end, "cùng"))
@@ -173,13 +180,21 @@ internal static class OfficialExtractor
             || (_lexicon.Honorifics.Match(_text, _tokens, k, out _) > 0);
 
         // One item: [titles] name [apposition]. Returns the token after it (or `j` when nothing was read).
-        private int ParseItem(int j, bool bareAllowed, bool firstIntroduced, IReadOnlyList<OfficialTitle>? shared, out IReadOnlyList<OfficialTitle>? titlesBefore)
+        private int ParseItem(int j, bool bareAllowed, bool firstIntroduced, IReadOnlyList<OfficialTitle>? shared, out IReadOnlyList<OfficialTitle>? titlesBefore,
+            out bool mentioned, out bool honorific)
         {
             titlesBefore = null;
+            mentioned = false;
             int h = _lexicon.Honorifics.Match(_text, _tokens, j, out _);
+            honorific = h > 0;
             if (h > 0)
             {
                 j += h;
+                if (context.IsPunct(j, ':'))
+                {
+                    j++;
+                }
+
                 bareAllowed = true;
                 firstIntroduced = true;
             }
@@ -246,7 +261,7 @@ internal static class OfficialExtractor
             bool paren = context.IsPunct(sep, '(');
             if ((context.IsPunct(sep, ',') || context.IsDash(sep) || paren) && context.SameLine(sep - 1) && IsTitleStart(sep + 1, afterSeparator: true))
             {
-                int afterEnd = ParseTitles(sep + 1, after, out int otherName, out _);
+                int afterEnd = ParseTitles(sep + 1, after, out int otherName, out _, inApposition: true);
                 if (otherName >= 0)
                 {
                     // The last title leads another person's name: it is not this person's apposition.
@@ -285,11 +300,12 @@ internal static class OfficialExtractor
             all.AddRange(after.Select(Describe));
             titlesBefore = titles.Count > 0 ? titles.Select(Describe).ToList() : null;
             Mentions.Add(new RawMention(name, _tokens[nameStart].Start, _tokens[nameEnd - 1].End, all));
+            mentioned = true;
             return end;
         }
 
         // Titles "T1, T2 kiêm T3" from token j; when the last title's capitalized words end in a name, that name.
-        private int ParseTitles(int j, List<TitleRange> titles, out int nameStart, out int nameEnd)
+        private int ParseTitles(int j, List<TitleRange> titles, out int nameStart, out int nameEnd, bool inApposition = false)
         {
             nameStart = nameEnd = -1;
             int k = j;
@@ -303,20 +319,29 @@ internal static class OfficialExtractor
                 int h = _lexicon.TitleHeads.Match(_text, _tokens, k, out TitleHead head);
                 int headEnd = k + h;
                 int m = headEnd;
+                int s = -1;
                 if (!head.IsRank)
                 {
                     while (m < _tokens.Length && m - headEnd < MaxTitleWords && Continues(m))
                     {
                         m++;
+                        // The title ends with the first name its capitalized words close with.
+                        if (IsNameWord(m - 1) && !(IsNameWord(m) && context.SameLine(m - 1)))
+                        {
+                            s = NameAtEnd(headEnd, m, strict: inApposition);
+                            if (s >= 0)
+                            {
+                                break;
+                            }
+                        }
                     }
 
-                    while (m > headEnd && (context.IsWord(m - 1, "và") || context.IsWord(m - 1, "của") || context.IsDash(m - 1)))
+                    while (s < 0 && m > headEnd && (context.IsWord(m - 1, "và") || context.IsWord(m - 1, "của") || context.IsDash(m - 1)))
                     {
                         m--;
                     }
                 }
 
-                int s = head.IsRank ? -1 : NameAtEnd(headEnd, m);
                 if (s >= 0)
                 {
                     titles.Add(new TitleRange(k, headEnd, s, head));
@@ -400,7 +425,8 @@ internal static class OfficialExtractor
             (uint)k < (uint)_tokens.Length && _tokens[k].IsWord && _tokens[k].Capitalized && !_tokens[k].AllUpper;
 
         // The start of the name that the capitalized run ending at `end` closes with, or -1.
-        private int NameAtEnd(int headEnd, int end)
+        // In an apposition the title is already someone's, so a name inside it needs a common family name or three words ("Đồn Biên phòng A Dơi" is a place).
+        private int NameAtEnd(int headEnd, int end, bool strict)
         {
             int r = end;
             while (r - 1 >= headEnd && IsNameWord(r - 1) && context.SameLine(r - 1 == headEnd ? r - 1 : r - 2))
@@ -414,7 +440,8 @@ internal static class OfficialExtractor
             {
                 int w = SurnameAt(s, out int surnameWords);
                 int words = end - s;
-                if (w == 0 || words < surnameWords + 1 || words > Math.Max(MaxNameWords, surnameWords + 3) || InsidePlace(r, s))
+                if (w == 0 || words < surnameWords + 1 || words > Math.Max(MaxNameWords, surnameWords + 3) || !PlaceAllowsName(r, s, words, ref w)
+                    || (strict && w >= 3 && words < 3))
                 {
                     continue;
                 }
@@ -438,12 +465,12 @@ internal static class OfficialExtractor
             }
 
             int w = SurnameAt(k, out int surnameWords);
-            if (w == 0 || InsidePlace(k, k))
+            int n = RunLength(k, MaxIntroducedNameWords + 1);
+            if (w == 0 || !PlaceAllowsName(k, k, n, ref w))
             {
                 return 0;
             }
 
-            int n = RunLength(k, MaxIntroducedNameWords + 1);
             return n >= surnameWords + 1 && n <= Math.Max(MaxNameWords, surnameWords + 3) && !IsTitleStart(k, true) ? n : 0;
         }
 
@@ -518,19 +545,27 @@ internal static class OfficialExtractor
             return 0;
         }
 
-        // True when token s stands inside (or at the start of) a known place that starts at or after `runStart`.
-        private bool InsidePlace(int runStart, int s)
+        // A name never starts inside a known place ("Hà Nội Hoàng Trung Hải": not at "Nội"), nor is it a place alone
+        // ("Bí thư Tỉnh ủy Lâm Đồng"); a name that starts like a place and goes on ("Đinh Văn Lơ") is less likely.
+        private bool PlaceAllowsName(int runStart, int s, int words, ref int weight)
         {
             for (int p = Math.Max(runStart, s - 4); p <= s; p++)
             {
                 int n = _lexicon.Places.Match(_text, _tokens, p, out _);
-                if (n > 0 && p + n > s && IsNameWord(p))
+                if (n == 0 || p + n <= s || !IsNameWord(p))
                 {
-                    return true;
+                    continue;
                 }
+
+                if (p < s || n >= words)
+                {
+                    return false;
+                }
+
+                weight += 10;
             }
 
-            return false;
+            return true;
         }
 
         private OfficialTitle Describe(TitleRange range)

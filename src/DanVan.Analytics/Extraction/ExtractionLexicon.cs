@@ -43,8 +43,16 @@ public sealed class ExtractionLexicon
             Table("TitleHeads").Select(r => (N(r[0]), new TitleHead(ParseLevel(r[1]), false)))
                 .Concat(a.TitleHeads.Select(s => (N(s), new TitleHead(AdministrativeLevel.Unknown, false))))
                 .Concat(ranks.Select(s => (s, new TitleHead(AdministrativeLevel.Unknown, true)))));
-        TitleWords = Table("TitleWords").Select(r => N(r[0]))
-            .Concat(a.TitleWords.Select(N)).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        var titleWords = Table("TitleWords").Select(r => (Word: N(r[0]), After: r.Length > 1 ? r[1] : ""))
+            .Concat(a.TitleWords.Select(w => (Word: N(w), After: ""))).ToList();
+        TitleWords = titleWords.Where(w => w.After.Length == 0).Select(w => w.Word).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        BoundTitleWords = titleWords.Where(w => w.After.Length > 0 && !TitleWords.Contains(w.Word))
+            .GroupBy(w => w.Word, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(
+                g => g.Key,
+                g => g.SelectMany(w => w.After.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Select(N).ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+                StringComparer.OrdinalIgnoreCase);
+        TitlePrefixes = new PhraseSet<bool>(Table("TitlePrefixes").Select(r => (N(r[0]), true)));
         LevelWords = new PhraseSet<AdministrativeLevel>(Table("LevelWords").Select(r => (N(r[0]), ParseLevel(r[1]))));
         FamilyNames = new PhraseSet<int>(
             Table("FamilyNames").Select(r => (N(r[0]), int.Parse(r[1].Trim(), System.Globalization.CultureInfo.InvariantCulture)))
@@ -92,6 +100,10 @@ public sealed class ExtractionLexicon
     internal PhraseSet<TitleHead> TitleHeads { get; }
 
     internal FrozenSet<string> TitleWords { get; }
+
+    internal FrozenDictionary<string, FrozenSet<string>> BoundTitleWords { get; }
+
+    internal PhraseSet<bool> TitlePrefixes { get; }
 
     internal PhraseSet<AdministrativeLevel> LevelWords { get; }
 

@@ -130,8 +130,7 @@ internal static class OfficialExtractor
             int end = j;
             for (int item = 0; item < MaxListItems; item++)
             {
-                bool bareAllowed = introduced || shared is not null;
-                int next = ParseItem(end, bareAllowed, item == 0 && introduced, shared, out IReadOnlyList<OfficialTitle>? before, out bool mentioned, out bool honorific);
+                int next = ParseItem(end, introduced, item == 0 && introduced, shared, out IReadOnlyList<OfficialTitle>? before, out bool mentioned, out bool honorific);
                 if (next <= end)
                 {
                     break;
@@ -149,7 +148,7 @@ internal static class OfficialExtractor
                 // Separators between items; ";" ends a shared title.
                 if (context.IsPunct(end, ',') || context.IsWord(end, "và") || context.IsWord(end, "cùng"))
                 {
-                    if (!context.SameLine(end - 1) || !IsItemStart(end + 1, introduced || shared is not null))
+                    if (!context.SameLine(end - 1) || !IsItemStart(end + 1, introduced))
                     {
                         break;
                     }
@@ -215,7 +214,10 @@ internal static class OfficialExtractor
                 if (hh > 0 || colon)
                 {
                     int n = BareNameLength(m + hh, true);
-                    if (n > 0)
+                    int afterName = m + hh + n;
+                    // "Bí thư Tỉnh ủy, đồng chí A" — unless A has an apposition of their own (then the title was someone else's).
+                    bool ownApposition = (context.IsPunct(afterName, ',') || context.IsDash(afterName)) && IsTitleStart(afterName + 1, true);
+                    if (n > 0 && (colon || !ownApposition))
                     {
                         nameStart = m + hh;
                         nameEnd = nameStart + n;
@@ -279,7 +281,7 @@ internal static class OfficialExtractor
             }
 
             bool hasOwnTitles = titles.Count > 0 || after.Count > 0;
-            if (!hasOwnTitles && !bareAllowed)
+            if (!hasOwnTitles && !bareAllowed && shared is null)
             {
                 return j;
             }
@@ -316,8 +318,9 @@ internal static class OfficialExtractor
                     break;
                 }
 
-                int h = _lexicon.TitleHeads.Match(_text, _tokens, k, out TitleHead head);
-                int headEnd = k + h;
+                int pre = TitlePrefixAt(k);
+                int h = _lexicon.TitleHeads.Match(_text, _tokens, k + pre, out TitleHead head);
+                int headEnd = k + pre + h;
                 int m = headEnd;
                 int s = -1;
                 if (!head.IsRank)
@@ -336,7 +339,8 @@ internal static class OfficialExtractor
                         }
                     }
 
-                    while (s < 0 && m > headEnd && (context.IsWord(m - 1, "và") || context.IsWord(m - 1, "của") || context.IsDash(m - 1)))
+                    while (s < 0 && m > headEnd && (context.IsWord(m - 1, "và") || context.IsWord(m - 1, "của") || context.IsDash(m - 1)
+                        || (!_tokens[m - 1].Capitalized && (context.IsWord(m - 1, "thường") || context.IsWord(m - 1, "phó")))))
                     {
                         m--;
                     }
@@ -371,15 +375,21 @@ internal static class OfficialExtractor
                 return false;
             }
 
-            if (_lexicon.TitleHeads.Match(_text, _tokens, k, out TitleHead head) == 0)
+            int pre = TitlePrefixAt(k);
+            if (_lexicon.TitleHeads.Match(_text, _tokens, k + pre, out TitleHead head) == 0)
             {
                 return false;
             }
 
             // Capitalized heads always; lower-case ones only for village roles ("trưởng thôn", "già làng").
             _ = afterSeparator;
-            return _tokens[k].Capitalized || head.Level == AdministrativeLevel.Village;
+            return _tokens[k + pre].Capitalized || head.Level == AdministrativeLevel.Village;
         }
+
+        // "nguyên" / "cố" / "Quyền" before a title head: 1 when one stands at k, else 0.
+        private int TitlePrefixAt(int k) =>
+            _lexicon.TitlePrefixes.Match(_text, _tokens, k, out _) == 1 && k + 1 < _tokens.Length && _tokens[k + 1].IsWord
+            && _lexicon.TitleHeads.Match(_text, _tokens, k + 1, out _) > 0 ? 1 : 0;
 
         private bool Continues(int m)
         {
@@ -394,6 +404,13 @@ internal static class OfficialExtractor
                 return _tokens[m - 1].IsWord && !t.In(_text).ContainsAny('.', ',') && !context.IsPunct(m + 1, '/') && !context.IsWord(m + 1, "năm");
             }
 
+            if (t.Kind == WordKind.Punctuation && _text[t.Start] == '.')
+            {
+                // "Ủy ban T.Ư MTTQ", "UB.MTTQVN": a dot inside an abbreviation.
+                return _tokens[m - 1].Capitalized && _tokens[m - 1].End == t.Start && m + 1 < _tokens.Length
+                    && _tokens[m + 1].Capitalized && _tokens[m + 1].Start == t.End;
+            }
+
             if (t.Kind == WordKind.Punctuation)
             {
                 // "Bà Rịa - Vũng Tàu", "Tuyên giáo - Dân vận": a dash between capitalized words that is not an apposition.
@@ -403,7 +420,8 @@ internal static class OfficialExtractor
 
             if (t.Capitalized)
             {
-                return !IsTitleStart(m, true) || _tokens[m - 1].Capitalized;
+                // A title head inside an organisation continues it ("Chủ nhiệm Văn phòng Chủ tịch nước").
+                return true;
             }
 
             ReadOnlySpan<char> word = t.In(_text);
@@ -418,7 +436,13 @@ internal static class OfficialExtractor
                 return m + 1 < _tokens.Length && _tokens[m + 1].Capitalized && StrictNameLength(m + 1) == 0;
             }
 
-            return _lexicon.TitleWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+            if (_lexicon.TitleWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+            {
+                return true;
+            }
+
+            return _lexicon.BoundTitleWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var after)
+                && _tokens[m - 1].IsWord && after.GetAlternateLookup<ReadOnlySpan<char>>().Contains(_tokens[m - 1].In(_text));
         }
 
         private bool IsNameWord(int k) =>

@@ -581,7 +581,8 @@ internal static class OfficialExtractor
                     continue;
                 }
 
-                if (p < s || n >= words)
+                // Inside a place, the place alone, or a place followed by a whole name of unknown shape ("Hàn Quốc Jeong Byung").
+                if (p < s || n >= words || words - n >= 2)
                 {
                     return false;
                 }

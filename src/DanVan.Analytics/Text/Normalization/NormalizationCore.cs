@@ -2,7 +2,9 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using DanVan.Analytics.Text.Tables;
 
@@ -17,66 +19,170 @@ namespace DanVan.Analytics.Text.Normalization;
 /// character. Every decision depends on one unit only, which is what makes the fast scan, the rewrite and
 /// the block-wise streaming agree.
 /// </remarks>
+[SkipLocalsInit]
 internal static class NormalizationCore
 {
     /// <summary>
     /// Finds where the first unit that normalization changes may start.
     /// </summary>
     /// <returns>-1 when <paramref name="text"/> is already canonical.</returns>
+    /// <remarks>
+    /// The hot path of canonical text: blocks of 16 (or 8) characters are tested for non-ASCII with one vector
+    /// compare; each non-ASCII character costs a few table reads and no unpredictable branch, because only a
+    /// special character, a plain toned vowel next to a vowel (hòa) or a toned shaped vowel before another shaped
+    /// one (ừơ) can be out of canonical form. Those few get the syllable analysis.
+    /// </remarks>
     public static int FindFirstChange(ReadOnlySpan<char> text, ToneStyle style)
     {
-        ReadOnlySpan<CharFlag> flags = CharFlags.Table;
-        ref CharFlag flagsRef = ref MemoryMarshal.GetReference(flags);
-        bool moveTones = style != ToneStyle.Preserve;
-        int i = 0;
+        ref byte scan = ref MemoryMarshal.GetReference(CharFlags.ScanTable);
+        ref ushort src = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        int styleMask = style == ToneStyle.Preserve ? ScanFlag.Special : 0xFF;
         int length = text.Length;
-        while (true)
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            // ASCII is always canonical on its own: skip it vectorized.
-            int ascii = text[i..].IndexOfAnyExceptInRange('\0', '\u007F');
-            if (ascii < 0)
+            Vector256<ushort> ascii = Vector256.Create((ushort)0x7F);
+            for (; i <= length - Vector256<ushort>.Count; i += Vector256<ushort>.Count)
             {
-                return -1;
-            }
-
-            i += ascii;
-            do
-            {
-                char c = text[i];
-                CharFlag f = Unsafe.Add(ref flagsRef, c);
-                if ((f & (CharFlag.Special | CharFlag.Toned)) != 0)
+                uint mask = Vector256.GreaterThan(Vector256.LoadUnsafe(ref src, (nuint)i), ascii).ExtractMostSignificantBits();
+                while (mask != 0)
                 {
-                    if ((f & CharFlag.Special) != 0)
+                    int k = i + BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                    if (Suspect(ref src, k, length, ref scan, styleMask) != 0 && Examine(text, k, style) is int start and >= 0)
                     {
-                        if (!IsQuietSpecial(text, i, f))
-                        {
-                            return WordStart(text, i, 0);
-                        }
-                    }
-                    else if (moveTones && HasVowelNeighbour(text, i, ref flagsRef))
-                    {
-                        // Only a toned vowel next to another vowel can sit in the wrong place.
-                        int start = WordStart(text, i, 0);
-                        int end = WordEnd(text, i, length);
-                        if (NeedsWork(text, start, end, style, ref flagsRef))
-                        {
-                            return start;
-                        }
-
-                        i = end;
-                        continue;
+                        return start;
                     }
                 }
-
-                i++;
-            }
-            while (i < length && text[i] >= '\u0080');
-
-            if (i >= length)
-            {
-                return -1;
             }
         }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            Vector128<ushort> ascii = Vector128.Create((ushort)0x7F);
+            for (; i <= length - Vector128<ushort>.Count; i += Vector128<ushort>.Count)
+            {
+                uint mask = Vector128.GreaterThan(Vector128.LoadUnsafe(ref src, (nuint)i), ascii).ExtractMostSignificantBits();
+                while (mask != 0)
+                {
+                    int k = i + BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                    if (Suspect(ref src, k, length, ref scan, styleMask) != 0 && Examine(text, k, style) is int start and >= 0)
+                    {
+                        return start;
+                    }
+                }
+            }
+        }
+
+        for (; i < length; i++)
+        {
+            if (text[i] >= '\u0080' && Suspect(ref src, i, length, ref scan, styleMask) != 0 && Examine(text, i, style) is int start and >= 0)
+            {
+                return start;
+            }
+        }
+
+        return -1;
+    }
+
+    // Non-zero when the character at k may be out of canonical form; computed without branches on the data.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Suspect(ref ushort src, int k, int length, ref byte scan, int styleMask)
+    {
+        int f = Unsafe.Add(ref scan, Unsafe.Add(ref src, k)) & styleMask;
+        int before = k > 0 ? Unsafe.Add(ref scan, Unsafe.Add(ref src, k - 1)) : 0;
+        int after = k + 1 < length ? Unsafe.Add(ref scan, Unsafe.Add(ref src, k + 1)) : 0;
+        return (f & ScanFlag.Special)
+            | ((f >> ScanFlag.TonedPlainShift) & (before | after) & ScanFlag.Vowel)
+            | ((f >> ScanFlag.TonedShapedShift) & (after >> ScanFlag.ShapedShift) & 1);
+    }
+
+    /// <summary>
+    /// Settles the common cases of a toned vowel (without shape mark) next to another vowel from its neighbours
+    /// alone, as the full analysis would: true when the tone is certainly in its canonical place.
+    /// </summary>
+    /// <remarks>
+    /// Only "true" must be certain; "false" sends the word to <see cref="VietnameseSyllable.TryPlaceTone"/>.
+    /// A word that is not a plausible syllable is always canonical, so the rules only reason about plausible ones.
+    /// </remarks>
+    private static bool IsPlainlyCanonical(ReadOnlySpan<char> text, int k, ToneStyle style)
+    {
+        ReadOnlySpan<byte> scan = CharFlags.ScanTable;
+        const int Shaped = 1 << ScanFlag.ShapedShift;
+        int n = text.Length;
+        int prev = k > 0 ? scan[text[k - 1]] : 0;
+        int prev2 = k > 1 ? scan[text[k - 2]] : 0;
+        int next = k + 1 < n ? scan[text[k + 1]] : 0;
+        bool prevVowel = (prev & ScanFlag.Vowel) != 0;
+        bool nextVowel = (next & ScanFlag.Vowel) != 0;
+        bool wordGoesOn = k + 1 < n && IsWordAt(text, k + 1);
+        bool wordGoesOn2 = k + 2 < n && IsWordAt(text, k + 2);
+        if (prevVowel && !nextVowel)
+        {
+            if (wordGoesOn)
+            {
+                // Last vowel before a final consonant (hoạt, toàn): right unless a shaped vowel comes before it.
+                return ((prev | (prev2 & ScanFlag.Vowel) * prev2) & Shaped) == 0;
+            }
+
+            // Last vowel of an open syllable: right after qu/gi at the start of the word (quá, già) ...
+            char before = (char)(text[k - 1] | 0x20);
+            char before2 = k > 1 ? (char)(text[k - 2] | 0x20) : '\0';
+            bool startsWord = k < 3 || !IsWordAt(text, k - 3);
+            if (startsWord && ((before == 'u' && before2 == 'q') || (before == 'i' && before2 == 'g')))
+            {
+                return true;
+            }
+
+            // ... and in the New style for the second vowel of oa, oe, uy (hoà, khoẻ, thuỷ).
+            return style == ToneStyle.New && (prev2 & ScanFlag.Vowel) == 0 && before2 != 'q' && before2 != 'g'
+                && IsNewStylePair(text[k - 1], text[k]);
+        }
+
+        if (!prevVowel && nextVowel)
+        {
+            // First of two vowels of an open syllable (của, cải, mía, hòa): right in the Old style, unless
+            // the vowel belongs to qu/gi (qúa, gìa), a shaped vowel follows, or the word goes on.
+            char before = k > 0 ? (char)(text[k - 1] | 0x20) : '\0';
+            return (next & Shaped) == 0 && before != 'q' && before != 'g' && !wordGoesOn2
+                && (style != ToneStyle.New || !IsNewStylePair(text[k], text[k + 1]));
+        }
+
+        if (prevVowel && nextVowel)
+        {
+            // Middle of three vowels of an open syllable (ngoài, khuỷu), or first of two after qu/gi (quái).
+            return ((prev | next) & Shaped) == 0 && (prev2 & ScanFlag.Vowel) == 0 && !wordGoesOn2 && style != ToneStyle.New;
+        }
+
+        return true; // no vowel next to it: a single-vowel nucleus
+    }
+
+    private static bool IsNewStylePair(char first, char second)
+    {
+        VietnameseLetters.TryDecompose(first, out int v1, out _, out _);
+        VietnameseLetters.TryDecompose(second, out int v2, out _, out _);
+        return (v1 == VietnameseLetters.O && v2 is VietnameseLetters.A or VietnameseLetters.E)
+            || (v1 == VietnameseLetters.U && v2 == VietnameseLetters.Y);
+    }
+
+    // The slow look at a suspect character: the start of its unit when that unit changes, else -1.
+    private static int Examine(ReadOnlySpan<char> text, int k, ToneStyle style)
+    {
+        CharFlag f = CharFlags.Of(text[k]);
+        if ((f & CharFlag.Special) != 0)
+        {
+            return IsQuietSpecial(text, k, f) ? -1 : WordStart(text, k, 0);
+        }
+
+        if (IsPlainlyCanonical(text, k, style))
+        {
+            return -1;
+        }
+
+        ref CharFlag flagsRef = ref MemoryMarshal.GetReference(CharFlags.Table);
+        int start = WordStart(text, k, 0);
+        int end = WordEnd(text, k, text.Length);
+        return NeedsWork(text, start, end, style, ref flagsRef) ? start : -1;
     }
 
     /// <summary>
@@ -197,11 +303,6 @@ internal static class NormalizationCore
         return category is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
             && RuntimeNormalization.IsNormalized(pair, NormalizationForm.FormC);
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool HasVowelNeighbour(ReadOnlySpan<char> text, int i, ref CharFlag flagsRef) =>
-        (i > 0 && (Unsafe.Add(ref flagsRef, text[i - 1]) & CharFlag.Vowel) != 0)
-        || (i + 1 < text.Length && (Unsafe.Add(ref flagsRef, text[i + 1]) & CharFlag.Vowel) != 0);
 
     // True when a word of canonical-looking letters has its tone in the wrong place (or special characters).
     private static bool NeedsWork(ReadOnlySpan<char> text, int start, int end, ToneStyle style, ref CharFlag flagsRef)
@@ -374,10 +475,7 @@ internal static class NormalizationCore
                 toned |= (Unsafe.Add(ref flagsRef, c) & CharFlag.Toned) != 0;
             }
 
-            if (!IsInCode(source, start, end))
-            {
-                FixEth(writer.Written[wordOutput..]);
-            }
+            FixEth(writer.Written[wordOutput..]);
         }
 
         if (toned && style != ToneStyle.Preserve && !IsInCode(source, start, end))
@@ -395,28 +493,36 @@ internal static class NormalizationCore
     }
 
     /// <summary>
-    /// The look-alike rule: <c>Ð</c>/<c>ð</c> (ETH) becomes <c>Đ</c>/<c>đ</c> (D WITH STROKE) when it is the first letter
-    /// of a word that reads as Vietnamese: the word with Đ is a plausible syllable (Ðảng, ÐỒNG, Ðà), or the rest
-    /// holds a letter only Vietnamese spells (a shape mark or a hỏi/ngã/nặng tone: Ðắk), or the word is an
-    /// upper-case abbreviation of up to 6 ASCII letters (ÐBQH). Icelandic and Faroese words never start with ð,
-    /// so their ð stays (Guðrún, með).
+    /// The look-alike rule: <c>Ð</c>/<c>ð</c> (ETH) becomes <c>Đ</c>/<c>đ</c> (D WITH STROKE) in a word that reads as
+    /// Vietnamese: at the start of a word that with Đ is a plausible syllable (Ðảng, ÐỒNG, Ðà), or whose rest holds a
+    /// letter only Vietnamese spells (a shape mark or a hỏi/ngã/nặng tone: Ðắk); or anywhere in an upper-case
+    /// abbreviation of ASCII letters (HÐND, QÐ, VÐV, BÐBP). Icelandic and Faroese words never start with ð and
+    /// are written in mixed case, so their ð stays (Guðrún, með, Þórður).
     /// </summary>
     private static void FixEth(Span<char> word)
     {
-        if (word.IsEmpty || word[0] is not ('\u00D0' or '\u00F0'))
+        if (word.IndexOfAny('\u00D0', '\u00F0') < 0)
         {
             return;
         }
 
-        char stroke = word[0] == '\u00D0' ? '\u0110' : '\u0111';
+        if (IsUpperAbbreviation(word))
+        {
+            word.Replace('\u00D0', '\u0110');
+            return;
+        }
+
+        if (word[0] is not ('\u00D0' or '\u00F0'))
+        {
+            return;
+        }
+
         char eth = word[0];
-        word[0] = stroke;
-        if (VietnameseSyllable.IsPlausible(word) || HasVietnameseOnlyLetter(word[1..]) || IsUpperAbbreviation(word))
+        word[0] = eth == '\u00D0' ? '\u0110' : '\u0111';
+        if (!VietnameseSyllable.IsPlausible(word) && !HasVietnameseOnlyLetter(word[1..]))
         {
-            return;
+            word[0] = eth;
         }
-
-        word[0] = eth;
     }
 
     private static bool HasVietnameseOnlyLetter(ReadOnlySpan<char> rest)
@@ -437,16 +543,17 @@ internal static class NormalizationCore
         return any;
     }
 
+    // Two to ten letters, all upper-case ASCII or Ð/Đ, at least one Ð.
     private static bool IsUpperAbbreviation(ReadOnlySpan<char> word)
     {
-        if (word.Length is < 2 or > 6 || word[0] != 'Đ')
+        if (word.Length is < 2 or > 10)
         {
             return false;
         }
 
-        foreach (char c in word[1..])
+        foreach (char c in word)
         {
-            if (!char.IsAsciiLetterUpper(c))
+            if (!char.IsAsciiLetterUpper(c) && c is not ('\u00D0' or '\u0110'))
             {
                 return false;
             }

@@ -18,6 +18,7 @@ namespace DanVan.Analytics.Text.Normalization;
 /// A word that is not a plausible syllable (unknown initial or final, invalid nucleus, more than one tone,
 /// any other letter, too long) is left alone.
 /// </remarks>
+[System.Runtime.CompilerServices.SkipLocalsInit]
 internal static class VietnameseSyllable
 {
     /// <summary>No Vietnamese syllable is longer (nghiêng, khuyếch have 7 letters).</summary>

@@ -35,10 +35,30 @@ internal enum CharFlag : byte
     Unstable = 128,
 }
 
+/// <summary>The bits of the fast scan's table (<see cref="CharFlags.ScanTable"/>), chosen so that the scan tests them with shifts.</summary>
+internal static class ScanFlag
+{
+    /// <summary>A Vietnamese vowel letter.</summary>
+    public const int Vowel = 1;
+
+    /// <summary>A vowel with a shape mark (ă â ê ô ơ ư), toned or not.</summary>
+    public const int ShapedShift = 1;
+
+    /// <summary>A toned vowel without shape mark: out of place only next to another vowel.</summary>
+    public const int TonedPlainShift = 2;
+
+    /// <summary>A toned vowel with a shape mark: out of place only before another shaped vowel.</summary>
+    public const int TonedShapedShift = 3;
+
+    /// <summary>A character that always needs the slow look (<see cref="CharFlag.Special"/>).</summary>
+    public const int Special = 16;
+}
+
 /// <summary>The <see cref="CharFlag"/> of every UTF-16 code unit, computed once from the Unicode data of the runtime.</summary>
 internal static class CharFlags
 {
     private static readonly CharFlag[] s_flags = Build();
+    private static readonly byte[] s_scan = BuildScan(s_flags);
 
     /// <summary>The flags of <paramref name="c"/>.</summary>
     public static CharFlag Of(char c) => s_flags[c];
@@ -46,8 +66,33 @@ internal static class CharFlags
     /// <summary>The whole table, indexed by code unit (for hot loops).</summary>
     public static ReadOnlySpan<CharFlag> Table => s_flags;
 
+    /// <summary>The <see cref="ScanFlag"/> bits of every code unit.</summary>
+    public static ReadOnlySpan<byte> ScanTable => s_scan;
+
     /// <summary>True for the apostrophes that may join the letters of one word (K’ré, O'Neil).</summary>
     public static bool IsApostrophe(char c) => c is '\'' or '\u2019';
+
+    private static byte[] BuildScan(CharFlag[] flags)
+    {
+        var scan = new byte[flags.Length];
+        for (int i = 0; i < flags.Length; i++)
+        {
+            int bits = (flags[i] & CharFlag.Special) != 0 ? ScanFlag.Special : 0;
+            if (VietnameseLetters.TryDecompose((char)i, out int vowel, out _, out int tone))
+            {
+                bool shaped = VietnameseLetters.HasShapeMark(vowel);
+                bits |= ScanFlag.Vowel | (shaped ? 1 << ScanFlag.ShapedShift : 0);
+                if (tone != 0)
+                {
+                    bits |= 1 << (shaped ? ScanFlag.TonedShapedShift : ScanFlag.TonedPlainShift);
+                }
+            }
+
+            scan[i] = (byte)bits;
+        }
+
+        return scan;
+    }
 
     private static CharFlag[] Build()
     {

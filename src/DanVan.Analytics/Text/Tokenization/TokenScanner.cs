@@ -36,11 +36,6 @@ internal static class TokenScanner
         while ((uint)i < (uint)text.Length)
         {
             char c = text[i];
-            if (c >= TableSize)
-            {
-                break;
-            }
-
             int cls = Unsafe.Add(ref table, c);
             if ((cls & Space) != 0)
             {
@@ -62,7 +57,7 @@ internal static class TokenScanner
             }
 
             // A run of letters and combining marks; anything that may turn it into something else
-            // (an apostrophe, a dot, a digit, a character above the table) leaves it to the slow path.
+            // (an apostrophe, a dot, a digit, a surrogate) leaves it to the slow path.
             int j = i + 1;
             int rest = 0;
             while (true)
@@ -72,13 +67,7 @@ internal static class TokenScanner
                     break;
                 }
 
-                char d = text[j];
-                if (d >= TableSize)
-                {
-                    return TryReadSlow(text, i, ref position, out token);
-                }
-
-                int dc = Unsafe.Add(ref table, d);
+                int dc = Unsafe.Add(ref table, text[j]);
                 if ((dc & (Letter | Mark)) == 0)
                 {
                     if ((dc & WordTail) != 0)

@@ -54,7 +54,7 @@ internal sealed class ExtractionContext
     /// <summary>The original text of the normalized offsets [start, end).</summary>
     public string OriginalSurface(TextSpan originalSpan) => Normalized.Original.Substring(originalSpan.Start, originalSpan.Length);
 
-    /// <summary>The normalized text of [start, end) with every run of white space written as one space.</summary>
+    /// <summary>The normalized text of [start, end) with every run of white space written as one space and Ð written Đ.</summary>
     public string Clean(int start, int end) => CollapseSpaces(Text.AsSpan(start, end - start));
 
     /// <summary>Tokens [from, to) as normalized text with single spaces.</summary>
@@ -78,7 +78,8 @@ internal sealed class ExtractionContext
                 space = false;
             }
 
-            builder.Append(c);
+            // The look-alike Ð inside abbreviations ("HÐND") is written Đ in every value the extractor reports.
+            builder.Append(c switch { '\u00D0' => '\u0110', '\u00F0' => '\u0111', _ => c });
         }
 
         return builder.ToString();

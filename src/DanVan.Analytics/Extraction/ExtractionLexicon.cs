@@ -59,6 +59,7 @@ public sealed class ExtractionLexicon
                 .Concat(a.FamilyNames.Select(s => (N(s), 2))));
         FamilyNamePrefixes = Table("FamilyNames").Select(r => N(r[0])).Concat(a.FamilyNames.Select(N))
             .Where(s => s.Length == 2 && WordScanner.IsApostrophe(s[1])).Select(s => s[0]).ToFrozenSet();
+        NameIntroducers = Table("NameIntroducers").Select(r => N(r[0])).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         Places = new PhraseSet<bool>(Table("Places").Select(r => (N(r[0]), true)).Concat(a.Places.Select(s => (N(s), true))));
         ExcludedNames = Table("ExcludedNames").Select(r => N(r[0])).Concat(a.ExcludedNames.Select(N))
             .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
@@ -110,6 +111,8 @@ public sealed class ExtractionLexicon
     internal PhraseSet<int> FamilyNames { get; }
 
     internal FrozenSet<char> FamilyNamePrefixes { get; }
+
+    internal FrozenSet<string> NameIntroducers { get; }
 
     internal PhraseSet<bool> Places { get; }
 

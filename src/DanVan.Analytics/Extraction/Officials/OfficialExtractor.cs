@@ -483,7 +483,8 @@ internal static class OfficialExtractor
         // A name of 2-4 capitalized words starting with a family name, the whole capitalized run; else 0.
         private int StrictNameLength(int k)
         {
-            if (!IsNameWord(k) || (k > 0 && IsNameWord(k - 1) && context.SameLine(k - 1)))
+            if (!IsNameWord(k) || (k > 0 && IsNameWord(k - 1) && context.SameLine(k - 1)
+                && !_lexicon.NameIntroducers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(_tokens[k - 1].In(_text))))
             {
                 return 0;
             }

@@ -14,6 +14,16 @@ internal sealed class ExtractionContext
         Text = normalized.Text;
         Lexicon = lexicon;
         Tokens = WordScanner.Scan(Text);
+        Flags = new WordFlags[Tokens.Length];
+        WordFlagTable table = lexicon.FlagTable;
+        for (int i = 0; i < Tokens.Length; i++)
+        {
+            if (Tokens[i].IsWord)
+            {
+                Flags[i] = table.Get(Tokens[i].In(Text));
+            }
+        }
+
         var starts = new List<int>();
         foreach (TextSpan sentence in SentenceSegmenter.Split(Text))
         {
@@ -30,6 +40,12 @@ internal sealed class ExtractionContext
     public ExtractionLexicon Lexicon { get; }
 
     public WordToken[] Tokens { get; }
+
+    /// <summary>What each token may be (<see cref="WordFlags.None"/> for most).</summary>
+    public WordFlags[] Flags { get; }
+
+    /// <summary>True when token <paramref name="i"/> exists and may be <paramref name="flag"/>.</summary>
+    public bool Has(int i, WordFlags flag) => (uint)i < (uint)Flags.Length && (Flags[i] & flag) != 0;
 
     /// <summary>The 0-based index of the sentence that holds normalized offset <paramref name="offset"/>.</summary>
     public int SentenceOf(int offset)

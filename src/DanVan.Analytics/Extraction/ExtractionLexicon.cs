@@ -61,6 +61,7 @@ public sealed class ExtractionLexicon
             .Where(s => s.Length == 2 && WordScanner.IsApostrophe(s[1])).Select(s => s[0]).ToFrozenSet();
         NameIntroducers = Table("NameIntroducers").Select(r => N(r[0])).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         Places = new PhraseSet<bool>(Table("Places").Select(r => (N(r[0]), true)).Concat(a.Places.Select(s => (N(s), true))));
+        FlagTable = BuildWordFlags();
         ExcludedNames = Table("ExcludedNames").Select(r => N(r[0])).Concat(a.ExcludedNames.Select(N))
             .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
     }
@@ -117,6 +118,34 @@ public sealed class ExtractionLexicon
     internal PhraseSet<bool> Places { get; }
 
     internal FrozenSet<string> ExcludedNames { get; }
+
+    /// <summary>For every word (lower case) that starts a lexicon phrase or may stand inside a title, what it may be; one lookup per token.</summary>
+    internal WordFlagTable FlagTable { get; }
+
+    private WordFlagTable BuildWordFlags()
+    {
+        var flags = new Dictionary<string, WordFlags>(StringComparer.OrdinalIgnoreCase);
+        void Add(IEnumerable<string> words, WordFlags flag)
+        {
+            foreach (string w in words)
+            {
+                string key = w.ToLowerInvariant();
+                flags[key] = flags.GetValueOrDefault(key) | flag;
+            }
+        }
+
+        Add(DocumentKeywords.FirstWords, WordFlags.DocumentKeyword);
+        Add(CountedNouns.FirstWords, WordFlags.CountedNoun);
+        Add(Honorifics.FirstWords, WordFlags.Honorific);
+        Add(TitleHeads.FirstWords, WordFlags.TitleHead);
+        Add(TitlePrefixes.FirstWords, WordFlags.TitlePrefix);
+        Add(FamilyNames.FirstWords, WordFlags.FamilyName);
+        Add(Places.FirstWords, WordFlags.Place);
+        Add(TitleWords, WordFlags.TitleWord);
+        Add(BoundTitleWords.Keys, WordFlags.BoundTitleWord);
+        Add(NameIntroducers, WordFlags.NameIntroducer);
+        return new WordFlagTable(flags);
+    }
 
     /// <summary>The rows of an embedded table: comment lines (#) and blank lines skipped, cells split on tabs.</summary>
     internal static IEnumerable<string[]> Table(string name)
@@ -189,6 +218,23 @@ public sealed record ExtractionLexiconAdditions
 
     /// <summary>Issuer codes written after the slash of document numbers ("BDVTU").</summary>
     public IReadOnlyList<string> IssuerCodes { get; init; } = [];
+}
+
+/// <summary>What a word may be, looked up once per token (so that most tokens cost one hash lookup).</summary>
+[Flags]
+internal enum WordFlags : ushort
+{
+    None = 0,
+    DocumentKeyword = 1,
+    CountedNoun = 2,
+    Honorific = 4,
+    TitleHead = 8,
+    TitlePrefix = 16,
+    FamilyName = 32,
+    Place = 64,
+    TitleWord = 128,
+    BoundTitleWord = 256,
+    NameIntroducer = 512,
 }
 
 /// <summary>A document type: its canonical name and its family code.</summary>

@@ -34,6 +34,9 @@ internal sealed class PhraseSet<T>
 
     public int Count { get; }
 
+    /// <summary>The first word of every phrase.</summary>
+    public IEnumerable<string> FirstWords => _byFirstWord.Keys;
+
     /// <summary>Matches the longest phrase starting at token <paramref name="index"/>.</summary>
     /// <returns>The number of tokens matched, 0 when none.</returns>
     public int Match(string text, ReadOnlySpan<WordToken> tokens, int index, out T value) => Match(text, tokens, index, 0, out value);

@@ -30,6 +30,11 @@ internal static class DocumentExtractor
             WordToken token = tokens[i];
             if (token.IsWord)
             {
+                if ((context.Flags[i] & WordFlags.DocumentKeyword) == 0)
+                {
+                    continue;
+                }
+
                 int n = lexicon.DocumentKeywords.Match(text, tokens, i, out DocumentKind kind);
                 if (n > 0)
                 {

@@ -18,7 +18,7 @@ internal static class ModelCountExtractor
         var result = new List<ModelCount>();
         for (int i = 1; i < tokens.Length; i++)
         {
-            if (!tokens[i].IsWord)
+            if ((context.Flags[i] & WordFlags.CountedNoun) == 0)
             {
                 continue;
             }

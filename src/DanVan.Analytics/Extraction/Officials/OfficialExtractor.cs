@@ -103,7 +103,7 @@ internal static class OfficialExtractor
         /// <summary>Parses whatever mention starts at token <paramref name="i"/>; returns the token to go on from.</summary>
         public int ParseAt(int i)
         {
-            int h = _lexicon.Honorifics.Match(_text, _tokens, i, out _);
+            int h = HonorificAt(i);
             if (h > 0)
             {
                 int j = i + h;
@@ -176,7 +176,7 @@ internal static class OfficialExtractor
 
         private bool IsItemStart(int k, bool bareAllowed) =>
             IsTitleStart(k, afterSeparator: true) || StrictNameLength(k) > 0 || (bareAllowed && BareNameLength(k, false) > 0)
-            || (_lexicon.Honorifics.Match(_text, _tokens, k, out _) > 0);
+            || (HonorificAt(k) > 0);
 
         // One item: [titles] name [apposition]. Returns the token after it (or `j` when nothing was read).
         private int ParseItem(int j, bool bareAllowed, bool firstIntroduced, IReadOnlyList<OfficialTitle>? shared, out IReadOnlyList<OfficialTitle>? titlesBefore,
@@ -184,7 +184,7 @@ internal static class OfficialExtractor
         {
             titlesBefore = null;
             mentioned = false;
-            int h = _lexicon.Honorifics.Match(_text, _tokens, j, out _);
+            int h = HonorificAt(j);
             honorific = h > 0;
             if (h > 0)
             {
@@ -209,7 +209,7 @@ internal static class OfficialExtractor
                     m++;
                 }
 
-                int hh = _lexicon.Honorifics.Match(_text, _tokens, m, out _);
+                int hh = HonorificAt(m);
                 bool colon = context.IsPunct(k, ':');
                 if (hh > 0 || colon)
                 {
@@ -370,7 +370,7 @@ internal static class OfficialExtractor
 
         private bool IsTitleStart(int k, bool afterSeparator)
         {
-            if ((uint)k >= (uint)_tokens.Length || !_tokens[k].IsWord)
+            if (!context.Has(k, WordFlags.TitleHead | WordFlags.TitlePrefix))
             {
                 return false;
             }
@@ -388,13 +388,13 @@ internal static class OfficialExtractor
 
         // "nguyên" / "cố" / "Quyền" before a title head: 1 when one stands at k, else 0.
         private int TitlePrefixAt(int k) =>
-            _lexicon.TitlePrefixes.Match(_text, _tokens, k, out _) == 1 && k + 1 < _tokens.Length && _tokens[k + 1].IsWord
+            context.Has(k, WordFlags.TitlePrefix) && context.Has(k + 1, WordFlags.TitleHead) && _lexicon.TitlePrefixes.Match(_text, _tokens, k, out _) == 1 && k + 1 < _tokens.Length && _tokens[k + 1].IsWord
             && _lexicon.TitleHeads.Match(_text, _tokens, k + 1, out _) > 0 ? 1 : 0;
 
         private bool Continues(int m)
         {
             WordToken t = _tokens[m];
-            if (!context.SameLine(m - 1) || _lexicon.Honorifics.Match(_text, _tokens, m, out _) > 0)
+            if (!context.SameLine(m - 1) || HonorificAt(m) > 0)
             {
                 return false;
             }
@@ -428,7 +428,7 @@ internal static class OfficialExtractor
             if (word.Equals("và", StringComparison.OrdinalIgnoreCase))
             {
                 return m + 1 < _tokens.Length && _tokens[m + 1].Capitalized && !IsTitleStart(m + 1, true)
-                    && _lexicon.Honorifics.Match(_text, _tokens, m + 1, out _) == 0 && StrictNameLength(m + 1) == 0;
+                    && HonorificAt(m + 1) == 0 && StrictNameLength(m + 1) == 0;
             }
 
             if (word.Equals("của", StringComparison.OrdinalIgnoreCase))
@@ -436,14 +436,16 @@ internal static class OfficialExtractor
                 return m + 1 < _tokens.Length && _tokens[m + 1].Capitalized && StrictNameLength(m + 1) == 0;
             }
 
-            if (_lexicon.TitleWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+            if (context.Has(m, WordFlags.TitleWord))
             {
                 return true;
             }
 
-            return _lexicon.BoundTitleWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var after)
+            return context.Has(m, WordFlags.BoundTitleWord) && _lexicon.BoundTitleWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var after)
                 && _tokens[m - 1].IsWord && after.GetAlternateLookup<ReadOnlySpan<char>>().Contains(_tokens[m - 1].In(_text));
         }
+
+        private int HonorificAt(int k) => context.Has(k, WordFlags.Honorific) ? _lexicon.Honorifics.Match(_text, _tokens, k, out _) : 0;
 
         private bool IsNameWord(int k) =>
             (uint)k < (uint)_tokens.Length && _tokens[k].IsWord && _tokens[k].Capitalized && !_tokens[k].AllUpper;
@@ -484,7 +486,7 @@ internal static class OfficialExtractor
         private int StrictNameLength(int k)
         {
             if (!IsNameWord(k) || (k > 0 && IsNameWord(k - 1) && context.SameLine(k - 1)
-                && !_lexicon.NameIntroducers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(_tokens[k - 1].In(_text))))
+                && !context.Has(k - 1, WordFlags.NameIntroducer)))
             {
                 return 0;
             }
@@ -521,7 +523,7 @@ internal static class OfficialExtractor
             // Without a known family name, none of the words may be an organisation word ("Ban Thường vụ").
             for (int q = k; q < k + n; q++)
             {
-                if (_lexicon.TitleWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(_tokens[q].In(_text)))
+                if (context.Has(q, WordFlags.TitleWord))
                 {
                     return 0;
                 }
@@ -544,7 +546,8 @@ internal static class OfficialExtractor
         // The weight of the family name at token s (1 common .. 3 rare), 0 when none.
         private int SurnameAt(int s, out int words)
         {
-            words = _lexicon.FamilyNames.Match(_text, _tokens, s, out int weight);
+            int weight = 0;
+            words = context.Has(s, WordFlags.FamilyName) ? _lexicon.FamilyNames.Match(_text, _tokens, s, out weight) : 0;
             if (words > 0 && IsNameWord(s))
             {
                 for (int q = s + 1; q < s + words; q++)
@@ -576,7 +579,7 @@ internal static class OfficialExtractor
         {
             for (int p = Math.Max(runStart, s - 4); p <= s; p++)
             {
-                int n = _lexicon.Places.Match(_text, _tokens, p, out _);
+                int n = context.Has(p, WordFlags.Place) ? _lexicon.Places.Match(_text, _tokens, p, out _) : 0;
                 if (n == 0 || p + n <= s || !IsNameWord(p))
                 {
                     continue;

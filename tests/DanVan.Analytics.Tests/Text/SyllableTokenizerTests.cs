@@ -212,11 +212,49 @@ public sealed class SyllableTokenizerTests
         Assert.Equal(Raw(text), read);
     }
 
+    [Fact]
+    public void TryReadToken_PositionInBlankSpace_ReadsTheNextTokenAndMovesPastIt()
+    {
+        const string text = "Đảng   ủy";
+        int position = 4;
+        Assert.True(SyllableTokenizer.TryReadToken(text, ref position, out Token token));
+        Assert.Equal(new Token(7, 2, TokenKind.Syllable), token);
+        Assert.Equal(9, position);
+        Assert.False(SyllableTokenizer.TryReadToken(text, ref position, out _));
+        Assert.Equal(9, position);
+    }
+
+    [Fact]
+    public void TryReadToken_PositionInsideASurrogatePair_ReadsTheLowHalfAsASymbol()
+    {
+        const string text = "a 😀";
+        int position = 3;
+        Assert.True(SyllableTokenizer.TryReadToken(text, ref position, out Token token));
+        Assert.Equal(new Token(3, 1, TokenKind.Symbol), token);
+    }
+
+    [Fact]
+    public void Tokenize_ASlice_GivesOffsetsInTheSliceThatABaseOffsetMapsBack()
+    {
+        const string text = "Nghị quyết 25-NQ/TW ngày 3/6/2013";
+        int sliceStart = text.IndexOf("25-", StringComparison.Ordinal);
+        ReadOnlySpan<char> slice = text.AsSpan(sliceStart);
+        var mapped = new List<(string, TokenKind)>();
+        foreach (Token token in SyllableTokenizer.Tokenize(slice))
+        {
+            mapped.Add((text.Substring(sliceStart + token.Start, token.Length), token.Kind));
+        }
+
+        Assert.Equal([("25-NQ/TW", TokenKind.DocumentCode), ("ngày", TokenKind.Syllable), ("3/6/2013", TokenKind.Date)], mapped);
+    }
+
     [Theory]
     [InlineData(-1)]
     [InlineData(4)]
-    public void Tokenize_StartOutsideTheText_Throws(int start)
+    public void TokenizeAndTryReadToken_StartOutsideTheText_Throw(int start)
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => SyllableTokenizer.Tokenize("abc", start));
+        int position = start;
+        Assert.Throws<ArgumentOutOfRangeException>(() => SyllableTokenizer.TryReadToken("abc", ref position, out _));
     }
 }

@@ -30,8 +30,6 @@ internal static class VietnameseLetters
     /// <summary>The highest character code of any letter of the table (ỹ, U+1EF9).</summary>
     public const char MaxLetter = '\u1EF9';
 
-    // For every char up to MaxLetter: 0 when it is not a Vietnamese vowel letter, else its row in Letters + 1.
-    private static readonly byte[] s_rowOf = BuildRowOf();
 
     /// <summary>Finds the vowel, case and tone of a Vietnamese vowel letter.</summary>
     /// <returns>False when <paramref name="c"/> is not one of the 144 letters of the table.</returns>
@@ -78,7 +76,10 @@ internal static class VietnameseLetters
         vowel is ABreve or ACircumflex or ECircumflex or OCircumflex or OHorn or UHorn;
 
     /// <summary>Index: ((vowel × 2 + upper) × 6 + tone).</summary>
-    public static ReadOnlySpan<char> Letters =>
+    public static ReadOnlySpan<char> Letters => s_letters;
+
+    // An array rather than a span literal: built once in every build configuration.
+    private static readonly char[] s_letters =
     [
         // a, lower case: no tone, huyền, sắc, hỏi, ngã, nặng
         '\u0061', // a LATIN SMALL LETTER A
@@ -249,4 +250,8 @@ internal static class VietnameseLetters
         '\u1EF8', // Ỹ LATIN CAPITAL LETTER Y WITH TILDE
         '\u1EF4', // Ỵ LATIN CAPITAL LETTER Y WITH DOT BELOW
     ];
+
+    // For every char up to MaxLetter: 0 when it is not a Vietnamese vowel letter, else its row in Letters + 1.
+    // (Declared after s_letters, which it reads: static fields are initialized in text order.)
+    private static readonly byte[] s_rowOf = BuildRowOf();
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -90,28 +91,57 @@ public static class VietnameseFolder
         int w = 0;
         if (Vector128.IsHardwareAccelerated)
         {
-            Vector128<ushort> nonAscii = Vector128.Create((ushort)0xFF80);
+            // Folding in place is allowed; once a dropped character has put the writer behind the reader,
+            // a vector store could overwrite source not read yet, so those blocks go one by one.
+            bool overlaps = source.Overlaps(destination);
+            Span<ushort> saved = stackalloc ushort[Vector128<ushort>.Count];
+            Vector128<ushort> ascii = Vector128.Create((ushort)0x7F);
             Vector128<ushort> upperA = Vector128.Create((ushort)'A');
             Vector128<ushort> letterCount = Vector128.Create((ushort)26);
             Vector128<ushort> caseBit = Vector128.Create((ushort)0x20);
             while (i <= length - Vector128<ushort>.Count)
             {
-                // Loaded before anything is stored, so folding in place (w ≤ i) is safe.
-                Vector128<ushort> chars = Vector128.LoadUnsafe(ref src, (nuint)i);
-                if ((chars & nonAscii) == Vector128<ushort>.Zero)
+                if (overlaps && w != i)
                 {
-                    // ASCII: set the case bit of A–Z.
-                    Vector128<ushort> isUpper = Vector128.LessThan(chars - upperA, letterCount);
-                    (chars | (isUpper & caseBit)).StoreUnsafe(ref dst, (nuint)w);
-                    i += Vector128<ushort>.Count;
-                    w += Vector128<ushort>.Count;
+                    for (int end = i + Vector128<ushort>.Count; i < end; i++)
+                    {
+                        w = FoldOne(ref table, ref dst, w, (char)Unsafe.Add(ref src, i));
+                    }
+
                     continue;
                 }
 
-                for (int end = i + Vector128<ushort>.Count; i < end; i++)
+                // Lower-case A–Z in every lane and store; then patch the non-ASCII lanes from the table
+                // (the store leaves non-ASCII lanes as they were, so reading them again is safe in place).
+                Vector128<ushort> chars = Vector128.LoadUnsafe(ref src, (nuint)i);
+                Vector128<ushort> isUpper = Vector128.LessThan(chars - upperA, letterCount);
+                (chars | (isUpper & caseBit)).StoreUnsafe(ref dst, (nuint)w);
+                uint nonAscii = Vector128.GreaterThan(chars, ascii).ExtractMostSignificantBits();
+                bool dropped = false;
+                while (nonAscii != 0)
                 {
-                    w = FoldOne(ref table, ref dst, w, (char)Unsafe.Add(ref src, i));
+                    int lane = BitOperations.TrailingZeroCount(nonAscii);
+                    nonAscii &= nonAscii - 1;
+                    char f = Unsafe.Add(ref table, Unsafe.Add(ref src, i + lane));
+                    Unsafe.Add(ref dst, w + lane) = f;
+                    dropped |= f == '\0';
                 }
+
+                if (dropped)
+                {
+                    // A combining mark or an invisible: the block shrinks; fold it again one by one from a copy.
+                    chars.CopyTo(saved);
+                    foreach (ushort c in saved)
+                    {
+                        w = FoldOne(ref table, ref dst, w, (char)c);
+                    }
+                }
+                else
+                {
+                    w += Vector128<ushort>.Count;
+                }
+
+                i += Vector128<ushort>.Count;
             }
         }
 

@@ -144,8 +144,9 @@ public sealed class VietnameseNormalizer
     }
 
     /// <summary>
-    /// Normalizes a text of any length from <paramref name="input"/> to <paramref name="output"/> block by block;
-    /// memory stays bounded by the buffer size (64 K characters) and the longest word.
+    /// Normalizes a text of any length from <paramref name="input"/> to <paramref name="output"/> block by block,
+    /// with the same result as normalizing it whole. Memory stays bounded: 64 K characters of buffer, more only
+    /// for a run without whitespace that is longer, and at most 1 M characters (a longer run is cut there).
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="input"/> or <paramref name="output"/> is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -154,7 +155,7 @@ public sealed class VietnameseNormalizer
 
     /// <summary>
     /// Normalizes a text of any length from <paramref name="input"/> to <paramref name="output"/> block by block,
-    /// asynchronously; memory stays bounded by the buffer size (64 K characters) and the longest word.
+    /// asynchronously, as <see cref="Normalize(TextReader, TextWriter, CancellationToken)"/> does.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="input"/> or <paramref name="output"/> is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -267,6 +268,8 @@ public sealed class VietnameseNormalizer
     /// <summary>The buffers of a streaming normalization.</summary>
     private sealed class StreamState : IDisposable
     {
+        private const int MaxRun = 1 << 20;
+
         private char[] _input;
         private char[] _output;
         private int _filled;
@@ -306,10 +309,12 @@ public sealed class VietnameseNormalizer
 
         public void Step(VietnameseNormalizer normalizer)
         {
-            OperationStatus status = normalizer.Normalize(_input.AsSpan(0, _filled), _output, out int consumed, out _written, _endOfInput);
+            // A run without whitespace longer than MaxRun is cut where the buffer ends, to keep memory bounded.
+            bool final = _endOfInput || _filled >= MaxRun;
+            OperationStatus status = normalizer.Normalize(_input.AsSpan(0, _filled), _output, out int consumed, out _written, final);
             _input.AsSpan(consumed, _filled - consumed).CopyTo(_input);
             _filled -= consumed;
-            if (status == OperationStatus.Done && _endOfInput)
+            if (status == OperationStatus.Done && _endOfInput && _filled == 0)
             {
                 Finished = true;
             }

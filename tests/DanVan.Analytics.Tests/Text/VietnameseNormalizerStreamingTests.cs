@@ -109,6 +109,16 @@ public sealed class VietnameseNormalizerStreamingTests
     }
 
     [Fact]
+    public void Normalize_TextReaderWithARunBeyondTheBufferCap_CutsItAndGoesOn()
+    {
+        // 1.5 M characters without whitespace: the buffer stops growing at 1 M and normalizes what it holds.
+        string text = "hoà " + new string('x', 1_500_000) + "a\u0300 hoà";
+        var output = new StringWriter();
+        Old.Normalize(new StringReader(text), output);
+        Assert.Equal(Old.Normalize(text), output.ToString());
+    }
+
+    [Fact]
     public async Task NormalizeAsync_TextReader_EqualsStringNormalize()
     {
         string text = string.Concat(Enumerable.Repeat(s_messy + "\n", 200));

@@ -151,7 +151,9 @@ internal static class NormalizationCore
         if (prevVowel && nextVowel)
         {
             // Middle of three vowels of an open syllable (ngoài, khuỷu), or first of two after qu/gi (quái).
-            return ((prev | next) & Shaped) == 0 && (prev2 & ScanFlag.Vowel) == 0 && !wordGoesOn2 && style != ToneStyle.New;
+            // (The New style differs only for two vowels; here the first would be the u of qu.)
+            return ((prev | next) & Shaped) == 0 && (prev2 & ScanFlag.Vowel) == 0 && !wordGoesOn2
+                && (style != ToneStyle.New || !IsNewStylePair(text[k], text[k + 1]));
         }
 
         return true; // no vowel next to it: a single-vowel nucleus
@@ -163,6 +165,22 @@ internal static class NormalizationCore
         VietnameseLetters.TryDecompose(second, out int v2, out _, out _);
         return (v1 == VietnameseLetters.O && v2 is VietnameseLetters.A or VietnameseLetters.E)
             || (v1 == VietnameseLetters.U && v2 == VietnameseLetters.Y);
+    }
+
+    // The fast scan's test applied to one written word: false when its tone is certainly in place.
+    private static bool MayHaveMisplacedTone(ReadOnlySpan<char> word, ToneStyle style)
+    {
+        ref byte scan = ref MemoryMarshal.GetReference(CharFlags.ScanTable);
+        ref ushort src = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(word));
+        for (int k = 0; k < word.Length; k++)
+        {
+            if (Suspect(ref src, k, word.Length, ref scan, 0xFF) != 0 && ((Unsafe.Add(ref scan, word[k]) & ScanFlag.Special) != 0 || !IsPlainlyCanonical(word, k, style)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The slow look at a suspect character: the start of its unit when that unit changes, else -1.
@@ -214,11 +232,34 @@ internal static class NormalizationCore
         ref CharFlag flagsRef = ref MemoryMarshal.GetReference(flags);
         int i = start;
         (int Source, int Length, int Origin) checkpoint = (start, writer.Length, writer.Origin);
+        int backoff = 0;
         while (i < source.Length)
         {
             if (i > start && IsBreakAt(source, i - 1))
             {
                 checkpoint = (i, writer.Length, writer.Origin);
+
+                // Text with few changes (a stray NBSP): let the fast scan find the next change and copy up to it.
+                // Where changes are dense (NFD) it finds one at once, and waits a few words before trying again.
+                if (backoff-- <= 0)
+                {
+                    int change = FindFirstChange(source[i..], style);
+                    int skip = change < 0 ? source.Length - i : LastBreak(source[i..], change);
+                    if (skip > 0)
+                    {
+                        if (!writer.TryCopy(source.Slice(i, skip), i))
+                        {
+                            writer.Length = checkpoint.Length;
+                            writer.Origin = checkpoint.Origin;
+                            return checkpoint.Source;
+                        }
+
+                        i += skip;
+                        continue;
+                    }
+
+                    backoff = 16;
+                }
             }
 
             char c = source[i];
@@ -457,7 +498,6 @@ internal static class NormalizationCore
                 }
                 else
                 {
-                    toned |= (f & CharFlag.Toned) != 0;
                     ok = writer.TryWrite(c, k);
                     k++;
                 }
@@ -468,12 +508,8 @@ internal static class NormalizationCore
                 }
             }
 
-            // Composition may have produced toned letters.
-            toned = false;
-            foreach (char c in writer.Written[wordOutput..])
-            {
-                toned |= (Unsafe.Add(ref flagsRef, c) & CharFlag.Toned) != 0;
-            }
+            // Composition may have produced toned letters: let the word test below decide.
+            toned = true;
 
             FixEth(writer.Written[wordOutput..]);
         }
@@ -481,7 +517,8 @@ internal static class NormalizationCore
         if (toned && style != ToneStyle.Preserve && !IsInCode(source, start, end))
         {
             Span<char> word = writer.Written[wordOutput..];
-            if (VietnameseSyllable.TryPlaceTone(word, style, out int current, out int target) && current >= 0 && current != target)
+            if (MayHaveMisplacedTone(word, style)
+                && VietnameseSyllable.TryPlaceTone(word, style, out int current, out int target) && current >= 0 && current != target)
             {
                 VietnameseLetters.TryDecompose(word[current], out _, out _, out int tone);
                 word[current] = VietnameseLetters.WithTone(word[current], 0);

@@ -76,6 +76,19 @@ public sealed class ArticleExtractorTargetsTests
         }
     }
 
+    [Fact]
+    public void ProvincialFixtures_AreValidGoldCases()
+    {
+        foreach (ExtractionCase c in ExtractionTestData.Provincial)
+        {
+            string text = c.Text!;
+            Assert.True(text.IsNormalized(System.Text.NormalizationForm.FormC), c.Id);
+            Assert.All(c.Documents, d => Assert.Contains(d.Surface, text, StringComparison.Ordinal));
+            Assert.All(c.ModelCounts, m => Assert.Contains(m.Surface, text, StringComparison.Ordinal));
+            Assert.All(c.Officials.SelectMany(o => o.Titles.Append(o.Name)), t => Assert.Contains(t, text, StringComparison.Ordinal));
+        }
+    }
+
     private static ExtractionScores Score(IReadOnlyList<ExtractionCase> gold, string perturbation) =>
         ExtractionScorer.Score(gold, gold.Select(g => ExtractionCaseJson.FromResult(g.Id, ArticleExtractor.Default.Extract(Perturb(g.Text!, perturbation)))));
 

@@ -10,10 +10,10 @@ public sealed record ExtractionCase
     [JsonPropertyName("id")] public string Id { get; init; } = "";
 
     /// <summary>The source (URL or file name); may be null.</summary>
-    [JsonPropertyName("source")] public string? Source { get; init; }
+    [JsonPropertyName("source"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Source { get; init; }
 
     /// <summary>The text annotated.</summary>
-    [JsonPropertyName("text")] public string? Text { get; init; }
+    [JsonPropertyName("text"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Text { get; init; }
 
     /// <summary>The document references.</summary>
     [JsonPropertyName("documents")] public IReadOnlyList<CaseDocument> Documents { get; init; } = [];

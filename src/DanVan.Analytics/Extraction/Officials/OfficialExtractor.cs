@@ -325,18 +325,22 @@ internal static class OfficialExtractor
                 int s = -1;
                 if (!head.IsRank)
                 {
-                    while (m < _tokens.Length && m - headEnd < MaxTitleWords && Continues(m))
+                    m = ContinueTitle(headEnd, headEnd, inApposition, out s);
+
+                    // "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch Nguyễn Văn Hùng": a comma inside the organisation's
+                    // name, taken only when the words after it run on to the person's name.
+                    int comma = m;
+                    while (s < 0 && !inApposition && context.IsPunct(comma, ',') && context.SameLine(comma - 1) && comma + 1 < _tokens.Length
+                        && _tokens[comma + 1].Capitalized && !IsTitleStart(comma + 1, true) && HonorificAt(comma + 1) == 0 && StrictNameLength(comma + 1) == 0)
                     {
-                        m++;
-                        // The title ends with the first name its capitalized words close with.
-                        if (IsNameWord(m - 1) && !(IsNameWord(m) && context.SameLine(m - 1)))
+                        int end = ContinueTitle(headEnd, comma + 1, inApposition, out int name);
+                        if (name < 0)
                         {
-                            s = NameAtEnd(headEnd, m, strict: inApposition);
-                            if (s >= 0)
-                            {
-                                break;
-                            }
+                            break;
                         }
+
+                        m = end;
+                        s = name;
                     }
 
                     while (s < 0 && m > headEnd && (context.IsWord(m - 1, "và") || context.IsWord(m - 1, "của") || context.IsDash(m - 1)
@@ -366,6 +370,27 @@ internal static class OfficialExtractor
             }
 
             return k;
+        }
+
+        // Extends a title from token `from` while its words continue it; stops at the first name its capitalized words close with.
+        private int ContinueTitle(int headEnd, int from, bool inApposition, out int nameStart)
+        {
+            nameStart = -1;
+            int m = from;
+            while (m < _tokens.Length && m - headEnd < MaxTitleWords && Continues(m))
+            {
+                m++;
+                if (IsNameWord(m - 1) && !(IsNameWord(m) && context.SameLine(m - 1)))
+                {
+                    nameStart = NameAtEnd(headEnd, m, strict: inApposition);
+                    if (nameStart >= 0)
+                    {
+                        return m;
+                    }
+                }
+            }
+
+            return m;
         }
 
         private bool IsTitleStart(int k, bool afterSeparator)
@@ -414,7 +439,7 @@ internal static class OfficialExtractor
             if (t.Kind == WordKind.Punctuation)
             {
                 // "Bà Rịa - Vũng Tàu", "Tuyên giáo - Dân vận": a dash between capitalized words that is not an apposition.
-                return context.IsDash(m) && _tokens[m - 1].Capitalized && m + 1 < _tokens.Length && _tokens[m + 1].Capitalized
+                return context.IsDash(m) && _tokens[m - 1].IsWord && m + 1 < _tokens.Length && _tokens[m + 1].Capitalized
                     && !IsTitleStart(m + 1, true) && StrictNameLength(m + 1) == 0;
             }
 

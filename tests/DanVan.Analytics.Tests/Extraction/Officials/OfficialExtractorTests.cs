@@ -39,6 +39,23 @@ public sealed class OfficialExtractorTests
         Assert.Equal(titles.Split('|'), o.Titles.Select(t => t.Text));
     }
 
+    [Theory]
+    [InlineData("Dự có Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch Nguyễn Văn Hùng; Chủ nhiệm Ủy ban Văn hóa, Giáo dục của Quốc hội Nguyễn Đắc Vinh.", "Nguyễn Văn Hùng", "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch")]
+    [InlineData("Dự có Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch Nguyễn Văn Hùng; Chủ nhiệm Ủy ban Văn hóa, Giáo dục của Quốc hội Nguyễn Đắc Vinh.", "Nguyễn Đắc Vinh", "Chủ nhiệm Ủy ban Văn hóa, Giáo dục của Quốc hội")]
+    [InlineData("cùng với Phó Trưởng Ban Tôn giáo - Dân tộc tỉnh Nguyễn Vĩnh Thế, cán bộ của hai cơ quan", "Nguyễn Vĩnh Thế", "Phó Trưởng Ban Tôn giáo - Dân tộc tỉnh")]
+    public void Extract_OrganisationNameWithCommaOrDash_StaysOneTitle(string text, string name, string title)
+    {
+        Official o = Single(text, name);
+        Assert.Equal([title], o.Titles.Select(t => t.Text));
+    }
+
+    [Fact]
+    public void Extract_CommaBetweenTitles_StillSeparatesThem()
+    {
+        Official o = Single("Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Trần Văn Hiệp phát biểu.", "Trần Văn Hiệp");
+        Assert.Equal(["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"], o.Titles.Select(t => t.Text));
+    }
+
     [Fact]
     public void Extract_HonorificOnly_GivesNameWithoutTitlesAndWithoutHonorific()
     {

@@ -59,6 +59,8 @@ public sealed class ExtractionLexicon
                 .Concat(a.FamilyNames.Select(s => (N(s), 2))));
         FamilyNamePrefixes = Table("FamilyNames").Select(r => N(r[0])).Concat(a.FamilyNames.Select(N))
             .Where(s => s.Length == 2 && WordScanner.IsApostrophe(s[1])).Select(s => s[0]).ToFrozenSet();
+        BusinessOrganisations = new PhraseSet<bool>(Table("BusinessOrganisations").Select(r => (N(r[0]), true)));
+        RoleVerbs = Table("RoleVerbs").Select(r => N(r[0])).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         NameIntroducers = Table("NameIntroducers").Select(r => N(r[0])).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         Places = new PhraseSet<bool>(Table("Places").Select(r => (N(r[0]), true)).Concat(a.Places.Select(s => (N(s), true))));
         FlagTable = BuildWordFlags();
@@ -115,6 +117,10 @@ public sealed class ExtractionLexicon
 
     internal FrozenSet<string> NameIntroducers { get; }
 
+    internal FrozenSet<string> RoleVerbs { get; }
+
+    internal PhraseSet<bool> BusinessOrganisations { get; }
+
     internal PhraseSet<bool> Places { get; }
 
     internal FrozenSet<string> ExcludedNames { get; }
@@ -144,6 +150,7 @@ public sealed class ExtractionLexicon
         Add(TitleWords, WordFlags.TitleWord);
         Add(BoundTitleWords.Keys, WordFlags.BoundTitleWord);
         Add(NameIntroducers, WordFlags.NameIntroducer);
+        Add(RoleVerbs, WordFlags.RoleVerb);
         return new WordFlagTable(flags);
     }
 
@@ -235,6 +242,7 @@ internal enum WordFlags : ushort
     TitleWord = 128,
     BoundTitleWord = 256,
     NameIntroducer = 512,
+    RoleVerb = 1024,
 }
 
 /// <summary>A document type: its canonical name and its family code.</summary>

@@ -115,7 +115,13 @@ internal static class OfficialExtractor
                 return ParseList(j, introduced: true, i);
             }
 
-            if (IsTitleStart(i, afterSeparator: false) || StrictNameLength(i) > 0)
+            // A title after "làm", "giữ chức", "bầu" is a role given by a verb: skip it.
+            if (context.Has(i - 1, WordFlags.RoleVerb) && IsTitleStart(i, afterSeparator: true))
+            {
+                return SkipTitle(i);
+            }
+
+            if (IsTitleStart(i, afterSeparator: true) || StrictNameLength(i) > 0)
             {
                 return ParseList(i, introduced: false, i);
             }
@@ -200,6 +206,12 @@ internal static class OfficialExtractor
 
             var titles = new List<TitleRange>();
             int k = ParseTitles(j, titles, out int nameStart, out int nameEnd);
+            if (titles.Count > 0 && nameStart < 0 && !IsTitleStart(j, afterSeparator: false) && !firstIntroduced)
+            {
+                // A lower-case title ("chủ tịch UBND tỉnh") counts only when a name follows it.
+                return j;
+            }
+
             if (titles.Count > 0 && nameStart < 0)
             {
                 // "Bí thư Tỉnh ủy, đồng chí Nguyễn Văn A" / "Phó Chủ tịch UBND tỉnh: Nguyễn Văn A, Trần Văn B".
@@ -280,6 +292,9 @@ internal static class OfficialExtractor
                 }
             }
 
+            // A company position is not an official's title.
+            titles.RemoveAll(IsBusinessTitle);
+            after.RemoveAll(IsBusinessTitle);
             bool hasOwnTitles = titles.Count > 0 || after.Count > 0;
             if (!hasOwnTitles && !bareAllowed && shared is null)
             {
@@ -313,7 +328,7 @@ internal static class OfficialExtractor
             int k = j;
             while (titles.Count < 8)
             {
-                if (!IsTitleStart(k, afterSeparator: titles.Count > 0))
+                if (!IsTitleStart(k, afterSeparator: true))
                 {
                     break;
                 }
@@ -372,6 +387,17 @@ internal static class OfficialExtractor
             return k;
         }
 
+        private bool IsBusinessTitle(TitleRange range) =>
+            range.HeadEnd < range.To && _lexicon.BusinessOrganisations.Match(_text, _tokens, range.HeadEnd, out _) > 0;
+
+        // The token after the title that starts at k (its name, if any, included).
+        private int SkipTitle(int k)
+        {
+            var titles = new List<TitleRange>();
+            int end = ParseTitles(k, titles, out _, out _);
+            return Math.Max(end, k + 1);
+        }
+
         // Extends a title from token `from` while its words continue it; stops at the first name its capitalized words close with.
         private int ContinueTitle(int headEnd, int from, bool inApposition, out int nameStart)
         {
@@ -406,9 +432,9 @@ internal static class OfficialExtractor
                 return false;
             }
 
-            // Capitalized heads always; lower-case ones only for village roles ("trưởng thôn", "già làng").
-            _ = afterSeparator;
-            return _tokens[k + pre].Capitalized || head.Level == AdministrativeLevel.Village;
+            // Capitalized heads always; lower-case ones for village roles ("trưởng thôn", "già làng") and where a title is
+            // expected (after a name and a comma, in a list of titles), as some papers write titles in lower case.
+            return _tokens[k + pre].Capitalized || head.Level == AdministrativeLevel.Village || afterSeparator;
         }
 
         // "nguyên" / "cố" / "Quyền" before a title head: 1 when one stands at k, else 0.

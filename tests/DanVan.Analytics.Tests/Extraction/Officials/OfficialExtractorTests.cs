@@ -49,6 +49,25 @@ public sealed class OfficialExtractorTests
         Assert.Equal([title], o.Titles.Select(t => t.Text));
     }
 
+    [Theory]
+    [InlineData("Theo ông Nguyễn Văn Sơn, chủ tịch UBND tỉnh Quảng Nam, dự án sẽ khởi công.", "Nguyễn Văn Sơn", "chủ tịch UBND tỉnh Quảng Nam")]
+    [InlineData("Trao đổi với phóng viên, phó chủ tịch UBND xã Lê Văn Tám cho biết.", "Lê Văn Tám", "phó chủ tịch UBND xã")]
+    [InlineData("Ông Phan Văn Mãi, ủy viên Trung ương Đảng, bí thư Tỉnh ủy Bến Tre, phát biểu.", "Phan Văn Mãi", "ủy viên Trung ương Đảng|bí thư Tỉnh ủy Bến Tre")]
+    public void Extract_LowerCaseTitles_AsSomePapersWriteThem(string text, string name, string titles)
+    {
+        Official o = Single(text, name);
+        Assert.Equal(titles.Split('|'), o.Titles.Select(t => t.Text));
+    }
+
+    [Theory]
+    [InlineData("Các bí thư chi bộ và chủ tịch UBND xã đã ký cam kết.")]
+    [InlineData("Phạm Tiến Ngọ (giám đốc DNTN Thành Tiến) bị khởi tố.")]
+    [InlineData("Tập thể đã bầu làm Chủ tịch UBND huyện Trần Văn Bốn.")]
+    public void Extract_LowerCaseTitleWithoutNameOrCompanyOrRoleByVerb_IsNoOfficial(string text)
+    {
+        Assert.Empty(Extract(text));
+    }
+
     [Fact]
     public void Extract_CommaBetweenTitles_StillSeparatesThem()
     {

@@ -105,8 +105,9 @@ public sealed record OfficialTitle(string Text, string Position, string? Organis
 /// <param name="Surface">The name as written in the original text.</param>
 /// <param name="Span">Where the name stands in the original text.</param>
 /// <param name="SentenceIndex">The 0-based index of the sentence.</param>
+/// <param name="NormalizedSurface">The name as written, in the normalized text ("Mai" for a later "đồng chí Mai").</param>
 /// <param name="Titles">The titles written with this mention.</param>
-public sealed record OfficialMention(string Surface, TextSpan Span, int SentenceIndex, IReadOnlyList<OfficialTitle> Titles);
+public sealed record OfficialMention(string Surface, TextSpan Span, int SentenceIndex, string NormalizedSurface, IReadOnlyList<OfficialTitle> Titles);
 
 /// <summary>A person with a political, administrative, Party, mass-organisation or military title, all mentions merged.</summary>
 /// <param name="Name">The full name, family name first, normalized, without honorific.</param>

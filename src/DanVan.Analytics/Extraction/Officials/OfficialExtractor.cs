@@ -79,7 +79,7 @@ internal static class OfficialExtractor
                 }
 
                 var span = context.ToOriginal(m.Start, m.End);
-                mentions.Add(new OfficialMention(context.OriginalSurface(span), span, context.SentenceOf(m.Start), m.Titles));
+                mentions.Add(new OfficialMention(context.OriginalSurface(span), span, context.SentenceOf(m.Start), context.Clean(m.Start, m.End), m.Titles));
             }
 
             officials.Add(new Official(list[0].Name, titles, mentions));

@@ -16,12 +16,18 @@ namespace DanVan.Analytics.Text;
 /// its precomposed letter whatever the order of the marks (NFD text, windows-1258 style ơ + tone); other
 /// sequences go through the runtime's NFC.</item>
 /// <item>Space separators (NBSP U+00A0, U+202F, U+2007, every other Zs) become U+0020; zero-width characters
-/// (U+200B, U+200C, U+200D, U+2060, U+FEFF) and the soft hyphen (U+00AD) are removed. Tabs and line breaks stay.</item>
+/// (U+200B, U+200C, U+200D, U+2060, U+FEFF) and the soft hyphen (U+00AD) are removed, so that words separated or
+/// split by them read the same as plain ones (this also splits emoji joined by U+200D). Tabs and line breaks stay.</item>
 /// <item><c>Ð</c>/<c>ð</c> (ETH) become <c>Đ</c>/<c>đ</c> when they start a word that reads as Vietnamese
 /// (Ðảng, ÐỒNG, Ðà Nẵng, Ðắk, ÐBQH); ETH inside a word (Guðrún) stays.</item>
 /// <item>In a word that is a plausible Vietnamese syllable (valid initial, vowel nucleus and final; one tone mark)
-/// the tone moves to its canonical vowel (see <see cref="ToneStyle"/>); other words (café, K’ré, codes) stay.</item>
+/// the tone moves to its canonical vowel (see <see cref="ToneStyle"/>); other words (café, K’ré, codes) stay, and
+/// so does a word glued to a URL, path, e-mail address or code (next to / \ _ @ = &amp; # % ~ | + ^ * &lt; &gt;, or
+/// to a dot between letters).</item>
 /// </list>
+/// <para>A word here is a run of letters, digits, combining marks and removed invisibles (with apostrophes between
+/// letters); every decision depends only on one word and the characters next to it. Canonical text is checked by a
+/// vectorized scan and returned as the same instance without allocating.</para>
 /// <para>Instances are immutable and safe to share between threads.</para>
 /// </remarks>
 public sealed class VietnameseNormalizer

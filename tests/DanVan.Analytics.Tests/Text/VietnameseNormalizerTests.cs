@@ -327,4 +327,20 @@ public sealed class VietnameseNormalizerTests
         Assert.False(Old.IsNormalized("a\u00A0b"));
         Assert.True(Old.IsNormalized(string.Empty));
     }
+
+    // Regressions found by the random-input test: the first normalization must already be the final one.
+    [Theory]
+    [InlineData("=\u200B\u0338", "≠")] // an invisible between a base and its mark
+    [InlineData("'=\u0338aY\u0303", "'≠ãY")] // the word after a composed symbol is read without the symbol
+    [InlineData("E.\u00AD\u2019\u00F0\u0103", "E.’đă")] // an invisible does not make an apostrophe join words
+    [InlineData("=\u0338\u00F0\u01A1U", "≠đơU")] // the ETH rule reads the word after a composed symbol
+    public void Normalize_RandomInputRegressions_GiveTheFinalFormAtOnce(string input, string expectedOld)
+    {
+        Assert.Equal(expectedOld, Old.Normalize(input));
+        foreach (VietnameseNormalizer normalizer in new[] { Old, New, Preserve })
+        {
+            string once = normalizer.Normalize(input);
+            Assert.Same(once, normalizer.Normalize(once));
+        }
+    }
 }

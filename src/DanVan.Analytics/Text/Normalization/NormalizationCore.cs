@@ -189,7 +189,7 @@ internal static class NormalizationCore
         CharFlag f = CharFlags.Of(text[k]);
         if ((f & CharFlag.Special) != 0)
         {
-            return IsQuietSpecial(text, k, f) ? -1 : WordStart(text, k, 0);
+            return IsQuietSpecial(text, k, f) ? -1 : WordStart(text, k);
         }
 
         if (IsPlainlyCanonical(text, k, style))
@@ -198,7 +198,7 @@ internal static class NormalizationCore
         }
 
         ref CharFlag flagsRef = ref MemoryMarshal.GetReference(CharFlags.Table);
-        int start = WordStart(text, k, 0);
+        int start = WordStart(text, k);
         int end = WordEnd(text, k, text.Length);
         return NeedsWork(text, start, end, style, ref flagsRef) ? start : -1;
     }
@@ -233,6 +233,7 @@ internal static class NormalizationCore
         int i = start;
         (int Source, int Length, int Origin) checkpoint = (start, writer.Length, writer.Origin);
         int backoff = 0;
+        int backoffStep = 0;
         while (i < source.Length)
         {
             if (i > start && IsBreakAt(source, i - 1))
@@ -240,7 +241,7 @@ internal static class NormalizationCore
                 checkpoint = (i, writer.Length, writer.Origin);
 
                 // Text with few changes (a stray NBSP): let the fast scan find the next change and copy up to it.
-                // Where changes are dense (NFD) it finds one at once, and waits a few words before trying again.
+                // Where changes are dense (NFD) it finds one at once, and waits longer each time (up to 16 words).
                 if (backoff-- <= 0)
                 {
                     int change = FindFirstChange(source[i..], style);
@@ -255,10 +256,12 @@ internal static class NormalizationCore
                         }
 
                         i += skip;
+                        backoffStep = 0;
                         continue;
                     }
 
-                    backoff = 16;
+                    backoffStep = Math.Min((backoffStep * 2) + 1, 16);
+                    backoff = backoffStep;
                 }
             }
 
@@ -266,7 +269,7 @@ internal static class NormalizationCore
             CharFlag f = flags[c];
             bool ok;
             int next;
-            if ((f & CharFlag.Word) != 0 || (i + 1 < source.Length && (flags[source[i + 1]] & CharFlag.MarkLike) != 0))
+            if ((f & CharFlag.Word) != 0 || NextIsMark(source, i))
             {
                 next = WordEnd(source, i, source.Length);
                 ok = TryWriteWord(source, i, next, style, ref writer, ref flagsRef);
@@ -317,7 +320,22 @@ internal static class NormalizationCore
             return false;
         }
 
-        return i + 1 >= s.Length || (Unsafe.Add(ref flagsRef, s[i + 1]) & CharFlag.MarkLike) == 0;
+        return !NextIsMark(s, i);
+    }
+
+    /// <summary>
+    /// True when the character after <paramref name="i"/>, past removed invisibles, is a combining mark: then the
+    /// character at <paramref name="i"/> is its base (after the invisibles go, "=" U+200B U+0338 is "≠").
+    /// </summary>
+    private static bool NextIsMark(ReadOnlySpan<char> s, int i)
+    {
+        int k = i + 1;
+        while (k < s.Length && (CharFlags.Of(s[k]) & CharFlag.Removed) != 0)
+        {
+            k++;
+        }
+
+        return k < s.Length && (CharFlags.Of(s[k]) & CharFlag.MarkLike) != 0;
     }
 
     // A special character the canonical text may contain: a lone surrogate or a supplementary character that is NFC.
@@ -357,7 +375,7 @@ internal static class NormalizationCore
             }
         }
 
-        return !IsInCode(text, start, end)
+        return !IsInCode(text[..start], text[end..])
             && VietnameseSyllable.TryPlaceTone(word, style, out int current, out int target) && current >= 0 && current != target;
     }
 
@@ -365,23 +383,37 @@ internal static class NormalizationCore
     /// True when the word at [<paramref name="start"/>, <paramref name="end"/>) is glued to a URL, path, e-mail address
     /// or code (a neighbour such as / _ @ = &amp; # %, or a dot between letters): such words are left alone.
     /// </summary>
-    private static bool IsInCode(ReadOnlySpan<char> text, int start, int end)
+    private static bool IsInCode(ReadOnlySpan<char> left, ReadOnlySpan<char> right)
     {
-        if (start > 0)
+        // Left: already normalized text (the written output, or canonical text), so it has no invisibles or marks to skip.
+        if (!left.IsEmpty)
         {
-            char before = text[start - 1];
-            if (IsCodeJoiner(before) || (before == '.' && start > 1 && char.IsLetterOrDigit(text[start - 2])))
+            char before = left[^1];
+            if (IsCodeJoiner(before) || (before == '.' && left.Length > 1 && char.IsLetterOrDigit(left[^2])))
             {
                 return true;
             }
         }
 
-        if (end < text.Length)
+        // Right: source text; a neighbour that combining marks will join is no joiner (it will not be one after
+        // normalization either), and invisibles after a dot are skipped as normalization removes them.
+        if (!right.IsEmpty && !NextIsMark(right, 0))
         {
-            char after = text[end];
-            if (IsCodeJoiner(after) || (after == '.' && end + 1 < text.Length && char.IsLetterOrDigit(text[end + 1])))
+            char after = right[0];
+            if (IsCodeJoiner(after))
             {
                 return true;
+            }
+
+            if (after == '.')
+            {
+                int k = 1;
+                while (k < right.Length && (CharFlags.Of(right[k]) & CharFlag.Removed) != 0)
+                {
+                    k++;
+                }
+
+                return k < right.Length && char.IsLetterOrDigit(right[k]);
             }
         }
 
@@ -392,7 +424,7 @@ internal static class NormalizationCore
 
     /// <summary>True for a whitespace character not followed by a combining mark: text before and after it is normalized independently.</summary>
     private static bool IsBreakAt(ReadOnlySpan<char> text, int i) =>
-        char.IsWhiteSpace(text[i]) && (i + 1 >= text.Length || (CharFlags.Of(text[i + 1]) & CharFlag.MarkLike) == 0);
+        char.IsWhiteSpace(text[i]) && !NextIsMark(text, i);
 
     /// <summary>True when the character at <paramref name="i"/> belongs to a word.</summary>
     private static bool IsWordAt(ReadOnlySpan<char> s, int i)
@@ -403,13 +435,30 @@ internal static class NormalizationCore
             return true;
         }
 
-        // An apostrophe joins two letters of one word (K’ré), not a closing quote and the next word.
-        return CharFlags.IsApostrophe(s[i]) && i > 0 && i + 1 < s.Length
-            && (flags[s[i - 1]] & CharFlag.Word) != 0 && (flags[s[i + 1]] & CharFlag.Word) != 0;
+        // An apostrophe joins two letters of one word (K’ré), not a closing quote and the next word; invisibles
+        // next to it do not count, as normalization removes them.
+        if (!CharFlags.IsApostrophe(s[i]))
+        {
+            return false;
+        }
+
+        int before = i - 1;
+        while (before >= 0 && (flags[s[before]] & CharFlag.Removed) != 0)
+        {
+            before--;
+        }
+
+        int after = i + 1;
+        while (after < s.Length && (flags[s[after]] & CharFlag.Removed) != 0)
+        {
+            after++;
+        }
+
+        return before >= 0 && after < s.Length && (flags[s[before]] & CharFlag.Word) != 0 && (flags[s[after]] & CharFlag.Word) != 0;
     }
 
-    /// <summary>The start of the unit that contains <paramref name="i"/> (not before <paramref name="min"/>).</summary>
-    public static int WordStart(ReadOnlySpan<char> s, int i, int min)
+    /// <summary>The start of the unit that contains <paramref name="i"/> (a word that starts with a mark includes the character before it).</summary>
+    public static int WordStart(ReadOnlySpan<char> s, int i)
     {
         if (!IsWordAt(s, i))
         {
@@ -417,12 +466,13 @@ internal static class NormalizationCore
         }
 
         int start = i;
-        while (start > min && IsWordAt(s, start - 1))
+        while (start > 0 && IsWordAt(s, start - 1))
         {
             start--;
         }
 
-        return start > min && (CharFlags.Of(s[start]) & CharFlag.MarkLike) != 0 ? start - 1 : start;
+        return start > 0 && ((CharFlags.Of(s[start]) & CharFlag.MarkLike) != 0
+            || ((CharFlags.Of(s[start]) & CharFlag.Removed) != 0 && NextIsMark(s, start))) ? start - 1 : start;
     }
 
     /// <summary>The end of the unit that starts at or contains <paramref name="i"/>.</summary>
@@ -440,6 +490,7 @@ internal static class NormalizationCore
     private static bool TryWriteWord(ReadOnlySpan<char> source, int start, int end, ToneStyle style, ref NormalizationWriter writer, ref CharFlag flagsRef)
     {
         int wordOutput = writer.Length;
+        int analysisStart = wordOutput;
         bool toned = false;
         bool special = false;
         for (int k = start; k < end; k++)
@@ -511,12 +562,19 @@ internal static class NormalizationCore
             // Composition may have produced toned letters: let the word test below decide.
             toned = true;
 
-            FixEth(writer.Written[wordOutput..]);
+            // A unit that starts with the base of combining marks ("=" U+0338 → "≠") is read as a word from its first
+            // word character on, as the normalized text will be read again.
+            while (analysisStart < writer.Length && (Unsafe.Add(ref flagsRef, writer.Written[analysisStart]) & CharFlag.Word) == 0)
+            {
+                analysisStart++;
+            }
+
+            FixEth(writer.Written[analysisStart..]);
         }
 
-        if (toned && style != ToneStyle.Preserve && !IsInCode(source, start, end))
+        if (toned && style != ToneStyle.Preserve && !IsInCode(writer.Written[..analysisStart], source[end..]))
         {
-            Span<char> word = writer.Written[wordOutput..];
+            Span<char> word = writer.Written[analysisStart..];
             if (MayHaveMisplacedTone(word, style)
                 && VietnameseSyllable.TryPlaceTone(word, style, out int current, out int target) && current >= 0 && current != target)
             {

@@ -36,6 +36,7 @@ public class TokenizationBenchmarks
     private string _raw = "";
     private string _canonical = "";
     private char[] _normalized = [];
+    private char[] _folded = [];
     private Analyzer _lucene = null!;
 
     [GlobalSetup]
@@ -44,6 +45,7 @@ public class TokenizationBenchmarks
         _raw = BenchmarkCorpus.RepeatedSeeds(Utf8ThroughputConfig.TargetChars);
         _canonical = VietnameseNormalizer.Default.Normalize(_raw);
         _normalized = new char[_raw.Length + (_raw.Length / 4)];
+        _folded = new char[_normalized.Length];
         _lucene = Analyzer.NewAnonymous((_, reader) =>
         {
             var source = new StandardTokenizer(LuceneVersion.LUCENE_48, reader);
@@ -105,6 +107,35 @@ public class TokenizationBenchmarks
     /// <summary>Ours on the seeds as they are, which the normalizer has to rewrite (no-break spaces).</summary>
     [Benchmark]
     public long NormalizeTokenizeFoldRaw() => NormalizeTokenizeFold(_raw);
+
+    /// <summary>
+    /// Ours, folding the normalized text whole instead of token by token: folding normalized text keeps every offset,
+    /// so a token's folded form is the same span of the folded buffer (what an indexing adapter can copy into its term).
+    /// </summary>
+    [Benchmark]
+    public long NormalizeFoldWholeTokenize()
+    {
+        OperationStatus status = VietnameseNormalizer.Default.Normalize(_canonical, _normalized, out _, out int length);
+        if (status != OperationStatus.Done)
+        {
+            throw new InvalidOperationException($"The normalization buffer is too small ({status}).");
+        }
+
+        ReadOnlySpan<char> text = _normalized.AsSpan(0, length);
+        if (VietnameseFolder.Fold(text, _folded) != length)
+        {
+            throw new InvalidOperationException("Folding normalized text changed its length.");
+        }
+
+        ReadOnlySpan<char> folded = _folded.AsSpan(0, length);
+        long sum = 0;
+        foreach (Token token in SyllableTokenizer.Tokenize(text))
+        {
+            sum += token.Length + folded[token.Start];
+        }
+
+        return sum;
+    }
 
     /// <summary>The tokenizer alone.</summary>
     [Benchmark]

@@ -60,6 +60,13 @@ public static class SyllableTokenizer
     /// <param name="position">Where to read from; on return, just past the token (or the text's length when there is none).</param>
     /// <param name="token">The token read.</param>
     /// <returns>False when only blank space is left.</returns>
+    /// <remarks>
+    /// A Lucene.Net adapter reads the field into a <c>char[]</c> once per document, keeps an <c>int</c> position, and in
+    /// <c>IncrementToken</c> calls this on the filled part of the buffer, copies the token's characters into the term
+    /// attribute and sets the offsets to <c>CorrectOffset(token.Start)</c> and <c>CorrectOffset(token.End)</c>.
+    /// Resume only from a position the previous call returned (or any position in blank space): from inside a token the
+    /// rest of it is read as a token of its own.
+    /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="position"/> is negative or past the text's end.</exception>
     public static bool TryReadToken(ReadOnlySpan<char> text, ref int position, out Token token)
     {

@@ -122,12 +122,16 @@ public sealed class SyllableTokenizerRandomInputTests
             Assert.Equal(token, again);
         }
 
+        // Sentences are runs of whole tokens.
+        var starts = new HashSet<int>(tokens.Select(t => t.Start));
+        var ends = new HashSet<int>(tokens.Select(t => t.End));
         int previousEnd = 0;
         foreach (TextSpan sentence in SentenceSegmenter.Split(text))
         {
             Assert.True(sentence.Length > 0, "empty sentence");
             Assert.True(sentence.Start >= previousEnd, "sentences overlap");
             Assert.True(sentence.End <= text.Length, "sentence past the end");
+            Assert.True(starts.Contains(sentence.Start) && ends.Contains(sentence.End), "a sentence cuts a token");
             previousEnd = sentence.End;
         }
     }

@@ -43,6 +43,7 @@ public sealed class SyllableTokenizerTests
     [InlineData("32/12", "32:Number /:Punctuation 12:Number")]
     [InlineData("1.5", "1.5:Number")]
     [InlineData("10km", "10:Number km:Syllable")]
+    [InlineData("lúc 22:32 (GMT+0)", "lúc:Syllable 22:Number ::Punctuation 32:Number (:Punctuation GMT:Abbreviation +:Symbol 0:Number ):Punctuation")]
     [InlineData("٣٤", "٣٤:Number")]
     public void Tokenize_Numbers_AreNumbers(string text, string expected)
     {
@@ -98,6 +99,8 @@ public sealed class SyllableTokenizerTests
     [InlineData("Tp. Vinh", "Tp.:Abbreviation Vinh:Syllable")]
     [InlineData("ThS. Nguyễn Văn A", "ThS.:Abbreviation Nguyễn:Syllable Văn:Syllable A:Syllable")]
     [InlineData("ThS Nguyễn", "ThS:Abbreviation Nguyễn:Syllable")]
+    [InlineData("Th.S. Lê, Th.S Lê", "Th.S.:Abbreviation Lê:Syllable ,:Punctuation Th.S:Abbreviation Lê:Syllable")]
+    [InlineData("Th.Sa", "Th:Syllable .:Punctuation Sa:Syllable")]
     [InlineData("PGS.TS. Lê", "PGS.TS.:Abbreviation Lê:Syllable")]
     [InlineData("GS. TS. Lê", "GS.:Abbreviation TS.:Abbreviation Lê:Syllable")]
     [InlineData("Q.1, P.12", "Q.1:Abbreviation ,:Punctuation P.12:Abbreviation")]

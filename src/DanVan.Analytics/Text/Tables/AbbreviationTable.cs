@@ -9,8 +9,9 @@ namespace DanVan.Analytics.Text.Tables;
 internal static class AbbreviationTable
 {
     /// <summary>
-    /// Abbreviations written with their final dot, matched case-sensitively at the start of a word.
-    /// The dot is part of the token, so "TP. Hồ Chí Minh" and "ThS. Nguyễn Văn A" do not end a sentence.
+    /// Abbreviations written with dots, matched case-sensitively at the start of a word; an entry that ends in a
+    /// letter matches only where no letter follows. The final dot is part of the token, so "TP. Hồ Chí Minh" and
+    /// "ThS. Nguyễn Văn A" do not end a sentence.
     /// </summary>
     public static readonly string[] Dotted =
     [
@@ -21,6 +22,7 @@ internal static class AbbreviationTable
         "ThS.",  // thạc sĩ (master)
         "Ths.",  // thạc sĩ
         "Th.S.", // thạc sĩ
+        "Th.S",  // thạc sĩ, written without the final dot
         "TS.",   // tiến sĩ (doctor)
         "TSKH.", // tiến sĩ khoa học
         "PGS.",  // phó giáo sư (associate professor)
@@ -57,7 +59,8 @@ internal static class AbbreviationTable
         int best = 0;
         foreach (string entry in Dotted)
         {
-            if (entry.Length > best && text.StartsWith(entry, StringComparison.Ordinal))
+            if (entry.Length > best && text.StartsWith(entry, StringComparison.Ordinal)
+                && (entry[^1] == '.' || text.Length == entry.Length || !char.IsLetterOrDigit(text[entry.Length])))
             {
                 best = entry.Length;
             }

@@ -144,7 +144,8 @@ internal static class CharClasses
                 flags |= WordTail;
             }
 
-            if (IsToned(ch))
+            // Only letters and marks can carry a tone: the one-time build decomposes those alone.
+            if ((flags & (Letter | Mark)) != 0 && IsToned(ch))
             {
                 flags |= Toned;
             }

@@ -92,6 +92,8 @@ internal static class TokenScanner
 
     // Two or more capitals: an abbreviation when all are capitals without tone marks (UBND, HĐND, TƯ, but not the
     // headline word LUẬN) or when the table knows it (ThS, TTg). classes is the union of the word's character classes.
+    // Kept out of line: it is rare, and inlined it would crowd the registers of the hot loop.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static TokenKind CapitalWordKind(ReadOnlySpan<char> word, int classes) =>
         (classes & (NotUpper | Toned)) == 0 || AbbreviationTable.IsMixedCase(word) ? TokenKind.Abbreviation : TokenKind.Syllable;
 

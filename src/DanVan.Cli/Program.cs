@@ -7,5 +7,7 @@ Console.OutputEncoding = Encoding.UTF8;
 var root = new RootCommand("danvan: analyse Vietnamese news about mass-mobilization (dân vận) work.");
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(ParseCommand.Create());
+root.Subcommands.Add(ExtractCommand.Create());
+root.Subcommands.Add(EvalCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

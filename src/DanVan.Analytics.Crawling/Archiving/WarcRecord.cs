@@ -18,18 +18,7 @@ public sealed record WarcRecord
     /// <summary>The first value of a named field, or <see langword="null"/>.</summary>
     /// <param name="name">The field name (any case).</param>
     /// <returns>The value.</returns>
-    public string? Field(string name)
-    {
-        foreach (var (key, value) in Fields)
-        {
-            if (key.Equals(name, StringComparison.OrdinalIgnoreCase))
-            {
-                return value;
-            }
-        }
-
-        return null;
-    }
+    public string? Field(string name) => NamedValues.First(Fields, name);
 
     /// <summary>The <c>WARC-Type</c> (warcinfo, request, response, ...).</summary>
     public string? Type => Field("WARC-Type");

@@ -33,18 +33,7 @@ public sealed record HttpExchange
     /// <summary>The first value of a response header, or <see langword="null"/>.</summary>
     /// <param name="name">The header name (any case).</param>
     /// <returns>The value, or <see langword="null"/> when the header is absent.</returns>
-    public string? Header(string name)
-    {
-        foreach (var (key, value) in Headers)
-        {
-            if (key.Equals(name, StringComparison.OrdinalIgnoreCase))
-            {
-                return value;
-            }
-        }
-
-        return null;
-    }
+    public string? Header(string name) => NamedValues.First(Headers, name);
 
     /// <summary>The <c>Content-Type</c> header.</summary>
     public string? ContentType => Header("Content-Type");

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
@@ -181,9 +180,9 @@ public sealed class PageFetcher : IDisposable
             try
             {
                 raw = await ReadLimitedAsync(response.Content, timeout.Token).ConfigureAwait(false);
-                body = Decode(raw, response.Content.Headers.ContentEncoding);
+                body = ContentDecoder.Decode(raw, response.Content.Headers.ContentEncoding, _options.MaxBodyBytes);
             }
-            catch (BodyException e)
+            catch (FetchBodyException e)
             {
                 return new Attempt(e.Status, e.Message, Exchange: null);
             }
@@ -285,7 +284,7 @@ public sealed class PageFetcher : IDisposable
         long limit = _options.MaxBodyBytes;
         if (content.Headers.ContentLength is { } declared && declared > limit)
         {
-            throw new BodyException(FetchStatus.TooLarge, $"the body is {declared} bytes, over the {limit}-byte limit");
+            throw new FetchBodyException(FetchStatus.TooLarge, $"the body is {declared} bytes, over the {limit}-byte limit");
         }
 
         Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -298,85 +297,13 @@ public sealed class PageFetcher : IDisposable
             {
                 if (buffer.Length + read > limit)
                 {
-                    throw new BodyException(FetchStatus.TooLarge, $"the body is over the {limit}-byte limit; the transfer was aborted");
+                    throw new FetchBodyException(FetchStatus.TooLarge, $"the body is over the {limit}-byte limit; the transfer was aborted");
                 }
 
                 buffer.Write(chunk, 0, read);
             }
 
             return buffer.ToArray();
-        }
-    }
-
-    /// <summary>Undoes the Content-Encoding (applied in the order listed, so undone in reverse), counting output bytes.</summary>
-    private byte[] Decode(byte[] raw, ICollection<string> encodings)
-    {
-        if (encodings.Count == 0 || raw.Length == 0)
-        {
-            return raw;
-        }
-
-        byte[] data = raw;
-        foreach (string encoding in encodings.Reverse())
-        {
-            string name = encoding.Trim().ToLowerInvariant();
-            if (name is "identity" or "")
-            {
-                continue;
-            }
-
-            try
-            {
-                data = name switch
-                {
-                    "gzip" or "x-gzip" => Inflate(new GZipStream(new MemoryStream(data), CompressionMode.Decompress)),
-                    "br" => Inflate(new BrotliStream(new MemoryStream(data), CompressionMode.Decompress)),
-                    "deflate" => InflateDeflate(data),
-                    _ => throw new BodyException(FetchStatus.DecodingError, $"unknown Content-Encoding '{encoding}'"),
-                };
-            }
-            catch (InvalidDataException e)
-            {
-                throw new BodyException(FetchStatus.DecodingError, $"the {name} body is corrupt: {e.Message}");
-            }
-        }
-
-        return data;
-    }
-
-    private byte[] InflateDeflate(byte[] data)
-    {
-        // "deflate" is meant to be zlib-wrapped, but some servers send raw deflate; accept both.
-        try
-        {
-            return Inflate(new ZLibStream(new MemoryStream(data), CompressionMode.Decompress));
-        }
-        catch (InvalidDataException)
-        {
-            return Inflate(new DeflateStream(new MemoryStream(data), CompressionMode.Decompress));
-        }
-    }
-
-    private byte[] Inflate(Stream decoder)
-    {
-        // Count while streaming: a few kilobytes of gzip can expand to gigabytes.
-        using (decoder)
-        {
-            long limit = _options.MaxBodyBytes;
-            using var output = new MemoryStream();
-            byte[] chunk = new byte[ReadChunk];
-            int read;
-            while ((read = decoder.Read(chunk, 0, chunk.Length)) > 0)
-            {
-                if (output.Length + read > limit)
-                {
-                    throw new BodyException(FetchStatus.TooLarge, $"the body decompresses to more than the {limit}-byte limit; decoding was aborted");
-                }
-
-                output.Write(chunk, 0, read);
-            }
-
-            return output.ToArray();
         }
     }
 
@@ -488,9 +415,4 @@ public sealed class PageFetcher : IDisposable
     }
 
     private sealed record Attempt(FetchStatus Status, string? Error, HttpExchange? Exchange, bool Retryable = false, TimeSpan? RetryAfter = null);
-
-    private sealed class BodyException(FetchStatus status, string message) : Exception(message)
-    {
-        public FetchStatus Status { get; } = status;
-    }
 }

@@ -57,7 +57,11 @@ public sealed class PageFetcher : IDisposable
     /// <param name="url">The (canonical) URL.</param>
     /// <param name="validators">Validators for a conditional request, or <see langword="null"/>.</param>
     /// <param name="redirectGuard">Checks each redirect hop, or <see langword="null"/> to allow any http(s) hop.</param>
-    /// <param name="cancellationToken">Cancels the fetch (an <see cref="OperationCanceledException"/> is thrown).</param>
+    /// <param name="cancellationToken">
+    /// Stops waiting for the host's turn and for retries (an <see cref="OperationCanceledException"/> is thrown). An
+    /// exchange already under way is finished (within <see cref="FetcherOptions.RequestTimeout"/>), so a stopping
+    /// crawl never throws away a response the server already made.
+    /// </param>
     /// <returns>The result; failures are reported in it, not thrown.</returns>
     public async Task<FetchResult> FetchAsync(Uri url, FetchValidators? validators = null, RedirectGuard? redirectGuard = null, CancellationToken cancellationToken = default)
     {
@@ -80,6 +84,7 @@ public sealed class PageFetcher : IDisposable
                 TimeSpan delay = attempt.RetryAfter ?? Backoff(retries);
                 if (delay <= _options.MaxRetryDelay)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     retries++;
                     Scheduler.Defer(HostKey(current), delay);
                     continue;
@@ -114,6 +119,7 @@ public sealed class PageFetcher : IDisposable
                 return Result(url, current, FetchStatus.RedirectRefused, exchanges, $"redirect to {next} refused: {refusal}");
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
             current = next;
             retries = 0;
         }
@@ -161,8 +167,9 @@ public sealed class PageFetcher : IDisposable
             request.Headers.IfModifiedSince = modified;
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using HostScheduler.HostLease lease = await Scheduler.AcquireAsync(HostKey(url), cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var timeout = new CancellationTokenSource();
         DateTimeOffset date = DateTimeOffset.UtcNow;
         timeout.CancelAfter(_options.RequestTimeout);
         HttpResponseMessage? response = null;
@@ -207,7 +214,7 @@ public sealed class PageFetcher : IDisposable
             string? error = outcome == FetchStatus.HttpError ? $"HTTP {status} {response.ReasonPhrase}".TrimEnd() : null;
             return new Attempt(outcome, error, exchange, IsRetryableStatus(status), retryAfter);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
             return new Attempt(FetchStatus.Timeout, $"no complete answer within {_options.RequestTimeout.TotalSeconds:0.###} s", null, Retryable: true);
         }

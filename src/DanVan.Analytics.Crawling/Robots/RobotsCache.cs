@@ -33,8 +33,8 @@ public sealed class RobotsCache
     /// <summary>How long to wait before asking again after a 5xx or unreachable robots.txt. Default: 5 min.</summary>
     public TimeSpan ErrorRetryInterval { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Called with each robots.txt fetch result (for archiving and logging).</summary>
-    public Action<FetchResult>? Fetched { get; init; }
+    /// <summary>Called with each robots.txt fetch and the rules it gave (for archiving and sitemap discovery).</summary>
+    public Action<FetchResult, RobotsTxt>? Loaded { get; init; }
 
     /// <summary>The robots.txt rules that apply to <paramref name="url"/>.</summary>
     /// <param name="url">Any URL on the host.</param>
@@ -69,6 +69,22 @@ public sealed class RobotsCache
         }
     }
 
+    /// <summary>
+    /// Why the host's robots.txt could not be read (a 5xx answer, no answer, a refused address), or
+    /// <see langword="null"/> when it was read or is missing (4xx).
+    /// </summary>
+    /// <param name="url">Any URL on the host.</param>
+    /// <param name="cancellationToken">Cancels the fetch.</param>
+    /// <returns>The reason everything is disallowed for now, or <see langword="null"/>.</returns>
+    public async ValueTask<string?> UnavailableReasonAsync(Uri url, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        await GetAsync(url, cancellationToken).ConfigureAwait(false);
+        return _entries.TryGetValue(url.GetLeftPart(UriPartial.Authority), out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully
+            ? lazy.Value.Result.Error
+            : null;
+    }
+
     /// <summary>Whether <paramref name="url"/> may be fetched.</summary>
     /// <param name="url">The URL.</param>
     /// <param name="cancellationToken">Cancels the robots.txt fetch.</param>
@@ -83,11 +99,11 @@ public sealed class RobotsCache
     {
         // RFC 9309 2.3.1.2: follow up to five redirects, wherever they go.
         FetchResult result = await _fetcher.FetchAsync(robotsUrl, cancellationToken: cancellationToken).ConfigureAwait(false);
-        Fetched?.Invoke(result);
         DateTimeOffset now = _time.GetUtcNow();
         int status = result.StatusCode;
         RobotsTxt rules;
         DateTimeOffset expires;
+        string? error = null;
         if (result.Status == FetchStatus.Success)
         {
             ReadOnlySpan<byte> body = result.Response!.Body.Span;
@@ -108,11 +124,13 @@ public sealed class RobotsCache
         {
             rules = RobotsTxt.DisallowAll;
             expires = now + ErrorRetryInterval;
+            error = result.Error ?? $"HTTP {status}";
         }
 
         _fetcher.Scheduler.SetCrawlDelay(PageFetcher.HostKey(robotsUrl), rules.CrawlDelay(_userAgent));
-        return new Entry(rules, expires);
+        Loaded?.Invoke(result, rules);
+        return new Entry(rules, expires, error);
     }
 
-    private sealed record Entry(RobotsTxt Rules, DateTimeOffset Expires);
+    private sealed record Entry(RobotsTxt Rules, DateTimeOffset Expires, string? Error);
 }

@@ -238,6 +238,23 @@ public sealed class CrawlState : IDisposable
         }
     }
 
+    /// <summary>
+    /// Adds a URL directly in flight, for a page that arrived through a redirect: the redirect's target is recorded
+    /// under its own URL. Returns <see langword="null"/> when the URL is already known (it is or was fetched itself).
+    /// </summary>
+    /// <param name="url">The redirect target.</param>
+    /// <returns>The new row id, or <see langword="null"/>.</returns>
+    public long? Claim(DiscoveredUrl url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        lock (_gate)
+        {
+            using var insert = Command("INSERT OR IGNORE INTO urls (url, host, depth, kind, state, attempts) VALUES ($url, $host, $depth, $kind, 1, 1) RETURNING id");
+            Bind(insert, ("$url", url.Url), ("$host", url.Host), ("$depth", url.Depth), ("$kind", (int)url.Kind));
+            return insert.ExecuteScalar() is long id ? id : null;
+        }
+    }
+
     /// <summary>Puts in-flight URLs back in the queue (a worker gave them back unfetched).</summary>
     /// <param name="ids">The URL row ids.</param>
     public void Requeue(IEnumerable<long> ids)

@@ -38,7 +38,7 @@ public sealed record PageCompletion
     /// <summary>The response's Last-Modified, kept for conditional re-fetches.</summary>
     public DateTimeOffset? LastModified { get; init; }
 
-    /// <summary>The SHA-1 of the decoded body (hex), for duplicate detection.</summary>
+    /// <summary>The SHA-256 of the decoded body (hex), for duplicate detection.</summary>
     public string? ContentHash { get; init; }
 
     /// <summary>The WARC file holding the response, if archived.</summary>

@@ -1,0 +1,579 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using AngleSharp.Dom;
+
+namespace DanVan.Analytics.Parsing;
+
+/// <summary>
+/// Walks the DOM once (iteratively, so depth cannot overflow the stack) and builds the
+/// <see cref="PageModel"/>: text blocks with their link, italic and comma counts, per-element sums,
+/// class hints, and the metadata tags and visible title/lead/byline/date elements.
+/// </summary>
+internal sealed class PageWalker
+{
+    private const int MaxCaptured = 24;
+    private const int MaxCapturedChars = 2000;
+
+    private readonly PageModel _model = new();
+    private readonly Dictionary<string, (NodeFlags Flags, int Weight)> _hintCache = new(StringComparer.Ordinal);
+    private readonly StringBuilder _buffer = new(1024);
+    private readonly List<Frame> _stack = new(64);
+    private int _owner;
+    private int _linkDepth;
+    private int _italicDepth;
+    private int _strongDepth;
+    private int _chars;
+    private int _linkChars;
+    private int _italicChars;
+    private int _strongChars;
+    private int _commas;
+    private bool _pendingSpace;
+    private int _lastBrLength = -1;
+    private bool _imageSinceBlock;
+
+    private PageWalker()
+    {
+    }
+
+    private struct Frame
+    {
+        public IElement Element;
+        public int Node;
+        public int NextChild;
+        public int PreviousOwner;
+        public bool IsBlock;
+        public bool IsLink;
+        public bool IsItalic;
+        public bool IsStrong;
+    }
+
+    /// <summary>Walks <paramref name="root"/> (the &lt;html&gt; element).</summary>
+    public static PageModel Walk(IElement root, CancellationToken cancellationToken)
+    {
+        var walker = new PageWalker();
+        walker.Run(root, cancellationToken);
+        return walker._model;
+    }
+
+    private void Run(IElement root, CancellationToken cancellationToken)
+    {
+        if (!Enter(root))
+        {
+            return;
+        }
+
+        int steps = 0;
+        while (_stack.Count > 0)
+        {
+            if ((++steps & 0x3FF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            Span<Frame> frames = CollectionsMarshal.AsSpan(_stack);
+            ref Frame top = ref frames[^1];
+            INodeList children = top.Element.ChildNodes;
+            if (top.NextChild >= children.Length)
+            {
+                Exit();
+                continue;
+            }
+
+            INode child = children[top.NextChild++];
+            switch (child.NodeType)
+            {
+                case NodeType.Text:
+                    AppendText(((ICharacterData)child).Data);
+                    break;
+                case NodeType.Element:
+                    Enter((IElement)child);
+                    break;
+            }
+        }
+
+        Flush();
+    }
+
+    // Returns true when the element was pushed (its children will be walked).
+    private bool Enter(IElement element)
+    {
+        string tag = element.LocalName;
+        switch (tag)
+        {
+            case "br":
+                if (_lastBrLength == _buffer.Length && _buffer.Length > 0)
+                {
+                    Flush();
+                }
+                else
+                {
+                    _pendingSpace = true;
+                    _lastBrLength = _buffer.Length;
+                }
+
+                return false;
+            case "img":
+            case "picture":
+            case "video":
+                MarkImage();
+                return false;
+            case "meta":
+                ReadMeta(element);
+                return false;
+            case "link":
+                if (_model.CanonicalHref is null && string.Equals(element.GetAttribute("rel"), "canonical", StringComparison.OrdinalIgnoreCase))
+                {
+                    _model.CanonicalHref = element.GetAttribute("href");
+                }
+
+                return false;
+            case "title":
+                _model.TitleText ??= element.TextContent;
+                return false;
+            case "script" or "style" or "noscript" or "template" or "svg" or "math" or "iframe" or "object" or "embed"
+                or "canvas" or "button" or "select" or "textarea" or "input" or "option" or "audio" or "map" or "dialog":
+                return false;
+        }
+
+        if (IsHidden(element))
+        {
+            return false;
+        }
+
+        bool isBlock = IsBlockTag(tag);
+        if (isBlock)
+        {
+            Flush();
+        }
+
+        int id = _model.Nodes.Count;
+        int parent = _stack.Count == 0 ? -1 : _stack[^1].Node;
+        NodeFlags flags = TagFlags(tag);
+        int weight = 0;
+        string? cls = element.GetAttribute("class");
+        string? elementId = element.GetAttribute("id");
+        if (cls is not null || elementId is not null)
+        {
+            (NodeFlags hintFlags, weight) = Hints(cls, elementId);
+            flags |= hintFlags;
+        }
+
+        _model.Nodes.Add(new PageNode { Parent = parent, End = id + 1, Tag = tag, Flags = flags, ClassWeight = weight });
+        if (tag == "body")
+        {
+            _model.BodyNode = id;
+        }
+        else if (tag == "html")
+        {
+            _model.Language = element.GetAttribute("lang") ?? element.GetAttribute("xml:lang");
+        }
+
+        Capture(element, tag, flags);
+        _stack.Add(new Frame
+        {
+            Element = element,
+            Node = id,
+            PreviousOwner = _owner,
+            IsBlock = isBlock,
+            IsLink = tag == "a",
+            IsItalic = tag is "em" or "i",
+            IsStrong = tag is "strong" or "b",
+        });
+        if (isBlock || _stack.Count == 1)
+        {
+            _owner = id;
+        }
+
+        if (tag == "a")
+        {
+            _linkDepth++;
+        }
+        else if (tag is "em" or "i")
+        {
+            _italicDepth++;
+        }
+        else if (tag is "strong" or "b")
+        {
+            _strongDepth++;
+        }
+
+        return true;
+    }
+
+    private void Exit()
+    {
+        Frame frame = _stack[^1];
+        if (frame.IsBlock)
+        {
+            Flush();
+            _owner = frame.PreviousOwner;
+        }
+
+        if (frame.IsLink)
+        {
+            _linkDepth--;
+        }
+        else if (frame.IsItalic)
+        {
+            _italicDepth--;
+        }
+        else if (frame.IsStrong)
+        {
+            _strongDepth--;
+        }
+
+        _stack.RemoveAt(_stack.Count - 1);
+        Span<PageNode> nodes = CollectionsMarshal.AsSpan(_model.Nodes);
+        ref PageNode node = ref nodes[frame.Node];
+        node.End = nodes.Length;
+        if (node.Parent >= 0)
+        {
+            ref PageNode parent = ref nodes[node.Parent];
+            parent.TextChars += node.TextChars;
+            parent.LinkChars += node.LinkChars;
+            parent.Images += node.Images;
+        }
+    }
+
+    private void AppendText(string text)
+    {
+        foreach (char c in text)
+        {
+            if (TextCleaner.IsSpace(c))
+            {
+                _pendingSpace = true;
+                continue;
+            }
+
+            if (TextCleaner.IsInvisible(c))
+            {
+                continue;
+            }
+
+            if (_pendingSpace && _buffer.Length > 0)
+            {
+                _buffer.Append(' ');
+            }
+
+            _pendingSpace = false;
+            _buffer.Append(c);
+            _chars++;
+            if (_linkDepth > 0)
+            {
+                _linkChars++;
+            }
+
+            if (_italicDepth > 0)
+            {
+                _italicChars++;
+            }
+
+            if (_strongDepth > 0)
+            {
+                _strongChars++;
+            }
+
+            if (c is ',' or '\uFF0C')
+            {
+                _commas++;
+            }
+        }
+    }
+
+    private void Flush()
+    {
+        if (_chars > 0 && HasLetterOrDigit(_buffer))
+        {
+            ref PageNode owner = ref CollectionsMarshal.AsSpan(_model.Nodes)[_owner];
+            owner.TextChars += _chars;
+            owner.LinkChars += _linkChars;
+            _model.Blocks.Add(new TextBlock
+            {
+                Text = _buffer.ToString(),
+                Owner = _owner,
+                Kind = KindOf(owner.Tag),
+                Chars = _chars,
+                LinkChars = _linkChars,
+                ItalicChars = _italicChars,
+                StrongChars = _strongChars,
+                Commas = _commas,
+                FollowsImage = _imageSinceBlock,
+            });
+            _imageSinceBlock = false;
+        }
+
+        _buffer.Clear();
+        _chars = _linkChars = _italicChars = _strongChars = _commas = 0;
+        _pendingSpace = false;
+        _lastBrLength = -1;
+    }
+
+    private static bool HasLetterOrDigit(StringBuilder buffer)
+    {
+        foreach (ReadOnlyMemory<char> chunk in buffer.GetChunks())
+        {
+            foreach (char c in chunk.Span)
+            {
+                if (char.IsLetterOrDigit(c))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private void MarkImage()
+    {
+        if (_stack.Count > 0)
+        {
+            CollectionsMarshal.AsSpan(_model.Nodes)[_stack[^1].Node].Images++;
+        }
+
+        if (_buffer.Length == 0)
+        {
+            _imageSinceBlock = true;
+        }
+    }
+
+    private void ReadMeta(IElement element)
+    {
+        string? content = element.GetAttribute("content");
+        if (content is null)
+        {
+            return;
+        }
+
+        string? key = element.GetAttribute("property") ?? element.GetAttribute("name") ?? element.GetAttribute("http-equiv");
+        if (key is not null)
+        {
+            _model.Metas.Add(new(key.Trim().ToLowerInvariant(), content));
+        }
+
+        string? itemprop = element.GetAttribute("itemprop");
+        if (itemprop is not null)
+        {
+            _model.Microdata.Add(new(itemprop.Trim(), content));
+        }
+    }
+
+    private void Capture(IElement element, string tag, NodeFlags flags)
+    {
+        if (tag == "h1" && _model.FirstHeading is null)
+        {
+            _model.FirstHeading = Text(element);
+            _model.FirstHeadingNode = _model.Nodes.Count - 1;
+        }
+
+        string? itemprop = element.GetAttribute("itemprop");
+        if (itemprop is not null && _model.Microdata.Count < MaxCaptured * 4)
+        {
+            string prop = itemprop.Trim();
+            string? value = element.GetAttribute("content") ?? element.GetAttribute("datetime");
+            if (value is null && prop is "headline" or "name" or "datePublished" or "dateModified" or "description" or "articleSection" or "author" or "creator" or "inLanguage" or "keywords")
+            {
+                value = prop is "author" or "creator" && element.HasAttribute("itemscope")
+                    ? element.QuerySelector("[itemprop=name]") is { } name ? Text(name) : Text(element)
+                    : Text(element);
+            }
+
+            if (value is not null)
+            {
+                _model.Microdata.Add(new(prop, value));
+            }
+        }
+
+        if (tag == "time")
+        {
+            string? datetime = element.GetAttribute("datetime");
+            if (datetime is not null && _model.MachineDates.Count < MaxCaptured)
+            {
+                _model.MachineDates.Add(datetime);
+            }
+        }
+
+        if ((flags & NodeFlags.StrongNegative) != 0)
+        {
+            if ((flags & NodeFlags.Positive) == 0 && _model.Breadcrumb.Count == 0 && (element.ClassName ?? string.Empty).Contains("breadcrumb", StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (IElement link in element.QuerySelectorAll("a"))
+                {
+                    _model.Breadcrumb.Add(Text(link));
+                }
+            }
+
+            return;
+        }
+
+        if ((flags & NodeFlags.CaptionHint) == 0 && (flags & NodeFlags.LeadHint) != 0 && _model.LeadTexts.Count < MaxCaptured)
+        {
+            _model.LeadTexts.Add(Text(element));
+        }
+
+        if ((flags & NodeFlags.BylineHint) != 0 && _model.BylineTexts.Count < MaxCaptured)
+        {
+            _model.BylineTexts.Add(Text(element));
+        }
+
+        if ((flags & NodeFlags.DateHint) != 0 && _model.DateTexts.Count < MaxCaptured)
+        {
+            _model.DateTexts.Add(new(_model.Nodes.Count - 1, Text(element)));
+        }
+    }
+
+    private static string Text(IElement element)
+    {
+        string text = element.TextContent;
+        return text.Length > MaxCapturedChars ? text[..MaxCapturedChars] : text;
+    }
+
+    private static bool IsHidden(IElement element)
+    {
+        if (element.HasAttribute("hidden") || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        string? style = element.GetAttribute("style");
+        if (style is null || style.Length < 11)
+        {
+            return false;
+        }
+
+        int display = style.IndexOf("display", StringComparison.OrdinalIgnoreCase);
+        if (display >= 0)
+        {
+            ReadOnlySpan<char> rest = style.AsSpan(display + 7).TrimStart(" :");
+            if (rest.StartsWith("none", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        int visibility = style.IndexOf("visibility", StringComparison.OrdinalIgnoreCase);
+        return visibility >= 0 && style.AsSpan(visibility + 10).TrimStart(" :").StartsWith("hidden", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private (NodeFlags Flags, int Weight) Hints(string? cls, string? id)
+    {
+        string key = cls is null ? "#" + id : id is null ? cls : cls + " #" + id;
+        if (_hintCache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        string text = key.ToLowerInvariant();
+        NodeFlags flags = NodeFlags.None;
+        if (ContainsAny(text, ClassHints.Positive))
+        {
+            flags |= NodeFlags.Positive;
+        }
+
+        if (ContainsAny(text, ClassHints.StrongNegative) || HasToken(text, ClassHints.NegativeTokens))
+        {
+            flags |= NodeFlags.StrongNegative;
+        }
+
+        if (ContainsAny(text, ClassHints.WeakNegative))
+        {
+            flags |= NodeFlags.WeakNegative;
+        }
+
+        if (ContainsAny(text, ClassHints.Caption))
+        {
+            flags |= NodeFlags.CaptionHint;
+        }
+
+        if (ContainsAny(text, ClassHints.Lead))
+        {
+            flags |= NodeFlags.LeadHint;
+        }
+
+        if (ContainsAny(text, ClassHints.Byline))
+        {
+            flags |= NodeFlags.BylineHint;
+        }
+
+        if (ContainsAny(text, ClassHints.Date))
+        {
+            flags |= NodeFlags.DateHint;
+        }
+
+        int weight = 0;
+        if ((flags & NodeFlags.Positive) != 0)
+        {
+            weight += 25;
+        }
+
+        if ((flags & (NodeFlags.StrongNegative | NodeFlags.WeakNegative)) != 0)
+        {
+            weight -= 25;
+        }
+
+        var result = (flags, weight);
+        if (_hintCache.Count < 4096)
+        {
+            _hintCache[key] = result;
+        }
+
+        return result;
+    }
+
+    private static bool ContainsAny(string text, string[] hints)
+    {
+        foreach (string hint in hints)
+        {
+            if (text.Contains(hint, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasToken(string text, string[] tokens)
+    {
+        foreach (Range range in text.AsSpan().SplitAny(" -_#"))
+        {
+            ReadOnlySpan<char> token = text.AsSpan()[range];
+            foreach (string candidate in tokens)
+            {
+                if (token.SequenceEqual(candidate))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static NodeFlags TagFlags(string tag) => tag switch
+    {
+        "nav" or "aside" or "footer" => NodeFlags.Furniture,
+        "figure" or "figcaption" => NodeFlags.Figure,
+        "table" => NodeFlags.Table,
+        "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => NodeFlags.Heading,
+        _ => NodeFlags.None,
+    };
+
+    private static BlockKind KindOf(string tag) => tag switch
+    {
+        "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => BlockKind.Heading,
+        "li" or "dt" or "dd" => BlockKind.ListItem,
+        "td" or "th" => BlockKind.TableCell,
+        "pre" => BlockKind.Preformatted,
+        _ => BlockKind.Paragraph,
+    };
+
+    internal static bool IsBlockTag(string tag) => tag switch
+    {
+        "p" or "div" or "section" or "article" or "main" or "header" or "footer" or "aside" or "nav" or "h1" or "h2" or "h3"
+            or "h4" or "h5" or "h6" or "ul" or "ol" or "li" or "dl" or "dt" or "dd" or "table" or "tbody" or "thead"
+            or "tfoot" or "tr" or "td" or "th" or "caption" or "blockquote" or "pre" or "figure" or "figcaption" or "form"
+            or "hr" or "address" or "center" or "details" or "summary" or "fieldset" or "legend" or "body" or "html" => true,
+        _ => false,
+    };
+}

@@ -1,0 +1,306 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace DanVan.Analytics.Parsing;
+
+/// <summary>The fields of a schema.org <c>NewsArticle</c>/<c>Article</c> in the page's JSON-LD.</summary>
+internal sealed class JsonLdArticle
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+        MaxDepth = 64,
+    };
+
+    public string? Headline { get; private set; }
+    public string? Description { get; private set; }
+    public string? Published { get; private set; }
+    public string? Modified { get; private set; }
+    public List<string> Authors { get; } = [];
+    public List<string> Organizations { get; } = [];
+    public string? Publisher { get; private set; }
+    public string? Section { get; private set; }
+    public List<string> Keywords { get; } = [];
+    public string? Language { get; private set; }
+    public string? Url { get; private set; }
+    public List<string> Breadcrumb { get; } = [];
+    public bool Found { get; private set; }
+
+    /// <summary>Reads every JSON-LD block; the first article object wins, later ones fill nothing in.</summary>
+    public static JsonLdArticle Read(IEnumerable<string> blocks, List<ParseWarning> warnings)
+    {
+        var article = new JsonLdArticle();
+        foreach (string raw in blocks)
+        {
+            if (string.IsNullOrWhiteSpace(raw))
+            {
+                continue;
+            }
+
+            try
+            {
+                using JsonDocument document = JsonDocument.Parse(Sanitize(raw), DocumentOptions);
+                article.Visit(document.RootElement, 0);
+            }
+            catch (JsonException exception)
+            {
+                warnings.Add(new ParseWarning(ParseWarningCode.MalformedJsonLd, "A JSON-LD block could not be read: " + exception.Message));
+            }
+        }
+
+        return article;
+    }
+
+    // CMSs write raw line breaks and tabs inside JSON strings, which JSON forbids; as spaces they are harmless.
+    private static string Sanitize(string raw)
+    {
+        string text = raw.Trim();
+        if (text.StartsWith("<!--", StringComparison.Ordinal))
+        {
+            text = text[4..];
+        }
+
+        if (text.EndsWith("-->", StringComparison.Ordinal))
+        {
+            text = text[..^3];
+        }
+
+        if (!text.AsSpan().ContainsAnyInRange('\0', '\u001F'))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            builder.Append(c < ' ' ? ' ' : c);
+        }
+
+        return builder.ToString();
+    }
+
+    private void Visit(JsonElement element, int depth)
+    {
+        if (depth > 8)
+        {
+            return;
+        }
+
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (JsonElement item in element.EnumerateArray())
+            {
+                Visit(item, depth + 1);
+            }
+
+            return;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        if (element.TryGetProperty("@graph", out JsonElement graph))
+        {
+            Visit(graph, depth + 1);
+        }
+
+        if (HasType(element, "BreadcrumbList") && Breadcrumb.Count == 0 && element.TryGetProperty("itemListElement", out JsonElement items) && items.ValueKind == JsonValueKind.Array)
+        {
+            foreach (JsonElement item in items.EnumerateArray())
+            {
+                string? name = StringOf(item, "name") ?? (item.TryGetProperty("item", out JsonElement inner) ? StringOf(inner, "name") : null);
+                if (name is not null)
+                {
+                    Breadcrumb.Add(name);
+                }
+            }
+        }
+
+        if (IsArticle(element))
+        {
+            if (!Found)
+            {
+                Found = true;
+                Take(element);
+            }
+
+            return;
+        }
+
+        if (element.TryGetProperty("mainEntity", out JsonElement main))
+        {
+            Visit(main, depth + 1);
+        }
+    }
+
+    private void Take(JsonElement article)
+    {
+        Headline = StringOf(article, "headline") ?? StringOf(article, "name");
+        Description = StringOf(article, "description");
+        Published = StringOf(article, "datePublished") ?? StringOf(article, "dateCreated");
+        Modified = StringOf(article, "dateModified");
+        Section = FirstString(article, "articleSection");
+        Language = StringOf(article, "inLanguage");
+        Url = StringOf(article, "url") ?? (article.TryGetProperty("mainEntityOfPage", out JsonElement page)
+            ? page.ValueKind == JsonValueKind.String ? page.GetString() : StringOf(page, "@id") ?? StringOf(page, "url")
+            : null);
+        if (article.TryGetProperty("publisher", out JsonElement publisher))
+        {
+            Publisher = publisher.ValueKind == JsonValueKind.String ? publisher.GetString() : StringOf(publisher, "name");
+        }
+
+        if (article.TryGetProperty("author", out JsonElement author))
+        {
+            ReadAuthors(author);
+        }
+
+        if (article.TryGetProperty("creator", out JsonElement creator) && Authors.Count == 0)
+        {
+            ReadAuthors(creator);
+        }
+
+        if (article.TryGetProperty("keywords", out JsonElement keywords))
+        {
+            ReadList(keywords, Keywords);
+        }
+    }
+
+    private void ReadAuthors(JsonElement author)
+    {
+        switch (author.ValueKind)
+        {
+            case JsonValueKind.String:
+                Authors.Add(Decode(author.GetString()!));
+                break;
+            case JsonValueKind.Array:
+                foreach (JsonElement item in author.EnumerateArray())
+                {
+                    ReadAuthors(item);
+                }
+
+                break;
+            case JsonValueKind.Object:
+                string? name = StringOf(author, "name");
+                if (name is null)
+                {
+                    break;
+                }
+
+                // An organization as "author" is the publisher speaking, not a byline.
+                if (HasType(author, "Organization") || HasType(author, "NewsMediaOrganization"))
+                {
+                    Organizations.Add(name);
+                }
+                else
+                {
+                    Authors.Add(name);
+                }
+
+                break;
+        }
+    }
+
+    private static void ReadList(JsonElement value, List<string> into)
+    {
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            foreach (string part in Decode(value.GetString()!).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                into.Add(part);
+            }
+        }
+        else if (value.ValueKind == JsonValueKind.Array)
+        {
+            foreach (JsonElement item in value.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.String)
+                {
+                    into.Add(Decode(item.GetString()!));
+                }
+            }
+        }
+    }
+
+    private static bool IsArticle(JsonElement element) =>
+        HasType(element, "NewsArticle") || HasType(element, "Article") || HasType(element, "ReportageNewsArticle") ||
+        HasType(element, "AnalysisNewsArticle") || HasType(element, "OpinionNewsArticle") || HasType(element, "BlogPosting") ||
+        HasType(element, "BackgroundNewsArticle") || HasType(element, "LiveBlogPosting");
+
+    private static bool HasType(JsonElement element, string type)
+    {
+        if (!element.TryGetProperty("@type", out JsonElement value))
+        {
+            return false;
+        }
+
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            return IsType(value.GetString(), type);
+        }
+
+        if (value.ValueKind == JsonValueKind.Array)
+        {
+            foreach (JsonElement item in value.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.String && IsType(item.GetString(), type))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsType(string? value, string type) =>
+        value is not null && (value.Equals(type, StringComparison.OrdinalIgnoreCase) ||
+                              value.EndsWith("/" + type, StringComparison.OrdinalIgnoreCase) ||
+                              value.EndsWith(":" + type, StringComparison.OrdinalIgnoreCase));
+
+    private static string? StringOf(JsonElement element, string property)
+    {
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(property, out JsonElement value))
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.String => NullIfEmpty(Decode(value.GetString()!)),
+            JsonValueKind.Number => value.GetRawText(),
+            _ => null,
+        };
+    }
+
+    private static string? FirstString(JsonElement element, string property)
+    {
+        if (!element.TryGetProperty(property, out JsonElement value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Array)
+        {
+            foreach (JsonElement item in value.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.String)
+                {
+                    return NullIfEmpty(Decode(item.GetString()!));
+                }
+            }
+
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.String ? NullIfEmpty(Decode(value.GetString()!)) : null;
+    }
+
+    private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    // Some CMSs HTML-escape the strings inside JSON-LD ("&quot;Dân vận khéo&quot;").
+    private static string Decode(string value) => value.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(value) : value;
+}

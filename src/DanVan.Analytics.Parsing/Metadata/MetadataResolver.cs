@@ -1,0 +1,370 @@
+using DanVan.Analytics.Text;
+
+namespace DanVan.Analytics.Parsing;
+
+/// <summary>The article's metadata, each field taken from the most trusted source that has it.</summary>
+internal sealed class ResolvedMetadata
+{
+    public string? Title { get; set; }
+    public string? Lead { get; set; }
+    public bool LeadFromMetadata { get; set; }
+    public string? Site { get; set; }
+    public Uri? Canonical { get; set; }
+    public DateTimeOffset? Published { get; set; }
+    public DateTimeOffset? Updated { get; set; }
+    public List<string> Authors { get; } = [];
+    public string? Section { get; set; }
+    public List<string> Tags { get; } = [];
+    public string? Language { get; set; }
+    public List<string> SiteNames { get; } = [];
+}
+
+/// <summary>
+/// Resolves metadata in order of trust: JSON-LD (<c>NewsArticle</c>/<c>Article</c>), then OpenGraph and
+/// <c>&lt;meta&gt;</c> tags, then microdata, then the visible markup (h1, sapo, date and byline elements).
+/// </summary>
+internal static class MetadataResolver
+{
+    private static readonly string[] PublishedMetaKeys =
+        ["article:published_time", "og:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate", "publish-date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.created", "date", "article.published", "sailthru.date", "parsely-pub-date"];
+
+    private static readonly string[] ModifiedMetaKeys = ["article:modified_time", "og:updated_time", "datemodified", "lastmod", "last-modified", "dc.date.modified", "dcterms.modified"];
+
+    /// <summary>Resolves the metadata of <paramref name="model"/>.</summary>
+    public static ResolvedMetadata Resolve(PageModel model, JsonLdArticle ld, Uri? url, ArticleParseOptions options, List<ParseWarning> warnings)
+    {
+        var meta = new ResolvedMetadata();
+        var metas = new Dictionary<string, string>(StringComparer.Ordinal);
+        var tags = new List<string>();
+        foreach (var (key, value) in model.Metas)
+        {
+            if (key == "article:tag")
+            {
+                tags.AddRange(value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            }
+
+            metas.TryAdd(key, value);
+        }
+
+        var micro = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in model.Microdata)
+        {
+            micro.TryAdd(key, value);
+        }
+
+        // Site names, for stripping title suffixes and telling organizations from authors.
+        AddName(meta.SiteNames, Get(metas, "og:site_name"));
+        AddName(meta.SiteNames, ld.Publisher);
+        AddName(meta.SiteNames, Get(metas, "application-name"));
+        AddName(meta.SiteNames, Get(metas, "copyright"));
+        foreach (string organization in ld.Organizations)
+        {
+            AddName(meta.SiteNames, organization);
+        }
+
+        string? host = url?.Host;
+        meta.Site = Clean(Get(metas, "og:site_name") ?? ld.Publisher ?? Get(metas, "application-name")) is { Length: > 0 } site
+            ? site
+            : host is null ? null : host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
+
+        ResolveTitle(model, ld, metas, micro, meta, host, warnings);
+        ResolveDates(model, ld, metas, micro, meta, options, warnings);
+        ResolveLead(model, ld, metas, micro, meta);
+        ResolveAuthors(ld, metas, micro, meta, host);
+
+        meta.Section = Clean(ld.Section ?? Get(metas, "article:section") ?? Get(micro, "articleSection") ??
+                             (ld.Breadcrumb.Count > 0 ? ld.Breadcrumb[^1] : null) ??
+                             (model.Breadcrumb.Count > 0 ? model.Breadcrumb[^1] : null)) is { Length: > 0 } section ? section : null;
+
+        IEnumerable<string> tagSource = tags.Count > 0 ? tags
+            : ld.Keywords.Count > 0 ? ld.Keywords
+            : (Get(metas, "news_keywords") ?? Get(metas, "keywords") ?? Get(micro, "keywords") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
+        foreach (string tag in tagSource)
+        {
+            AddName(meta.Tags, tag);
+        }
+
+        string? language = model.Language ?? ld.Language ?? Get(metas, "content-language") ?? Get(metas, "language") ?? Get(micro, "inLanguage") ?? Get(metas, "og:locale");
+        meta.Language = string.IsNullOrWhiteSpace(language) ? null : language.Trim().Replace('_', '-').ToLowerInvariant();
+
+        string? canonical = model.CanonicalHref ?? Get(metas, "og:url") ?? ld.Url;
+        meta.Canonical = ResolveUrl(canonical, url);
+        return meta;
+    }
+
+    private static void ResolveTitle(PageModel model, JsonLdArticle ld, Dictionary<string, string> metas, Dictionary<string, string> micro, ResolvedMetadata meta, string? host, List<ParseWarning> warnings)
+    {
+        string heading = Clean(model.FirstHeading);
+        string? fromMetadata = Clean(ld.Headline ?? Get(metas, "og:title") ?? Get(metas, "twitter:title") ?? Get(micro, "headline") ?? Get(metas, "dc.title")) is { Length: > 0 } t ? t : null;
+        if (fromMetadata is not null)
+        {
+            meta.Title = TitleCleaner.StripSiteName(fromMetadata, meta.SiteNames, host, heading, out _);
+            return;
+        }
+
+        string pageTitle = Clean(model.TitleText);
+        if (pageTitle.Length > 0)
+        {
+            meta.Title = TitleCleaner.StripSiteName(pageTitle, meta.SiteNames, host, heading, out bool guessed);
+            if (guessed)
+            {
+                warnings.Add(new ParseWarning(ParseWarningCode.TitleGuessed, "The page has no title metadata; the site name was cut from <title>."));
+            }
+
+            return;
+        }
+
+        if (heading.Length > 0)
+        {
+            meta.Title = heading;
+            warnings.Add(new ParseWarning(ParseWarningCode.TitleGuessed, "The page has no title metadata and no <title>; the first <h1> was used."));
+            return;
+        }
+
+        warnings.Add(new ParseWarning(ParseWarningCode.NoTitle, "The page has no title."));
+    }
+
+    private static void ResolveDates(PageModel model, JsonLdArticle ld, Dictionary<string, string> metas, Dictionary<string, string> micro, ResolvedMetadata meta, ArticleParseOptions options, List<ParseWarning> warnings)
+    {
+        var published = new List<string?> { ld.Published };
+        foreach (string key in PublishedMetaKeys)
+        {
+            published.Add(Get(metas, key));
+        }
+
+        published.Add(Get(micro, "datePublished"));
+        foreach (string? candidate in published)
+        {
+            if (candidate is not null && TryDate(candidate, options, out DateTimeOffset value, out bool zoneGiven))
+            {
+                meta.Published = value;
+                if (!zoneGiven)
+                {
+                    warnings.Add(new ParseWarning(ParseWarningCode.TimeZoneAssumed, $"The published time \"{candidate.Trim()}\" has no zone; Vietnam time was assumed."));
+                }
+
+                break;
+            }
+        }
+
+        if (meta.Published is null)
+        {
+            // Visible text: <time datetime>, then elements whose class says date, nearest to the headline first
+            // (the page header's "today" and the dates of related-news lists lie farther away).
+            int anchor = model.FirstHeadingNode;
+            IEnumerable<string> dateTexts = model.DateTexts
+                .OrderBy(d => anchor < 0 ? d.Key : Math.Abs(d.Key - anchor))
+                .Select(d => d.Value);
+            foreach (string candidate in model.MachineDates.Concat(dateTexts))
+            {
+                if (TryDate(candidate, options, out DateTimeOffset value, out bool zoneGiven))
+                {
+                    meta.Published = value;
+                    warnings.Add(new ParseWarning(ParseWarningCode.PublishedFromText, $"The published time was read from the page text \"{Clean(candidate)}\"."));
+                    if (!zoneGiven)
+                    {
+                        warnings.Add(new ParseWarning(ParseWarningCode.TimeZoneAssumed, "The visible date has no zone; Vietnam time was assumed."));
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        var modified = new List<string?> { ld.Modified };
+        foreach (string key in ModifiedMetaKeys)
+        {
+            modified.Add(Get(metas, key));
+        }
+
+        modified.Add(Get(micro, "dateModified"));
+        foreach (string? candidate in modified)
+        {
+            if (candidate is not null && TryDate(candidate, options, out DateTimeOffset value, out _))
+            {
+                meta.Updated = value;
+                break;
+            }
+        }
+
+        if (meta.Updated is null)
+        {
+            // "Cập nhật: 08:15 ngày 22/09/2023" among the date elements.
+            foreach (string text in model.DateTexts.Select(d => d.Value))
+            {
+                string folded = VietnameseFolder.Fold(Clean(text));
+                if (folded.Contains("cap nhat", StringComparison.Ordinal) && TryDate(text, options, out DateTimeOffset value, out _))
+                {
+                    meta.Updated = value;
+                    break;
+                }
+            }
+        }
+    }
+
+    private static void ResolveLead(PageModel model, JsonLdArticle ld, Dictionary<string, string> metas, Dictionary<string, string> micro, ResolvedMetadata meta)
+    {
+        string? description = ld.Description ?? Get(metas, "og:description") ?? Get(metas, "twitter:description") ?? Get(micro, "description") ?? Get(metas, "description") ?? Get(metas, "dc.description");
+        string metaLead = description is null ? string.Empty : TitleCleaner.StripSiteName(Clean(description), meta.SiteNames, null, null, out _);
+        string? visible = null;
+        foreach (string text in model.LeadTexts)
+        {
+            string cleaned = Clean(text);
+            if (cleaned.Length >= 30 && cleaned.Length <= 1500)
+            {
+                visible = cleaned;
+                break;
+            }
+        }
+
+        if (visible is not null && (metaLead.Length == 0 || Agrees(visible, metaLead)))
+        {
+            meta.Lead = visible;
+        }
+        else if (metaLead.Length > 0)
+        {
+            meta.Lead = metaLead;
+            meta.LeadFromMetadata = true;
+        }
+    }
+
+    // The visible sapo and the description are the same text when one holds the start of the other.
+    internal static bool Agrees(string visible, string description)
+    {
+        string a = VietnameseFolder.Fold(visible);
+        string b = TextCleaner.TrimEllipsis(VietnameseFolder.Fold(description));
+        int probe = Math.Min(40, Math.Min(a.Length, b.Length));
+        return probe >= 15 && (a.Contains(b[..probe], StringComparison.Ordinal) || b.Contains(a[..probe], StringComparison.Ordinal));
+    }
+
+    private static void ResolveAuthors(JsonLdArticle ld, Dictionary<string, string> metas, Dictionary<string, string> micro, ResolvedMetadata meta, string? host)
+    {
+        foreach (string author in ld.Authors)
+        {
+            AddAuthor(meta, author, host);
+        }
+
+        if (meta.Authors.Count > 0)
+        {
+            return;
+        }
+
+        foreach (string? candidate in new[] { Get(metas, "author"), Get(metas, "article:author"), Get(metas, "dc.creator"), Get(micro, "author"), Get(micro, "creator") })
+        {
+            if (candidate is null)
+            {
+                continue;
+            }
+
+            foreach (string part in candidate.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                AddAuthor(meta, part, host);
+            }
+
+            if (meta.Authors.Count > 0)
+            {
+                return;
+            }
+        }
+    }
+
+    private static void AddAuthor(ResolvedMetadata meta, string raw, string? host)
+    {
+        string name = Clean(raw);
+        if (name.Length is 0 or > 80 || name.Contains("://", StringComparison.Ordinal) || name.Contains('@', StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        string folded = VietnameseFolder.Fold(name);
+        string hostLabel = HostLabel(host);
+        foreach (string site in meta.SiteNames)
+        {
+            if (folded == VietnameseFolder.Fold(site))
+            {
+                return;
+            }
+        }
+
+        // "VnExpress", "Báo Lao Động", "baohagiang.vn": the publisher, not a person.
+        if (folded.StartsWith("bao ", StringComparison.Ordinal) || folded.Contains('.', StringComparison.Ordinal) ||
+            (hostLabel.Length > 0 && folded.Replace(" ", string.Empty, StringComparison.Ordinal).Contains(hostLabel, StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        AddName(meta.Authors, name);
+    }
+
+    internal static string HostLabel(string? host)
+    {
+        if (string.IsNullOrEmpty(host))
+        {
+            return string.Empty;
+        }
+
+        string[] labels = host.ToLowerInvariant().Split('.');
+        // The registrable name: "vnexpress" of "vnexpress.net", "dangcongsan" of "dangcongsan.vn", "hanoimoi" of "www.hanoimoi.com.vn".
+        foreach (string label in labels)
+        {
+            if (label is not ("www" or "m" or "amp" or "com" or "vn" or "net" or "org" or "gov" or "edu" or "info") && label.Length > 2)
+            {
+                return label;
+            }
+        }
+
+        return string.Empty;
+    }
+
+    internal static bool TryDate(string text, ArticleParseOptions options, out DateTimeOffset value, out bool zoneGiven)
+    {
+        if (VietnameseDateParser.TryParse(text.AsSpan().Trim(), options.DefaultOffset, out value, out zoneGiven))
+        {
+            return true;
+        }
+
+        // RFC 1123 ("Thu, 02 Nov 2023 12:20:45 GMT") and other English forms with a zone.
+        zoneGiven = true;
+        return DateTimeOffset.TryParseExact(text.Trim(), "r", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out value);
+    }
+
+    private static Uri? ResolveUrl(string? href, Uri? baseUrl)
+    {
+        if (string.IsNullOrWhiteSpace(href))
+        {
+            return null;
+        }
+
+        string trimmed = href.Trim();
+        if (Uri.TryCreate(trimmed, UriKind.Absolute, out Uri? absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps))
+        {
+            return absolute;
+        }
+
+        return baseUrl is not null && Uri.TryCreate(baseUrl, trimmed, out Uri? relative) ? relative : null;
+    }
+
+    private static void AddName(List<string> names, string? raw)
+    {
+        string name = Clean(raw);
+        if (name.Length == 0)
+        {
+            return;
+        }
+
+        foreach (string existing in names)
+        {
+            if (string.Equals(existing, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+        }
+
+        names.Add(name);
+    }
+
+    private static string? Get(Dictionary<string, string> values, string key) =>
+        values.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+    private static string Clean(string? text) => TextCleaner.Clean(text);
+}

@@ -1,0 +1,109 @@
+using DanVan.Analytics.Text;
+
+namespace DanVan.Analytics.Parsing;
+
+/// <summary>Cuts the site name from a page title: "… - Báo Lao Động Thủ Đô", "Báo Hà Giang | …".</summary>
+internal static class TitleCleaner
+{
+    /// <summary>
+    /// Removes a site-name suffix (or prefix). A part is the site name when it matches a known site name or
+    /// the host, or (when <paramref name="heading"/> is known) when the rest equals the heading.
+    /// </summary>
+    /// <param name="title">The title as the page gives it.</param>
+    /// <param name="siteNames">The names the page gives the site (og:site_name, JSON-LD publisher).</param>
+    /// <param name="host">The host of the page's URL, if known.</param>
+    /// <param name="heading">The page's visible &lt;h1&gt;, if any.</param>
+    /// <param name="guessed">True when a part was cut.</param>
+    public static string StripSiteName(string title, IReadOnlyList<string> siteNames, string? host, string? heading, out bool guessed)
+    {
+        guessed = false;
+        string foldedTitle = VietnameseFolder.Fold(title);
+        if (!string.IsNullOrEmpty(heading))
+        {
+            // The visible headline is one of the title's parts: "Site - Headline" or "Headline | Site".
+            string foldedHeading = VietnameseFolder.Fold(heading);
+            if (foldedHeading.Length >= 10 && foldedTitle.Length > foldedHeading.Length + 2)
+            {
+                int at = foldedTitle.IndexOf(foldedHeading, StringComparison.Ordinal);
+                if (at >= 0 && IsSeparatorRest(foldedTitle.AsSpan(0, at), end: true) && IsSeparatorRest(foldedTitle.AsSpan(at + foldedHeading.Length), end: false))
+                {
+                    guessed = true;
+                    return heading;
+                }
+            }
+        }
+
+        string hostLabel = MetadataResolver.HostLabel(host);
+        foreach (string separator in TitleSeparators.All)
+        {
+            int last = title.LastIndexOf(separator, StringComparison.Ordinal);
+            // The site name is the shorter part.
+            if (last > 0 && title.Length - last - separator.Length < last && IsSiteName(title[(last + separator.Length)..], siteNames, hostLabel))
+            {
+                guessed = true;
+                return title[..last].Trim();
+            }
+
+            int first = title.IndexOf(separator, StringComparison.Ordinal);
+            if (first > 0 && first < title.Length - first - separator.Length && IsSiteName(title[..first], siteNames, hostLabel))
+            {
+                guessed = true;
+                return title[(first + separator.Length)..].Trim();
+            }
+        }
+
+        return title;
+    }
+
+    // True when the text beside the headline is empty or starts (ends) with a separator: it is the site part.
+    private static bool IsSeparatorRest(ReadOnlySpan<char> rest, bool end)
+    {
+        if (rest.IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (string separator in TitleSeparators.All)
+        {
+            if (end ? rest.EndsWith(separator, StringComparison.Ordinal) : rest.StartsWith(separator, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSiteName(string part, IReadOnlyList<string> siteNames, string hostLabel)
+    {
+        string folded = VietnameseFolder.Fold(part.Trim());
+        if (folded.Length == 0)
+        {
+            return false;
+        }
+
+        string compact = folded.Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (hostLabel.Length > 0 && (compact.Contains(hostLabel, StringComparison.Ordinal) || (compact.Length >= 8 && hostLabel.Contains(compact, StringComparison.Ordinal))))
+        {
+            return true;
+        }
+
+        foreach (string site in siteNames)
+        {
+            string foldedSite = VietnameseFolder.Fold(site).Replace(" ", string.Empty, StringComparison.Ordinal);
+            if (foldedSite.Length >= 3 && (compact.Contains(foldedSite, StringComparison.Ordinal) || (compact.Length >= 8 && foldedSite.Contains(compact, StringComparison.Ordinal))))
+            {
+                return true;
+            }
+
+            // "vnexpress.net" as og:site_name against "VnExpress Kinh doanh".
+            int dot = foldedSite.IndexOf('.', StringComparison.Ordinal);
+            if (dot >= 3 && compact.StartsWith(foldedSite[..dot], StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,6 +1,7 @@
 using DanVan.Analytics.Crawling.Discovery;
 using DanVan.Analytics.Crawling.Fetching;
 using DanVan.Analytics.Crawling.State;
+using DanVan.Analytics.Parsing;
 
 namespace DanVan.Analytics.Crawling;
 
@@ -36,4 +37,10 @@ public sealed record CrawledPage
 
     /// <summary>Whether the page is a unique HTML page fit for the output (not a duplicate, not noindex, not a feed).</summary>
     public bool IsOutputCandidate { get; init; }
+
+    /// <summary>
+    /// The article parsed from the page, when it reads as one (a title and at least
+    /// <see cref="CrawlerOptions.MinArticleCharacters"/> of body text); section and home pages have none.
+    /// </summary>
+    public Article? Article { get; init; }
 }

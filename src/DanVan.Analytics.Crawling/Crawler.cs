@@ -10,6 +10,7 @@ using DanVan.Analytics.Crawling.Fetching;
 using DanVan.Analytics.Crawling.Robots;
 using DanVan.Analytics.Crawling.State;
 using DanVan.Analytics.Crawling.Urls;
+using DanVan.Analytics.Parsing;
 
 namespace DanVan.Analytics.Crawling;
 
@@ -63,6 +64,21 @@ public sealed class Crawler
         }
 
         LastSummary = await run.ConfigureAwait(false);
+    }
+
+    /// <summary>Crawls, yielding each article once it is archived, written and committed.</summary>
+    /// <param name="cancellationToken">Stops the crawl cleanly; the enumeration then ends.</param>
+    /// <returns>The articles, each once (duplicates by URL, canonical URL and content are dropped).</returns>
+    /// <exception cref="CrawlConfigurationException">A seed is invalid or the state cannot be opened.</exception>
+    public async IAsyncEnumerable<Article> CrawlArticlesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (CrawledPage page in CrawlAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (page.IsOutputCandidate && page.Article is { } article)
+            {
+                yield return article;
+            }
+        }
     }
 
     /// <summary>The summary of the last completed <see cref="CrawlAsync"/> enumeration.</summary>
@@ -170,6 +186,7 @@ public sealed class Crawler
         private readonly WarcWriter _warc;
         private readonly XmlLinkReader _xml = new();
         private readonly ConcurrentBag<LinkExtractor> _extractors = [];
+        private readonly ConcurrentBag<ArticleParser> _parsers = [];
         private readonly ConcurrentQueue<(FetchResult Result, RobotsTxt Rules)> _robotsFetches = new();
         private readonly Channel<WorkResult> _results;
         private readonly SemaphoreSlim _wake = new(0);
@@ -471,8 +488,28 @@ public sealed class Crawler
 
             // A page that names another URL as canonical is not kept under its own URL, and does not claim the content.
             UrlState state = candidate || links?.Canonical is null || note?.StartsWith("canonical", StringComparison.Ordinal) != true ? UrlState.Done : UrlState.Skipped;
-            var page = Page(entry, state, fetch, note) with { Links = links, XmlLinks = xml, ContentHash = hash, IsOutputCandidate = candidate };
+            Article? article = candidate && state == UrlState.Done ? ParseArticle(response, fetch.FinalUrl, stop) : null;
+            var page = Page(entry, state, fetch, note) with { Links = links, XmlLinks = xml, ContentHash = hash, IsOutputCandidate = candidate, Article = article };
             return new WorkResult(entry, page, Discovered: discovered);
+        }
+
+        private Article? ParseArticle(HttpExchange response, Uri url, CancellationToken stop)
+        {
+            ArticleParser parser = _parsers.TryTake(out var pooled) ? pooled : new ArticleParser();
+            try
+            {
+                Article article = parser.Parse(response.Body, url, response.ContentType, stop);
+                int length = (article.Lead?.Length ?? 0) + article.Paragraphs.Sum(p => p.Length);
+                return article.Title is not null && length >= _options.MinArticleCharacters ? article : null;
+            }
+            catch (ArticleParseException)
+            {
+                return null; // empty, binary or unreadable: not an article, the page is still archived
+            }
+            finally
+            {
+                _parsers.Add(parser);
+            }
         }
 
         private async ValueTask<string?> CheckHopAsync(Uri target, int depth, CancellationToken cancellationToken)

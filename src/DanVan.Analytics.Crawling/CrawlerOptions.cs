@@ -48,6 +48,12 @@ public sealed record CrawlerOptions
     /// <summary>Queue the sitemaps that robots.txt lists. Default: true.</summary>
     public bool FollowSitemaps { get; init; } = true;
 
+    /// <summary>
+    /// The least body text (lead and paragraphs, in characters) a page needs to count as an article; shorter pages
+    /// (home, section and tag pages, error pages) are crawled for links only. Default: 300.
+    /// </summary>
+    public int MinArticleCharacters { get; init; } = 300;
+
     /// <summary>Receives progress reports while crawling.</summary>
     public IProgress<CrawlProgress>? Progress { get; init; }
 

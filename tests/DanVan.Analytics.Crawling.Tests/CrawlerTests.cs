@@ -39,6 +39,12 @@ public sealed class CrawlerTests : IAsyncLifetime, IDisposable
             pages.Add(page);
         }
 
+        // Exactly the allowed articles come out, each once, decoded right whatever the charset label said.
+        var articles = pages.Where(p => p.IsOutputCandidate && p.Article is not null).ToList();
+        Assert.Equal(_site.ArticlePaths.Order(StringComparer.Ordinal), articles.Select(p => p.Url.PathAndQuery).Order(StringComparer.Ordinal));
+        Assert.Equal(NewsSite.Windows1258Title, articles.Single(p => p.Url.AbsolutePath == "/tin/viet-1258.html").Article!.Title);
+        Assert.Equal(NewsSite.WrongCharsetTitle, articles.Single(p => p.Url.AbsolutePath == "/tin/sai-charset.html").Article!.Title);
+
         // Exactly the allowed unique HTML pages are kept, each once.
         var kept = pages.Where(p => p.IsOutputCandidate).Select(p => p.Url.PathAndQuery).ToList();
         Assert.Equal(_site.UniquePagePaths.Order(StringComparer.Ordinal), kept.Order(StringComparer.Ordinal));

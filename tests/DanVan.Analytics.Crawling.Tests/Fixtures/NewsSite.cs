@@ -43,6 +43,12 @@ internal sealed class NewsSite
     public IReadOnlyList<string> UniquePagePaths =>
         [.. ArticlePaths, "/", "/chinh-tri", "/chinh-tri?page=2", "/chinh-tri?page=3", "/xa-hoi", "/ban-tam.html", "/qua-tai.html"];
 
+    /// <summary>The title of the windows-1258 page.</summary>
+    public const string Windows1258Title = "Mặt trận Tổ quốc tỉnh Hà Giang phối hợp làm công tác dân vận";
+
+    /// <summary>The title of the UTF-8 page whose header claims ISO-8859-1.</summary>
+    public const string WrongCharsetTitle = "Hội nghị dân vận khéo của quận Thanh Xuân";
+
     /// <summary>Paths robots.txt disallows (never to be requested).</summary>
     public static IReadOnlyList<string> DisallowedPrefixes => ["/admin/", "/ban-in/"];
 
@@ -139,14 +145,14 @@ internal sealed class NewsSite
 
         // A windows-1258 page (decomposed tone marks, as that code page writes them) and a UTF-8 page labelled latin-1.
         var cp1258 = CodePagesEncodingProvider.Instance.GetEncoding(1258)!;
-        string vietHtml = ArticleHtml(server.Url("/tin/viet-1258.html").AbsoluteUri, "Mặt trận Tổ quốc tỉnh Hà Giang", ["Công tác dân vận được triển khai đồng bộ ở cơ sở."]);
-        byte[] vietBytes = cp1258.GetBytes(vietHtml.Normalize(NormalizationForm.FormD));
+        string vietHtml = ArticleHtml(server.Url("/tin/viet-1258.html").AbsoluteUri, Windows1258Title, _articles[2].Paragraphs);
+        byte[] vietBytes = cp1258.GetBytes(ToWindows1258Form(vietHtml));
         server.Map("/tin/viet-1258.html", async context =>
         {
             context.Response.ContentType = "text/html; charset=windows-1258";
             await context.Response.Body.WriteAsync(vietBytes);
         });
-        byte[] wrongCharset = Encoding.UTF8.GetBytes(ArticleHtml(server.Url("/tin/sai-charset.html").AbsoluteUri, "Hội nghị dân vận khéo", ["Đại biểu thảo luận về mô hình dân vận khéo."]));
+        byte[] wrongCharset = Encoding.UTF8.GetBytes(ArticleHtml(server.Url("/tin/sai-charset.html").AbsoluteUri, WrongCharsetTitle, _articles[4].Paragraphs));
         server.Map("/tin/sai-charset.html", async context =>
         {
             context.Response.ContentType = "text/html; charset=iso-8859-1";
@@ -235,6 +241,31 @@ internal sealed class NewsSite
 
         html.Append("</article><a href='/'>Trang chủ</a></body></html>");
         return html.ToString();
+    }
+
+    /// <summary>
+    /// Writes Vietnamese the way windows-1258 holds it: base letters with their shape marks precomposed (â ă ê ô ơ ư đ)
+    /// and the five tone marks as separate combining characters.
+    /// </summary>
+    private static string ToWindows1258Form(string text)
+    {
+        var result = new StringBuilder(text.Length + 64);
+        string decomposed = text.Normalize(NormalizationForm.FormD);
+        int i = 0;
+        while (i < decomposed.Length)
+        {
+            var cluster = new StringBuilder().Append(decomposed[i++]);
+            var tones = new StringBuilder();
+            while (i < decomposed.Length && System.Globalization.CharUnicodeInfo.GetUnicodeCategory(decomposed[i]) == System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                char mark = decomposed[i++];
+                (mark is '\u0300' or '\u0301' or '\u0303' or '\u0309' or '\u0323' ? tones : cluster).Append(mark);
+            }
+
+            result.Append(cluster.ToString().Normalize(NormalizationForm.FormC)).Append(tones);
+        }
+
+        return result.ToString();
     }
 
     private static byte[] Gzip(byte[] data)

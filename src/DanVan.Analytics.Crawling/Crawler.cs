@@ -191,6 +191,8 @@ public sealed class Crawler
         private readonly Channel<WorkResult> _results;
         private readonly SemaphoreSlim _wake = new(0);
         private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly CancellationTokenSource _sinkFailed = new();
+        private Exception? _sinkError;
         private readonly Dictionary<string, long> _errorsByKind = new(StringComparer.Ordinal);
         private readonly List<string> _errorSamples = [];
         private long _pending;
@@ -246,15 +248,25 @@ public sealed class Crawler
                 }
             }
 
-            Task sink = Task.Run(SinkAsync, CancellationToken.None);
+            Task sink = Task.Run(GuardedSinkAsync, CancellationToken.None);
+            using var dispatchStop = CancellationTokenSource.CreateLinkedTokenSource(stop, _sinkFailed.Token);
+            using var grace = new CancellationTokenSource();
+            grace.Token.Register(_fetcher.CancelPendingRequests);
+            using CancellationTokenRegistration onStop = stop.Register(() => grace.CancelAfter(_options.StopGracePeriod));
             try
             {
-                await DispatchAsync(stop).ConfigureAwait(false);
+                await DispatchAsync(dispatchStop.Token).ConfigureAwait(false);
             }
             finally
             {
                 _results.Writer.Complete();
                 await sink.ConfigureAwait(false);
+            }
+
+            if (_sinkError is not null)
+            {
+                // Pages the sink had not committed stay in flight: the next run fetches them again.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_sinkError);
             }
 
             CrawlCounts counts = _state.Counts();
@@ -279,6 +291,7 @@ public sealed class Crawler
             _warc.Dispose();
             _fetcher.Dispose();
             _wake.Dispose();
+            _sinkFailed.Dispose();
         }
 
         private async Task DispatchAsync(CancellationToken stop)
@@ -392,9 +405,9 @@ public sealed class Crawler
             {
                 result = await ProcessAsync(entry, stop).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            catch (Exception e) when (stop.IsCancellationRequested && e is OperationCanceledException or HttpRequestException)
             {
-                result = new WorkResult(entry, null, Abandoned: true);
+                result = new WorkResult(entry, null, Abandoned: true); // queued again; the next run fetches it
             }
 #pragma warning disable CA1031 // one broken page must not stop the crawl; it is recorded as failed with the reason
             catch (Exception e)
@@ -548,6 +561,28 @@ public sealed class Crawler
             Fetch = fetch,
             Note = note,
         };
+
+        private async Task GuardedSinkAsync()
+        {
+            try
+            {
+                await SinkAsync().ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // rethrown by ExecuteAsync once the workers have stopped
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                _sinkError = e;
+                await _sinkFailed.CancelAsync().ConfigureAwait(false);
+                while (await _results.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+                {
+                    while (_results.Reader.TryRead(out _))
+                    {
+                        Interlocked.Decrement(ref _pending); // drained so the workers can finish
+                    }
+                }
+            }
+        }
 
         private async Task SinkAsync()
         {

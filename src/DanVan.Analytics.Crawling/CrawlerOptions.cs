@@ -54,6 +54,12 @@ public sealed record CrawlerOptions
     /// </summary>
     public int MinArticleCharacters { get; init; } = 300;
 
+    /// <summary>
+    /// After a stop is requested, how long exchanges under way may take to finish before they are aborted (their
+    /// URLs are then queued again). Default: 10 s.
+    /// </summary>
+    public TimeSpan StopGracePeriod { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Receives progress reports while crawling.</summary>
     public IProgress<CrawlProgress>? Progress { get; init; }
 

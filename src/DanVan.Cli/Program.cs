@@ -7,5 +7,6 @@ Console.OutputEncoding = Encoding.UTF8;
 var root = new RootCommand("danvan: analyse Vietnamese news about mass-mobilization (dân vận) work.");
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(ParseCommand.Create());
+root.Subcommands.Add(CrawlCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

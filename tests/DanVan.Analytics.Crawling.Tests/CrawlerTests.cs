@@ -5,26 +5,12 @@ using DanVan.Analytics.Crawling.Tests.Fixtures;
 
 namespace DanVan.Analytics.Crawling.Tests;
 
-public sealed class CrawlerTests : IAsyncLifetime, IDisposable
+public sealed class CrawlerTests() : NewsSiteTestBase(new NewsSite())
 {
-    private readonly TempDirectory _dir = new();
-    private readonly NewsSite _site = new();
-    private LocalServer _server = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await LocalServer.StartAsync();
-        _site.Serve(_server);
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    public void Dispose() => _dir.Dispose();
-
     private CrawlerOptions Options(TimeSpan? delay = null) => new()
     {
-        Seeds = [_server.BaseUrl.AbsoluteUri],
-        StateDirectory = _dir.Path,
+        Seeds = [Server.BaseUrl.AbsoluteUri],
+        StateDirectory = Dir.Path,
         Delay = delay ?? TimeSpan.FromMilliseconds(100),
         Fetcher = new FetcherOptions { RequestTimeout = TimeSpan.FromMilliseconds(700), MaxRetries = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(50), MaxBodyBytes = 1024 * 1024 },
     };
@@ -41,22 +27,22 @@ public sealed class CrawlerTests : IAsyncLifetime, IDisposable
 
         // Exactly the allowed articles come out, each once, decoded right whatever the charset label said.
         var articles = pages.Where(p => p.IsOutputCandidate && p.Article is not null).ToList();
-        Assert.Equal(_site.ArticlePaths.Order(StringComparer.Ordinal), articles.Select(p => p.Url.PathAndQuery).Order(StringComparer.Ordinal));
+        Assert.Equal(Site.ArticlePaths.Order(StringComparer.Ordinal), articles.Select(p => p.Url.PathAndQuery).Order(StringComparer.Ordinal));
         Assert.Equal(NewsSite.Windows1258Title, articles.Single(p => p.Url.AbsolutePath == "/tin/viet-1258.html").Article!.Title);
         Assert.Equal(NewsSite.WrongCharsetTitle, articles.Single(p => p.Url.AbsolutePath == "/tin/sai-charset.html").Article!.Title);
 
         // Exactly the allowed unique HTML pages are kept, each once.
         var kept = pages.Where(p => p.IsOutputCandidate).Select(p => p.Url.PathAndQuery).ToList();
-        Assert.Equal(_site.UniquePagePaths.Order(StringComparer.Ordinal), kept.Order(StringComparer.Ordinal));
+        Assert.Equal(Site.UniquePagePaths.Order(StringComparer.Ordinal), kept.Order(StringComparer.Ordinal));
 
         // Nothing disallowed was ever requested (the server logs every request).
-        var requests = _server.Requests;
+        var requests = Server.Requests;
         Assert.DoesNotContain(requests, r => NewsSite.DisallowedPrefixes.Any(d => r.PathAndQuery.StartsWith(d, StringComparison.Ordinal)));
         Assert.DoesNotContain(requests, r => r.PathAndQuery.Contains("utm_", StringComparison.Ordinal));
         Assert.Single(requests, r => r.PathAndQuery == "/robots.txt");
 
         // Every allowed page was fetched once; the server errors that recover were retried once.
-        foreach (string path in _site.UniquePagePaths.Where(p => p is not "/ban-tam.html" and not "/qua-tai.html"))
+        foreach (string path in Site.UniquePagePaths.Where(p => p is not "/ban-tam.html" and not "/qua-tai.html"))
         {
             Assert.Single(requests, r => r.PathAndQuery == path);
         }
@@ -83,7 +69,7 @@ public sealed class CrawlerTests : IAsyncLifetime, IDisposable
         Assert.Equal(UrlState.Skipped, Find("/cu/bai-00.html").State); // redirects to bai-00: same content
         Assert.Equal(UrlState.Skipped, Find("/amp/bai-00.html").State); // canonical is bai-00
         Assert.Equal(UrlState.Skipped, Find("/tin/bai-00.html?ref=home").State);
-        Assert.DoesNotContain(pages, p => p.Url.Host != _server.BaseUrl.Host);
+        Assert.DoesNotContain(pages, p => p.Url.Host != Server.BaseUrl.Host);
 
         CrawlSummary summary = crawler.LastSummary!;
         Assert.Equal(0, summary.Queued);
@@ -94,11 +80,11 @@ public sealed class CrawlerTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task RunAsync_WarcArchive_ReadsBackToTheBytesServed()
     {
-        var options = Options(TimeSpan.Zero) with { Seeds = [_server.Url("/chinh-tri").AbsoluteUri], Scope = new() { MaxDepth = 1 } };
+        var options = Options(TimeSpan.Zero) with { Seeds = [Server.Url("/chinh-tri").AbsoluteUri], Scope = new() { MaxDepth = 1 } };
         var pages = new List<CrawledPage>();
         await new Crawler(options).RunAsync((p, _) => { pages.Add(p); return ValueTask.CompletedTask; });
 
-        var records = Directory.GetFiles(Path.Combine(_dir.Path, "warc"), "*.warc.gz").SelectMany(WarcReader.ReadAll).ToList();
+        var records = Directory.GetFiles(Path.Combine(Dir.Path, "warc"), "*.warc.gz").SelectMany(WarcReader.ReadAll).ToList();
         var responses = records.Where(r => r.Type == "response").ToList();
         foreach (CrawledPage page in pages.Where(p => p.Fetch?.Status == FetchStatus.Success))
         {
@@ -109,7 +95,7 @@ public sealed class CrawlerTests : IAsyncLifetime, IDisposable
             Assert.True(record.PayloadDigestMatches());
         }
 
-        Assert.Contains(responses, r => r.TargetUri == _server.Url("/robots.txt").AbsoluteUri);
+        Assert.Contains(responses, r => r.TargetUri == Server.Url("/robots.txt").AbsoluteUri);
         Assert.Equal(records.Count(r => r.Type == "request"), responses.Count);
     }
 
@@ -138,14 +124,14 @@ public sealed class CrawlerTests : IAsyncLifetime, IDisposable
         Assert.False(second.Cancelled);
         Assert.Equal(0, second.Queued);
 
-        var requests = _server.Requests;
-        foreach (string path in _site.UniquePagePaths.Where(p => p is not "/ban-tam.html" and not "/qua-tai.html" and not "/"))
+        var requests = Server.Requests;
+        foreach (string path in Site.UniquePagePaths.Where(p => p is not "/ban-tam.html" and not "/qua-tai.html" and not "/"))
         {
             Assert.True(requests.Count(r => r.PathAndQuery == path) == 1, $"{path} was requested {requests.Count(r => r.PathAndQuery == path)} times");
         }
 
-        using var state = CrawlState.Open(_dir.Path);
-        Assert.Equal(UrlState.Done, state.StateOf(_server.Url("/tin/bai-09.html").AbsoluteUri));
+        using var state = CrawlState.Open(Dir.Path);
+        Assert.Equal(UrlState.Done, state.StateOf(Server.Url("/tin/bai-09.html").AbsoluteUri));
     }
 
     [Fact]
@@ -168,7 +154,7 @@ public sealed class CrawlerTests : IAsyncLifetime, IDisposable
     {
         // Without trusting private seeds, the loopback test server itself is refused: nothing reaches it.
         CrawlSummary summary = await new Crawler(Options() with { TrustPrivateSeeds = false }).RunAsync();
-        Assert.Empty(_server.Requests);
+        Assert.Empty(Server.Requests);
         Assert.Equal(0, summary.Fetched);
         Assert.Contains(summary.ErrorsByKind, e => e.Key == "RobotsUnavailable");
         Assert.Contains("non-public address", Assert.Single(summary.ErrorSamples), StringComparison.Ordinal);

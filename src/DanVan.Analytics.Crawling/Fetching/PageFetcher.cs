@@ -125,6 +125,9 @@ public sealed class PageFetcher : IDisposable
         }
     }
 
+    /// <summary>Aborts every exchange under way (for a stop that cannot wait for them); those fetches throw <see cref="OperationCanceledException"/>.</summary>
+    public void CancelPendingRequests() => _client.CancelPendingRequests();
+
     /// <summary>The key the scheduler keeps politeness under: the host name.</summary>
     /// <param name="url">A URL.</param>
     /// <returns>The host.</returns>

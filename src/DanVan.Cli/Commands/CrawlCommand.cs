@@ -77,11 +77,30 @@ internal static class CrawlCommand
 
     private static async Task<int> RunAsync(CrawlerOptions options, FileInfo output, CancellationToken cancellationToken)
     {
+        // The first Ctrl+C (or SIGTERM) stops cleanly: in-flight writes finish and the state is committed. A second
+        // Ctrl+C ends the process at once, which is safe too (the next run recovers).
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            if (!stop.IsCancellationRequested)
+            {
+                e.Cancel = true;
+                Console.Error.WriteLine();
+                Console.Error.WriteLine("stopping: finishing the pages in flight and committing (Ctrl+C again to quit at once)...");
+                stop.Cancel();
+            }
+        };
+        Console.CancelKeyPress += onCancel;
+        using var onTerminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
         using var articles = new JsonlArticleOutput(output.FullName);
         CrawlSummary summary;
         try
         {
-            summary = await new Crawler(options, articles).RunAsync(cancellationToken: cancellationToken);
+            summary = await new Crawler(options, articles).RunAsync(cancellationToken: stop.Token);
         }
         catch (Exception e) when (e is CrawlConfigurationException or ArgumentException)
         {
@@ -92,6 +111,10 @@ internal static class CrawlCommand
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return UsageError;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
         }
 
         Console.Error.WriteLine();

@@ -229,6 +229,7 @@ public sealed class Crawler
             WarcWriter.Repair(_options.WarcDirectory ?? Path.Combine(_options.StateDirectory, "warc"), _state.WarcLengths());
             _crawler._output?.Recover(recovered);
 
+            _state.RetryTransientFailures(_options.MaxAttemptsPerUrl); // "retry later" for timeouts, 5xx and unavailable robots.txt
             var seedUrls = _seeds.Select(s => new DiscoveredUrl(s.AbsoluteUri, PageFetcher.HostKey(s), 0, UrlKind.Page)).ToList();
             if (_state.Counts().Queued > 0)
             {

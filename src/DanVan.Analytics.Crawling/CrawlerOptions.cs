@@ -45,6 +45,12 @@ public sealed record CrawlerOptions
     /// </summary>
     public bool TrustPrivateSeeds { get; init; } = true;
 
+    /// <summary>
+    /// How many runs may try a URL whose fetch failed in a way that may pass (no answer, 5xx, 429, robots.txt
+    /// unavailable): each new run queues such URLs again until they have been tried this often. Default: 3.
+    /// </summary>
+    public int MaxAttemptsPerUrl { get; init; } = 3;
+
     /// <summary>Queue the sitemaps that robots.txt lists. Default: true.</summary>
     public bool FollowSitemaps { get; init; } = true;
 

@@ -137,6 +137,22 @@ public sealed class CrawlState : IDisposable
         }
     }
 
+    /// <summary>
+    /// Queues again the URLs whose last failure may pass (no answer, a 5xx or 429, robots.txt unavailable) and that
+    /// have been tried fewer than <paramref name="maxAttempts"/> times; 4xx and other final answers stay failed.
+    /// </summary>
+    /// <param name="maxAttempts">How many runs may try a URL.</param>
+    /// <returns>How many URLs were queued again.</returns>
+    public int RetryTransientFailures(int maxAttempts)
+    {
+        lock (_gate)
+        {
+            using var update = Command("UPDATE urls SET state = 0 WHERE state = 3 AND attempts < $max AND (COALESCE(status_code, 0) = 0 OR status_code >= 500 OR status_code = 429)");
+            update.Parameters.AddWithValue("$max", maxAttempts);
+            return update.ExecuteNonQuery();
+        }
+    }
+
     /// <summary>Adds URLs to the queue; known URLs are left as they are.</summary>
     /// <param name="urls">The URLs.</param>
     /// <returns>How many were new.</returns>

@@ -88,6 +88,32 @@ public sealed class CrawlStateTests : IDisposable
     }
 
     [Fact]
+    public void RetryTransientFailures_RequeuesOnlyPassingFailuresUnderTheAttemptLimit()
+    {
+        using var state = CrawlState.Open(_dir.Path);
+        state.Enqueue([Page("/timeout"), Page("/busy"), Page("/gone"), Page("/again")]);
+        var taken = state.Take("a.vn", 4);
+        state.Complete(
+        [
+            new PageCompletion { Id = taken[0].Id, Url = taken[0].Url, State = UrlState.Failed, FetchStatus = FetchStatus.Timeout },
+            new PageCompletion { Id = taken[1].Id, Url = taken[1].Url, State = UrlState.Failed, FetchStatus = FetchStatus.HttpError, StatusCode = 503 },
+            new PageCompletion { Id = taken[2].Id, Url = taken[2].Url, State = UrlState.Failed, FetchStatus = FetchStatus.HttpError, StatusCode = 404 },
+            new PageCompletion { Id = taken[3].Id, Url = taken[3].Url, State = UrlState.Failed, FetchStatus = FetchStatus.Timeout },
+        ]);
+
+        Assert.Equal(3, state.RetryTransientFailures(maxAttempts: 2));
+        Assert.Equal(UrlState.Failed, state.StateOf("http://a.vn/gone"));
+        Assert.Equal(UrlState.Queued, state.StateOf("http://a.vn/busy"));
+
+        // A second attempt that fails again reaches the limit and stays failed.
+        var again = state.Take("a.vn", 1).Single();
+        state.Complete([new PageCompletion { Id = again.Id, Url = again.Url, State = UrlState.Failed, FetchStatus = FetchStatus.Timeout }]);
+        Assert.Equal(0, state.RetryTransientFailures(maxAttempts: 2));
+        Assert.Equal(UrlState.Failed, state.StateOf(again.Url));
+        Assert.Equal(1, state.RetryTransientFailures(maxAttempts: 3));
+    }
+
+    [Fact]
     public void Requeue_GivesInFlightUrlsBack()
     {
         using var state = CrawlState.Open(_dir.Path);

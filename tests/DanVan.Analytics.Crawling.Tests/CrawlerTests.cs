@@ -12,7 +12,7 @@ public sealed class CrawlerTests() : NewsSiteTestBase(new NewsSite())
         Seeds = [Server.BaseUrl.AbsoluteUri],
         StateDirectory = Dir.Path,
         Delay = delay ?? TimeSpan.FromMilliseconds(100),
-        Fetcher = new FetcherOptions { RequestTimeout = TimeSpan.FromMilliseconds(700), MaxRetries = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(50), MaxBodyBytes = 1024 * 1024 },
+        Fetcher = new FetcherOptions { RequestTimeout = TimeSpan.FromMilliseconds(1500), MaxRetries = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(50), MaxBodyBytes = 1024 * 1024 },
     };
 
     [Fact]

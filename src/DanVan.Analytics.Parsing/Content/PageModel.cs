@@ -84,7 +84,6 @@ internal sealed class PageModel
     public List<TextBlock> Blocks { get; } = new(256);
     public List<KeyValuePair<string, string>> Metas { get; } = [];
     public List<KeyValuePair<string, string>> Microdata { get; } = [];
-    public List<string> JsonLd { get; set; } = [];
     public string? TitleText { get; set; }
     public string? Language { get; set; }
     public string? CanonicalHref { get; set; }

@@ -45,6 +45,7 @@ internal sealed class PageWalker
         public bool IsLink;
         public bool IsItalic;
         public bool IsStrong;
+        public bool CapturesText;
     }
 
     /// <summary>Walks <paramref name="root"/> (the &lt;html&gt; element).</summary>
@@ -168,9 +169,10 @@ internal sealed class PageWalker
             _model.Language = element.GetAttribute("lang") ?? element.GetAttribute("xml:lang");
         }
 
-        Capture(element, tag, flags);
+        bool capturesText = Capture(element, tag, flags);
         _stack.Add(new Frame
         {
+            CapturesText = capturesText,
             Element = element,
             Node = id,
             PreviousOwner = _owner,
@@ -226,6 +228,12 @@ internal sealed class PageWalker
         Span<PageNode> nodes = CollectionsMarshal.AsSpan(_model.Nodes);
         ref PageNode node = ref nodes[frame.Node];
         node.End = nodes.Length;
+        if (frame.CapturesText && node.TextChars <= MaxCapturedChars)
+        {
+            // Read only now that the element's size is known: a "date" class on a whole column costs nothing.
+            CaptureText(frame.Element, frame.Node, node.Tag, node.Flags);
+        }
+
         if (node.Parent >= 0)
         {
             ref PageNode parent = ref nodes[node.Parent];
@@ -358,29 +366,22 @@ internal sealed class PageWalker
         }
     }
 
-    private void Capture(IElement element, string tag, NodeFlags flags)
+    // Reads the attribute metadata at once; returns true when the element's text is wanted at its end.
+    private bool Capture(IElement element, string tag, NodeFlags flags)
     {
-        if (tag == "h1" && _model.FirstHeading is null)
-        {
-            _model.FirstHeading = Text(element);
-            _model.FirstHeadingNode = _model.Nodes.Count - 1;
-        }
-
         string? itemprop = element.GetAttribute("itemprop");
+        bool wantsText = false;
         if (itemprop is not null && _model.Microdata.Count < MaxCaptured * 4)
         {
             string prop = itemprop.Trim();
             string? value = element.GetAttribute("content") ?? element.GetAttribute("datetime");
-            if (value is null && prop is "headline" or "name" or "datePublished" or "dateModified" or "description" or "articleSection" or "author" or "creator" or "inLanguage" or "keywords")
-            {
-                value = prop is "author" or "creator" && element.HasAttribute("itemscope")
-                    ? element.QuerySelector("[itemprop=name]") is { } name ? Text(name) : Text(element)
-                    : Text(element);
-            }
-
             if (value is not null)
             {
                 _model.Microdata.Add(new(prop, value));
+            }
+            else
+            {
+                wantsText = prop is "headline" or "name" or "datePublished" or "dateModified" or "description" or "articleSection" or "author" or "creator" or "inLanguage" or "keywords";
             }
         }
 
@@ -391,6 +392,28 @@ internal sealed class PageWalker
             {
                 _model.MachineDates.Add(datetime);
             }
+        }
+
+        return wantsText || (tag == "h1" && _model.FirstHeading is null) ||
+               (flags & (NodeFlags.LeadHint | NodeFlags.BylineHint | NodeFlags.DateHint | NodeFlags.StrongNegative)) != 0;
+    }
+
+    private void CaptureText(IElement element, int node, string tag, NodeFlags flags)
+    {
+        if (tag == "h1" && _model.FirstHeading is null)
+        {
+            _model.FirstHeading = Text(element);
+            _model.FirstHeadingNode = node;
+        }
+
+        string? itemprop = element.GetAttribute("itemprop");
+        if (itemprop is not null && element.GetAttribute("content") is null && element.GetAttribute("datetime") is null && _model.Microdata.Count < MaxCaptured * 4)
+        {
+            string prop = itemprop.Trim();
+            string value = prop is "author" or "creator" && element.HasAttribute("itemscope") && element.QuerySelector("[itemprop=name]") is { } name
+                ? Text(name)
+                : Text(element);
+            _model.Microdata.Add(new(prop, value));
         }
 
         if ((flags & NodeFlags.StrongNegative) != 0)
@@ -418,7 +441,7 @@ internal sealed class PageWalker
 
         if ((flags & NodeFlags.DateHint) != 0 && _model.DateTexts.Count < MaxCaptured)
         {
-            _model.DateTexts.Add(new(_model.Nodes.Count - 1, Text(element)));
+            _model.DateTexts.Add(new(node, Text(element)));
         }
     }
 

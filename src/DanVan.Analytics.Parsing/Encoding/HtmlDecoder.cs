@@ -65,7 +65,7 @@ internal static class HtmlDecoder
                 declared is null
                     ? "The page declares no charset and is not valid UTF-8; it was read as windows-1258."
                     : $"The page declares UTF-8 in {source} but its bytes are not valid UTF-8; it was read as windows-1258."));
-            return Windows1258.GetString(bytes);
+            return DecodeWindows1258(bytes);
         }
 
         // A single-byte legacy charset cannot produce valid multi-byte UTF-8 from real text by accident.
@@ -75,8 +75,13 @@ internal static class HtmlDecoder
             return TextEncoding.UTF8.GetString(bytes);
         }
 
-        return encoding.GetString(bytes);
+        return encoding.CodePage == 1258 ? DecodeWindows1258(bytes) : encoding.GetString(bytes);
     }
+
+    // windows-1258 writes most tones as combining marks. Composing the whole page once is cheaper than
+    // letting every text block take the normalizer's slow path; the output still goes through the normalizer.
+    private static string DecodeWindows1258(ReadOnlySpan<byte> bytes) =>
+        Windows1258.GetString(bytes).Normalize(NormalizationForm.FormC);
 
     /// <summary>windows-1258 (Vietnamese), from the code-pages provider.</summary>
     public static TextEncoding Windows1258 { get; } = CodePagesEncodingProvider.Instance.GetEncoding(1258)!;
@@ -85,6 +90,17 @@ internal static class HtmlDecoder
     public static TextEncoding? Resolve(string label)
     {
         string name = label.Trim().Trim('"', '\'').ToLowerInvariant();
+        // The two charsets Vietnamese sites use, without the providers' name lookups.
+        if (name is "utf-8" or "utf8")
+        {
+            return TextEncoding.UTF8;
+        }
+
+        if (name is "windows-1258" or "cp1258" or "x-cp1258" or "vn")
+        {
+            return Windows1258;
+        }
+
         // The WHATWG encoding standard reads these labels as windows-1252; browsers do the same.
         if (name is "iso-8859-1" or "latin1" or "us-ascii" or "ascii")
         {
@@ -208,8 +224,34 @@ internal static class HtmlDecoder
         return TextEncoding.UTF8.GetString(bytes);
     }
 
+    /// <summary>
+    /// <paramref name="bytes"/> without an incomplete UTF-8 sequence at the end (a download or a size limit cut
+    /// in the middle of a letter), so that valid UTF-8 does not look invalid.
+    /// </summary>
+    public static ReadOnlySpan<byte> CutAtCharacterBoundary(ReadOnlySpan<byte> bytes)
+    {
+        int end = bytes.Length;
+        int continuation = 0;
+        while (end > 0 && continuation < 3 && (bytes[end - 1] & 0xC0) == 0x80)
+        {
+            end--;
+            continuation++;
+        }
+
+        if (end == 0 || bytes[end - 1] < 0xC0)
+        {
+            return bytes;
+        }
+
+        // bytes[end - 1] leads a sequence of this many bytes; cut it only when it is incomplete.
+        byte lead = bytes[end - 1];
+        int needed = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : 1;
+        return continuation < needed ? bytes[..(end - 1)] : bytes;
+    }
+
     private static bool IsValidUtf8(ReadOnlySpan<byte> bytes, out bool hasMultiByte)
     {
+        bytes = CutAtCharacterBoundary(bytes);
         int firstNonAscii = System.Text.Ascii.IsValid(bytes) ? -1 : bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF);
         hasMultiByte = firstNonAscii >= 0;
         return !hasMultiByte || System.Text.Unicode.Utf8.IsValid(bytes[firstNonAscii..]);

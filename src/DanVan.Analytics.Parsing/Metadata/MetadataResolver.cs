@@ -73,8 +73,7 @@ internal static class MetadataResolver
         ResolveAuthors(ld, metas, micro, meta, host);
 
         meta.Section = Clean(ld.Section ?? Get(metas, "article:section") ?? Get(micro, "articleSection") ??
-                             (ld.Breadcrumb.Count > 0 ? ld.Breadcrumb[^1] : null) ??
-                             (model.Breadcrumb.Count > 0 ? model.Breadcrumb[^1] : null)) is { Length: > 0 } section ? section : null;
+                             LastCrumb(ld.Breadcrumb, meta.Title) ?? LastCrumb(model.Breadcrumb, meta.Title)) is { Length: > 0 } section ? section : null;
 
         IEnumerable<string> tagSource = tags.Count > 0 ? tags
             : ld.Keywords.Count > 0 ? ld.Keywords
@@ -92,12 +91,54 @@ internal static class MetadataResolver
         return meta;
     }
 
+    // The deepest breadcrumb that names a section: not the article's own title, not "Trang chủ".
+    private static string? LastCrumb(List<string> crumbs, string? title)
+    {
+        string? titleKey = title is null ? null : VietnameseFolder.Fold(title);
+        for (int i = crumbs.Count - 1; i >= 0; i--)
+        {
+            string crumb = Clean(crumbs[i]);
+            string key = VietnameseFolder.Fold(crumb);
+            if (crumb.Length > 0 && key != titleKey && key is not ("trang chu" or "home"))
+            {
+                return crumb;
+            }
+        }
+
+        return null;
+    }
+
     private static void ResolveTitle(PageModel model, JsonLdArticle ld, Dictionary<string, string> metas, Dictionary<string, string> micro, ResolvedMetadata meta, string? host, List<ParseWarning> warnings)
     {
         string heading = Clean(model.FirstHeading);
-        string? fromMetadata = Clean(ld.Headline ?? Get(metas, "og:title") ?? Get(metas, "twitter:title") ?? Get(micro, "headline") ?? Get(metas, "dc.title")) is { Length: > 0 } t ? t : null;
+        string? fromMetadata = null;
+        string[] candidates = [Clean(ld.Headline), Clean(Get(metas, "og:title")), Clean(Get(metas, "twitter:title")), Clean(Get(micro, "headline")), Clean(Get(metas, "dc.title"))];
+        foreach (string candidate in candidates)
+        {
+            if (candidate.Length > 0)
+            {
+                fromMetadata = candidate;
+                break;
+            }
+        }
+
         if (fromMetadata is not null)
         {
+            // JSON-LD headlines are often cut at 110 characters with an ellipsis; a later source may have it whole.
+            string stem = TextCleaner.TrimEllipsis(fromMetadata);
+            if (stem.Length < fromMetadata.Length)
+            {
+                foreach (string candidate in candidates.Append(heading))
+                {
+                    if (candidate.Length > stem.Length && candidate.StartsWith(stem, StringComparison.Ordinal) &&
+                        ReferenceEquals(TextCleaner.TrimEllipsis(candidate), candidate))
+                    {
+                        fromMetadata = candidate;
+                        break;
+                    }
+                }
+            }
+
             meta.Title = TitleCleaner.StripSiteName(fromMetadata, meta.SiteNames, host, heading, out _);
             return;
         }
@@ -270,6 +311,18 @@ internal static class MetadataResolver
 
     private static void AddAuthor(ResolvedMetadata meta, string raw, string? host)
     {
+        // "Thu Hà - Minh Anh" in one field is two people.
+        List<string> names = BylineParser.Parse(raw);
+        if (names.Count > 1)
+        {
+            foreach (string single in names)
+            {
+                AddAuthor(meta, single, host);
+            }
+
+            return;
+        }
+
         string name = Clean(raw);
         if (name.Length is 0 or > 80 || name.Contains("://", StringComparison.Ordinal) || name.Contains('@', StringComparison.Ordinal))
         {
@@ -280,7 +333,8 @@ internal static class MetadataResolver
         string hostLabel = HostLabel(host);
         foreach (string site in meta.SiteNames)
         {
-            if (folded == VietnameseFolder.Fold(site))
+            string foldedSite = VietnameseFolder.Fold(site);
+            if (folded == foldedSite || (folded.Length >= 6 && foldedSite.Contains(folded, StringComparison.Ordinal)))
             {
                 return;
             }

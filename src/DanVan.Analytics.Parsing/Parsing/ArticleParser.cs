@@ -35,8 +35,17 @@ public sealed class ArticleParser
             SkipComments = true,
             SkipProcessingInstructions = true,
             DisableElementPositionTracking = true,
+            // Only the attributes the walker reads reach the DOM: fewer allocations on pages full of data-* and src.
+            ShouldEmitAttribute = static (ref AngleSharp.Html.Parser.Tokens.Struct.StructHtmlToken _, ReadOnlyMemory<char> name) => IsReadAttribute(name.Span),
         });
     }
+
+    private static bool IsReadAttribute(ReadOnlySpan<char> name) => name switch
+    {
+        "class" or "id" or "style" or "hidden" or "aria-hidden" or "itemprop" or "itemscope" or "itemtype" or "content"
+            or "property" or "name" or "http-equiv" or "charset" or "rel" or "href" or "datetime" or "lang" or "xml:lang" or "type" => true,
+        _ => false,
+    };
 
     /// <summary>The options in use.</summary>
     public ArticleParseOptions Options { get; }
@@ -59,7 +68,7 @@ public sealed class ArticleParser
 
         if (bytes.Length > Options.MaxInputBytes)
         {
-            bytes = CutAtCharacterBoundary(bytes[..Options.MaxInputBytes]);
+            bytes = HtmlDecoder.CutAtCharacterBoundary(bytes[..Options.MaxInputBytes]);
             warnings.Add(new ParseWarning(ParseWarningCode.InputTruncated, $"The page is {html.Length:N0} bytes; only the first {bytes.Length:N0} were read."));
         }
 
@@ -80,6 +89,11 @@ public sealed class ArticleParser
         (byte[] buffer, int length, bool truncated) = ReadLimited(html, cancellationToken);
         try
         {
+            if (truncated)
+            {
+                length = HtmlDecoder.CutAtCharacterBoundary(buffer.AsSpan(0, length)).Length;
+            }
+
             Article article = Parse(buffer.AsMemory(0, length), url, contentType, cancellationToken);
             return truncated
                 ? article with { Warnings = [new ParseWarning(ParseWarningCode.InputTruncated, $"The page is larger than {Options.MaxInputBytes:N0} bytes; only the beginning was read."), .. article.Warnings] }
@@ -172,7 +186,6 @@ public sealed class ArticleParser
         cancellationToken.ThrowIfCancellationRequested();
         IElement? root = _htmlParser.ParseDocument(prescan.Html).DocumentElement;
         PageModel model = root is null ? new PageModel() : PageWalker.Walk(root, cancellationToken);
-        model.JsonLd = prescan.JsonLd;
 
         JsonLdArticle ld = JsonLdArticle.Read(prescan.JsonLd, warnings);
         ResolvedMetadata meta = MetadataResolver.Resolve(model, ld, url, Options, warnings);
@@ -292,25 +305,6 @@ public sealed class ArticleParser
     }
 
     private static bool IsGzip(ReadOnlySpan<byte> bytes) => bytes.Length >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B;
-
-    private static ReadOnlySpan<byte> CutAtCharacterBoundary(ReadOnlySpan<byte> bytes)
-    {
-        // Never end inside a UTF-8 sequence: that would make valid UTF-8 look invalid.
-        int end = bytes.Length;
-        int back = 0;
-        while (end > 0 && back < 4 && (bytes[end - 1] & 0xC0) == 0x80)
-        {
-            end--;
-            back++;
-        }
-
-        if (end > 0 && bytes[end - 1] >= 0xC0)
-        {
-            end--;
-        }
-
-        return bytes[..end];
-    }
 
     private static void CheckNotBinary(ReadOnlySpan<byte> bytes)
     {

@@ -117,4 +117,28 @@ public sealed class HtmlDecoderTests
     {
         Assert.Equal(expected, HtmlDecoder.CharsetFromContentType(header));
     }
+
+    [Fact]
+    public void Decode_DownloadCutInsideALetter_IsStillReadAsUtf8()
+    {
+        byte[] page = System.Text.Encoding.UTF8.GetBytes("<html><head><meta charset=\"utf-8\"></head><body><p>Đảng ủy Hà Giang</p><p>Đảng");
+        // The page ends in "Đảng" = C4 90 | E1 BA A3 | 6E | 67: dropping 3, 4 or 6 bytes cuts a letter in two.
+        foreach (int drop in new[] { 1, 3, 4, 6 })
+        {
+            string text = Decode(page[..^drop], null, out var warnings);
+            Assert.Contains("Đảng ủy Hà Giang", text, StringComparison.Ordinal);
+            Assert.DoesNotContain(warnings, w => w.Code == ParseWarningCode.CharsetMismatch);
+        }
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x41, 0xC3 }, 1)]
+    [InlineData(new byte[] { 0x41, 0xE1, 0xBA }, 1)]
+    [InlineData(new byte[] { 0x41, 0xE1, 0xBA, 0xA3 }, 4)]
+    [InlineData(new byte[] { 0x41, 0xC3, 0xA0 }, 3)]
+    [InlineData(new byte[] { 0x41, 0x42 }, 2)]
+    public void CutAtCharacterBoundary_IncompleteLastSequence_IsCut(byte[] bytes, int expectedLength)
+    {
+        Assert.Equal(expectedLength, HtmlDecoder.CutAtCharacterBoundary(bytes).Length);
+    }
 }

@@ -1,0 +1,84 @@
+namespace DanVan.Analytics.Parsing.Tests.Content;
+
+/// <summary>The generic detector on small pages built for one behaviour each.</summary>
+public sealed class ContentExtractorTests
+{
+    private static readonly string[] Sentences =
+    [
+        "Ban Thường vụ Quận ủy tổ chức hội nghị tổng kết 10 năm thực hiện Nghị quyết số 25-NQ/TW, với sự tham dự của đại diện các ban, ngành, đoàn thể.",
+        "Công tác dân vận của các cấp ủy, chính quyền bước đầu có sự chuyển biến tích cực, sự vào cuộc của cả hệ thống chính trị.",
+        "Các cấp ủy Đảng đã quan tâm chỉ đạo có hiệu quả công tác tôn giáo, thực hiện tốt Quy chế dân chủ ở cơ sở, tạo nên không khí cởi mở.",
+        "Phát biểu chỉ đạo, đồng chí Phó Bí thư yêu cầu tiếp tục nâng cao chất lượng, hiệu quả công tác dân vận theo hướng thực chất.",
+    ];
+
+    private static Article Parse(string body) =>
+        new ArticleParser().Parse($"<html><head><title>Tin</title></head><body><nav class=\"menu\"><a href=\"/\">Trang chủ</a> <a href=\"/chinh-tri\">Chính trị</a></nav>{body}<footer>Bản quyền thuộc về báo. Địa chỉ: 1 Tràng Tiền, Hà Nội.</footer></body></html>");
+
+    [Fact]
+    public void Extract_ParagraphsSeparatedByDoubleBreaks_AreSplit()
+    {
+        Article article = Parse("<div id=\"noidung\">" + string.Join("<br><br>", Sentences) + "</div>");
+        Assert.Equal(Sentences, article.Paragraphs);
+    }
+
+    [Fact]
+    public void Extract_LongCommentsBelowTheArticle_AreNotTheBody()
+    {
+        string comments = "<div class=\"comment-list\">" + string.Concat(Enumerable.Range(0, 12).Select(i =>
+            $"<div class=\"item\"><p>Bạn đọc {i}: Tôi hoàn toàn đồng ý với ý kiến của đồng chí, công tác dân vận cần sâu sát, gần dân, hiểu dân, học dân, có trách nhiệm với dân, nhất là ở cơ sở.</p></div>")) + "</div>";
+        Article article = Parse("<div class=\"detail\">" + string.Concat(Sentences.Select(s => $"<p>{s}</p>")) + "</div>" + comments);
+        Assert.Equal(Sentences, article.Paragraphs);
+    }
+
+    [Fact]
+    public void Extract_LexiconPhraseThatEndsTheArticle_CutsEverythingAfter()
+    {
+        Article article = Parse("<div>" + string.Concat(Sentences.Select(s => $"<p>{s}</p>")) +
+                                "<p>Xem nhiều nhất</p><p>Hà Nội công bố quyết định về công tác cán bộ, thành phố đẩy mạnh cải cách thủ tục hành chính năm 2025.</p></div>");
+        Assert.Equal(Sentences, article.Paragraphs);
+    }
+
+    [Fact]
+    public void Extract_RelatedLinksInsideTheBody_AreDropped()
+    {
+        Article article = Parse("<div>" + $"<p>{Sentences[0]}</p><p>{Sentences[1]}</p>" +
+                                "<p><b>Tin liên quan:</b></p><ul><li><a href=\"/a\">Quận Hoàn Kiếm sơ kết công tác dân vận</a></li><li><a href=\"/b\">Huyện Sóc Sơn nhân rộng mô hình hay</a></li></ul>" +
+                                $"<p>{Sentences[2]}</p><p>{Sentences[3]}</p></div>");
+        Assert.Equal(Sentences, article.Paragraphs);
+    }
+
+    [Fact]
+    public void Extract_HiddenElements_AreIgnored()
+    {
+        Article article = Parse("<div>" + string.Concat(Sentences.Select(s => $"<p>{s}</p>")) +
+                                "<div style=\"display: none\"><p>Copy link thành công, đường dẫn đã được sao chép vào bộ nhớ tạm của bạn.</p></div></div>");
+        Assert.Equal(Sentences, article.Paragraphs);
+    }
+
+    [Fact]
+    public void Extract_ItalicLineUnderAPhoto_IsACaption()
+    {
+        Article article = Parse("<div>" + $"<p>{Sentences[0]}</p><p><img src=\"a.jpg\"></p><p><em>Quang cảnh hội nghị.</em></p>" +
+                                string.Concat(Sentences.Skip(1).Select(s => $"<p>{s}</p>")) + "</div>");
+        Assert.Equal(Sentences, article.Paragraphs);
+        Assert.Equal([new ArticleCaption("Quang cảnh hội nghị.", 1)], article.Captions);
+    }
+
+    [Fact]
+    public void Extract_TrailingByline_BecomesTheAuthor()
+    {
+        Article article = Parse("<div>" + string.Concat(Sentences.Select(s => $"<p>{s}</p>")) + "<p><b>Hoàng Phong</b></p></div>");
+        Assert.Equal(Sentences, article.Paragraphs);
+        Assert.Equal(["Hoàng Phong"], article.Authors);
+        Assert.Contains(article.Warnings, w => w.Code == ParseWarningCode.AuthorsFromByline);
+    }
+
+    [Fact]
+    public void Extract_BoldOpeningParagraph_IsTheLead()
+    {
+        const string sapo = "(ĐCSVN) - Nghị quyết đề ra mục tiêu tăng cường và đổi mới, nâng cao hiệu quả sự lãnh đạo của các cấp ủy Đảng đối với công tác dân vận.";
+        Article article = Parse($"<div><p><strong>{sapo}</strong></p>" + string.Concat(Sentences.Select(s => $"<p>{s}</p>")) + "</div>");
+        Assert.Equal(sapo, article.Lead);
+        Assert.Equal(Sentences, article.Paragraphs);
+    }
+}

@@ -1,0 +1,88 @@
+namespace DanVan.Analytics.Parsing.Tests.Metadata;
+
+public sealed class MetadataResolverTests
+{
+    private const string Body =
+        "<div class=\"content\"><p>Ban Thường vụ Quận ủy tổ chức hội nghị tổng kết 10 năm thực hiện Nghị quyết số 25-NQ/TW, với sự tham dự của đại diện các ban, ngành, đoàn thể.</p></div>";
+
+    private static Article Parse(string head, string body = Body) =>
+        new ArticleParser().Parse($"<html><head>{head}</head><body>{body}</body></html>", new Uri("https://baodanvan.vn/tin/a-1.html"));
+
+    private static string JsonLd(string fields) => $"<script type=\"application/ld+json\">{{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",{fields}}}</script>";
+
+    [Fact]
+    public void Resolve_JsonLdAndOpenGraph_JsonLdWins()
+    {
+        Article article = Parse(JsonLd("\"headline\":\"Tiêu đề JSON-LD\",\"datePublished\":\"2024-12-18T09:00:00+07:00\"") +
+                                "<meta property=\"og:title\" content=\"Tiêu đề OpenGraph\"><meta property=\"article:published_time\" content=\"2024-12-17T09:00:00+07:00\">");
+        Assert.Equal("Tiêu đề JSON-LD", article.Title);
+        Assert.Equal(new DateTimeOffset(2024, 12, 18, 9, 0, 0, TimeSpan.FromHours(7)), article.Published);
+    }
+
+    [Fact]
+    public void Resolve_JsonLdHeadlineCutWithEllipsis_TakesTheWholeOpenGraphTitle()
+    {
+        Article article = Parse(JsonLd("\"headline\":\"Dân vận khéo là chìa khóa quan trọng để hiện thực hóa...\"") +
+                                "<meta property=\"og:title\" content=\"Dân vận khéo là chìa khóa quan trọng để hiện thực hóa các mục tiêu phát triển Thủ đô\">");
+        Assert.Equal("Dân vận khéo là chìa khóa quan trọng để hiện thực hóa các mục tiêu phát triển Thủ đô", article.Title);
+    }
+
+    [Fact]
+    public void Resolve_OrganizationAsAuthor_IsNotAnAuthor()
+    {
+        Article article = Parse(JsonLd("\"headline\":\"Tin\",\"author\":{\"@type\":\"Organization\",\"name\":\"Báo Dân Vận\"},\"publisher\":{\"@type\":\"Organization\",\"name\":\"Báo Dân Vận\"}") +
+                                "<meta name=\"author\" content=\"Báo Dân Vận\">");
+        Assert.Empty(article.Authors);
+    }
+
+    [Fact]
+    public void Resolve_TwoAuthorsInOneField_AreTwoAuthors()
+    {
+        Article article = Parse(JsonLd("\"headline\":\"Tin\",\"author\":{\"@type\":\"Person\",\"name\":\"Thu Hà - Minh Anh\"}"));
+        Assert.Equal(["Thu Hà", "Minh Anh"], article.Authors);
+    }
+
+    [Fact]
+    public void Resolve_MetaTimeWithoutZone_AssumesVietnamTimeAndWarns()
+    {
+        Article article = Parse("<meta property=\"article:published_time\" content=\"2023-09-22 10:05\">");
+        Assert.Equal(new DateTimeOffset(2023, 9, 22, 10, 5, 0, TimeSpan.FromHours(7)), article.Published);
+        Assert.Contains(article.Warnings, w => w.Code == ParseWarningCode.TimeZoneAssumed);
+    }
+
+    [Fact]
+    public void Resolve_NoDateAnywhere_WarnsNoPublishedTime()
+    {
+        Article article = Parse("<title>Tin</title>");
+        Assert.Null(article.Published);
+        Assert.Contains(article.Warnings, w => w.Code == ParseWarningCode.NoPublishedTime);
+    }
+
+    [Fact]
+    public void Resolve_GraphWithBreadcrumbAndHtmlEscapedStrings_ReadsSectionAndDecodesText()
+    {
+        string ld = "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"BreadcrumbList\",\"itemListElement\":[{\"@type\":\"ListItem\",\"position\":1,\"name\":\"Chính trị\"}]}," +
+                    "{\"@type\":[\"NewsArticle\"],\"headline\":\"Phong trào &quot;Dân vận khéo&quot;\",\"keywords\":[\"dân vận\",\"Hà Nội\"]}]}</script>";
+        Article article = Parse(ld);
+        Assert.Equal("Phong trào \"Dân vận khéo\"", article.Title);
+        Assert.Equal("Chính trị", article.Section);
+        Assert.Equal(["dân vận", "Hà Nội"], article.Tags);
+    }
+
+    [Fact]
+    public void Resolve_RelativeCanonical_IsResolvedAgainstTheUrl()
+    {
+        Article article = Parse("<link rel=\"canonical\" href=\"/tin/a-1.html?amp=0\">");
+        Assert.Equal("https://baodanvan.vn/tin/a-1.html?amp=0", article.CanonicalUrl?.AbsoluteUri);
+        Assert.Equal("baodanvan.vn", article.Site);
+    }
+
+    [Fact]
+    public void Resolve_BreadcrumbEndingWithTheTitle_TakesTheSectionBeforeIt()
+    {
+        string ld = "<script type=\"application/ld+json\">{\"@type\":\"BreadcrumbList\",\"itemListElement\":[" +
+                    "{\"@type\":\"ListItem\",\"position\":1,\"name\":\"Trang chủ\"},{\"@type\":\"ListItem\",\"position\":2,\"name\":\"Xây dựng Đảng\"}," +
+                    "{\"@type\":\"ListItem\",\"position\":3,\"name\":\"Dân vận khéo ở cơ sở\"}]}</script><meta property=\"og:title\" content=\"Dân vận khéo ở cơ sở\">";
+        Assert.Equal("Xây dựng Đảng", Parse(ld).Section);
+    }
+}

@@ -1,4 +1,11 @@
 using BenchmarkDotNet.Running;
 
 // Run with: dotnet run -c Release --project benchmarks/DanVan.Benchmarks -- --filter '*'
+// The crawl soak (a whole crawl of a generated site, not a BenchmarkDotNet run): -- crawl-soak [pages]
+if (args.Length > 0 && args[0] == "crawl-soak")
+{
+    return await DanVan.Benchmarks.Crawling.CrawlSoak.RunAsync(args);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

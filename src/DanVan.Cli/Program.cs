@@ -9,5 +9,6 @@ root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(ParseCommand.Create());
 root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(CrawlCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,190 @@
+using System.CommandLine;
+using System.Globalization;
+using DanVan.Analytics.Crawling;
+using DanVan.Analytics.Crawling.Fetching;
+using DanVan.Analytics.Crawling.Output;
+using DanVan.Analytics.Crawling.Urls;
+
+namespace DanVan.Cli.Commands;
+
+/// <summary>
+/// <c>danvan crawl --seed URL [--seed URL ...] --state DIR --out articles.jsonl</c>: crawls news sites politely,
+/// archives every response as WARC in the state directory, and appends the articles to a JSONL file. Stopped at any
+/// moment (Ctrl+C, or even kill -9), the same command resumes where it stopped. Progress goes to stderr.
+/// </summary>
+internal static class CrawlCommand
+{
+    private const int UsageError = 2;
+    private const int NothingFetched = 1;
+
+    public static Command Create()
+    {
+        var seeds = new Option<string[]>("--seed") { Description = "A URL to start from (a home page, section, sitemap or feed); repeat for more.", Required = true, AllowMultipleArgumentsPerToken = false };
+        var state = new Option<DirectoryInfo>("--state") { Description = "The crawl's state directory (frontier database and WARC files); reuse it to resume.", Required = true };
+        var output = new Option<FileInfo>("--out") { Description = "The articles JSONL file to append to.", Required = true };
+        var maxPages = new Option<long?>("--max-pages") { Description = "Stop after this many fetches in this run." };
+        var delay = new Option<string>("--delay") { Description = "The pause between requests to one host: 1s (default), 500ms, 2m. robots.txt Crawl-delay may make it longer.", DefaultValueFactory = _ => "1s" };
+        var concurrency = new Option<int>("--concurrency") { Description = "Pages fetched at once across hosts (default 8).", DefaultValueFactory = _ => 8 };
+        var perHost = new Option<int>("--per-host") { Description = "Pages fetched at once from one host (default 1).", DefaultValueFactory = _ => 1 };
+        var timeout = new Option<string>("--timeout") { Description = "The time allowed for one request: 30s (default).", DefaultValueFactory = _ => "30s" };
+        var retries = new Option<int>("--retries") { Description = "How often a timeout, 5xx or 429 is retried (default 3).", DefaultValueFactory = _ => 3 };
+        var maxDepth = new Option<int>("--max-depth") { Description = "The most links away from a seed (default 20).", DefaultValueFactory = _ => 20 };
+        var include = new Option<string[]>("--include") { Description = "Only follow URLs matching this regular expression (repeatable)." };
+        var exclude = new Option<string[]>("--exclude") { Description = "Never follow URLs matching this regular expression (repeatable)." };
+        var allowHost = new Option<string[]>("--allow-host") { Description = "Another host the crawl may visit (repeatable)." };
+        var userAgent = new Option<string>("--user-agent") { Description = "The User-Agent: keep a product token and your contact URL in it.", DefaultValueFactory = _ => FetcherOptions.DefaultUserAgent };
+        var allowPrivate = new Option<bool>("--allow-private-networks") { Description = "Allow private and loopback addresses for every host (only for crawling your own network)." };
+
+        var command = new Command("crawl", "Crawl news sites politely and resumably into a WARC archive and an articles JSONL file.");
+        foreach (Option option in new Option[] { seeds, state, output, maxPages, delay, concurrency, perHost, timeout, retries, maxDepth, include, exclude, allowHost, userAgent, allowPrivate })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            if (!TryParseDuration(parseResult.GetValue(delay)!, out TimeSpan pause) || !TryParseDuration(parseResult.GetValue(timeout)!, out TimeSpan requestTimeout) || requestTimeout <= TimeSpan.Zero)
+            {
+                Console.Error.WriteLine("error: --delay and --timeout take a duration such as 1s, 500ms or 2m.");
+                return UsageError;
+            }
+
+            var options = new CrawlerOptions
+            {
+                Seeds = parseResult.GetValue(seeds) ?? [],
+                StateDirectory = parseResult.GetValue(state)!.FullName,
+                Delay = pause,
+                MaxPages = parseResult.GetValue(maxPages),
+                MaxConcurrency = Math.Max(1, parseResult.GetValue(concurrency)),
+                MaxConcurrencyPerHost = Math.Max(1, parseResult.GetValue(perHost)),
+                AllowPrivateNetworks = parseResult.GetValue(allowPrivate),
+                Fetcher = new FetcherOptions { UserAgent = parseResult.GetValue(userAgent)!, RequestTimeout = requestTimeout, MaxRetries = Math.Max(0, parseResult.GetValue(retries)) },
+                Scope = new CrawlScopeOptions
+                {
+                    MaxDepth = parseResult.GetValue(maxDepth),
+                    IncludePatterns = parseResult.GetValue(include) ?? [],
+                    ExcludePatterns = parseResult.GetValue(exclude) ?? [],
+                    AllowedHosts = parseResult.GetValue(allowHost) ?? [],
+                },
+                // The command line ends the process about 2 s after Ctrl+C: leave time to commit.
+                StopGracePeriod = TimeSpan.FromSeconds(1),
+                Progress = new ProgressLine(Console.Error),
+            };
+            return await RunAsync(options, parseResult.GetValue(output)!, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CrawlerOptions options, FileInfo output, CancellationToken cancellationToken)
+    {
+        // The first Ctrl+C (or SIGTERM) stops cleanly: in-flight writes finish and the state is committed. A second
+        // Ctrl+C ends the process at once, which is safe too (the next run recovers).
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            if (!stop.IsCancellationRequested)
+            {
+                e.Cancel = true;
+                Console.Error.WriteLine();
+                Console.Error.WriteLine("stopping: finishing the pages in flight and committing (Ctrl+C again to quit at once)...");
+                stop.Cancel();
+            }
+        };
+        Console.CancelKeyPress += onCancel;
+        using var onTerminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
+        using var articles = new JsonlArticleOutput(output.FullName);
+        CrawlSummary summary;
+        try
+        {
+            summary = await new Crawler(options, articles).RunAsync(cancellationToken: stop.Token);
+        }
+        catch (Exception e) when (e is CrawlConfigurationException or ArgumentException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return UsageError;
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return UsageError;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+
+        Console.Error.WriteLine();
+        Console.Error.WriteLine(
+            $"{(summary.Cancelled ? "stopped" : "finished")}: {summary.Fetched} fetched, {summary.Emitted} articles written to {output.FullName}, "
+            + $"{summary.Errors} errors, {summary.Skipped} skipped, {summary.NotModified} unchanged, {summary.Queued} still queued, in {summary.Elapsed.TotalSeconds:0.0} s"
+            + (summary.Recovered > 0 ? $" ({summary.Recovered} interrupted pages re-queued)" : ""));
+        if (summary.ErrorsByKind.Count > 0)
+        {
+            Console.Error.WriteLine("errors: " + string.Join(", ", summary.ErrorsByKind.Select(e => $"{e.Key} {e.Value}")));
+        }
+
+        if (summary.Cancelled || summary.Queued > 0)
+        {
+            Console.Error.WriteLine("run the same command again to continue.");
+        }
+
+        if (summary.Fetched == 0 && summary.Errors > 0)
+        {
+            foreach (string sample in summary.ErrorSamples)
+            {
+                Console.Error.WriteLine($"error: {sample}");
+            }
+
+            return NothingFetched;
+        }
+
+        return 0;
+    }
+
+    /// <summary>Parses 1s, 500ms, 2m, 1.5s, 1h or a plain number of seconds.</summary>
+    internal static bool TryParseDuration(string text, out TimeSpan duration)
+    {
+        duration = default;
+        string value = text.Trim().ToLowerInvariant();
+        (string number, double unit) = value switch
+        {
+            _ when value.EndsWith("ms", StringComparison.Ordinal) => (value[..^2], 0.001),
+            _ when value.EndsWith('s') => (value[..^1], 1.0),
+            _ when value.EndsWith('m') => (value[..^1], 60.0),
+            _ when value.EndsWith('h') => (value[..^1], 3600.0),
+            _ => (value, 1.0),
+        };
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double amount) || amount < 0 || amount * unit > 86_400)
+        {
+            return false;
+        }
+
+        duration = TimeSpan.FromSeconds(amount * unit);
+        return true;
+    }
+
+    /// <summary>Shows progress on stderr: one line rewritten in place on a terminal, a line every 5 s otherwise.</summary>
+    private sealed class ProgressLine(TextWriter writer) : IProgress<CrawlProgress>
+    {
+        private readonly bool _terminal = !Console.IsErrorRedirected;
+        private TimeSpan? _lastLine;
+
+        public void Report(CrawlProgress value)
+        {
+            string line = $"fetched {value.Fetched} | queued {value.Queued} | errors {value.Errors} | articles {value.Emitted} | {value.PagesPerSecond:0.0} pages/s | {value.Elapsed:hh\\:mm\\:ss}";
+            if (_terminal)
+            {
+                writer.Write("\r" + line.PadRight(100));
+            }
+            else if (_lastLine is not { } last || value.Elapsed - last >= TimeSpan.FromSeconds(5))
+            {
+                _lastLine = value.Elapsed;
+                writer.WriteLine(line);
+            }
+        }
+    }
+}

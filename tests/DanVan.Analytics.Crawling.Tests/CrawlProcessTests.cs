@@ -85,7 +85,7 @@ public sealed class CrawlProcessTests() : NewsSiteTestBase(new NewsSite(crawlDel
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string arg in new[] { CliPath(), "crawl", "--seed", Server.BaseUrl.AbsoluteUri, "--state", state, "--out", articles, "--delay", "200ms", "--timeout", "2500ms", "--retries", "1" })
+        foreach (string arg in new[] { CliPath(), "crawl", "--contact", "mailto:tests@example.org", "--seed", Server.BaseUrl.AbsoluteUri, "--state", state, "--out", articles, "--delay", "200ms", "--timeout", "2500ms", "--retries", "1" })
         {
             info.ArgumentList.Add(arg);
         }

@@ -5,14 +5,31 @@ namespace DanVan.Analytics.Crawling.Fetching;
 /// <summary>Options of <see cref="PageFetcher"/>.</summary>
 public sealed record FetcherOptions
 {
-    /// <summary>The default User-Agent: a product token robots.txt files can name, and a page that explains the crawler.</summary>
-    public const string DefaultUserAgent = "DanVanBot/0.1 (+https://github.com/danvan-analytics/danvan/blob/main/docs/crawler.md)";
+    /// <summary>The crawler's product token: robots.txt groups name it (<c>User-agent: DanVanBot</c>).</summary>
+    public const string ProductToken = "DanVanBot/0.1";
 
     /// <summary>
-    /// The User-Agent header. Keep a product token first (robots.txt groups match it) and a contact URL in it, so
-    /// site owners can see who is crawling and reach the operator.
+    /// The User-Agent header. Keep the product token first (robots.txt groups match it) and the operator's contact in
+    /// it (<see cref="UserAgentFor"/>), so site owners can see who is crawling and reach them. Default: the product
+    /// token alone, for callers that add their contact themselves.
     /// </summary>
-    public string UserAgent { get; init; } = DefaultUserAgent;
+    public string UserAgent { get; init; } = ProductToken;
+
+    /// <summary>
+    /// The User-Agent of a crawl run by the operator reachable at <paramref name="contact"/> (a URL of a page that
+    /// explains the crawl, or a <c>mailto:</c> address): <c>DanVanBot/0.1 (+https://example.org/about-our-crawler)</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="contact"/> is not an absolute http(s) or mailto URI.</exception>
+    public static string UserAgentFor(string contact)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        if (!Uri.TryCreate(contact.Trim(), UriKind.Absolute, out Uri? uri) || uri.Scheme is not ("http" or "https" or "mailto"))
+        {
+            throw new ArgumentException("The contact must be an absolute http(s) URL or a mailto: address.", nameof(contact));
+        }
+
+        return $"{ProductToken} (+{uri.AbsoluteUri})";
+    }
 
     /// <summary>The time for a whole exchange: connect, headers and body. Default: 30 s.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);

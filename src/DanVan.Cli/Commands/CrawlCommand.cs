@@ -32,11 +32,12 @@ internal static class CrawlCommand
         var include = new Option<string[]>("--include") { Description = "Only follow URLs matching this regular expression (repeatable)." };
         var exclude = new Option<string[]>("--exclude") { Description = "Never follow URLs matching this regular expression (repeatable)." };
         var allowHost = new Option<string[]>("--allow-host") { Description = "Another host the crawl may visit (repeatable)." };
-        var userAgent = new Option<string>("--user-agent") { Description = "The User-Agent: keep a product token and your contact URL in it.", DefaultValueFactory = _ => FetcherOptions.DefaultUserAgent };
+        var contact = new Option<string>("--contact") { Description = "How site owners reach you: a URL of a page about your crawl, or mailto:you@example.org. Goes into the User-Agent; required unless --user-agent is given." };
+        var userAgent = new Option<string>("--user-agent") { Description = "A whole User-Agent instead of DanVanBot/0.1 (+CONTACT): keep a product token and your contact in it." };
         var allowPrivate = new Option<bool>("--allow-private-networks") { Description = "Allow private and loopback addresses for every host (only for crawling your own network)." };
 
         var command = new Command("crawl", "Crawl news sites politely and resumably into a WARC archive and an articles JSONL file.");
-        foreach (Option option in new Option[] { seeds, state, output, maxPages, delay, concurrency, perHost, timeout, retries, maxDepth, include, exclude, allowHost, userAgent, allowPrivate })
+        foreach (Option option in new Option[] { seeds, state, output, maxPages, delay, concurrency, perHost, timeout, retries, maxDepth, include, exclude, allowHost, contact, userAgent, allowPrivate })
         {
             command.Options.Add(option);
         }
@@ -49,6 +50,12 @@ internal static class CrawlCommand
                 return UsageError;
             }
 
+            if (!TryGetUserAgent(parseResult.GetValue(contact), parseResult.GetValue(userAgent), out string agent, out string? agentError))
+            {
+                Console.Error.WriteLine("error: " + agentError);
+                return UsageError;
+            }
+
             var options = new CrawlerOptions
             {
                 Seeds = parseResult.GetValue(seeds) ?? [],
@@ -58,7 +65,7 @@ internal static class CrawlCommand
                 MaxConcurrency = Math.Max(1, parseResult.GetValue(concurrency)),
                 MaxConcurrencyPerHost = Math.Max(1, parseResult.GetValue(perHost)),
                 AllowPrivateNetworks = parseResult.GetValue(allowPrivate),
-                Fetcher = new FetcherOptions { UserAgent = parseResult.GetValue(userAgent)!, RequestTimeout = requestTimeout, MaxRetries = Math.Max(0, parseResult.GetValue(retries)) },
+                Fetcher = new FetcherOptions { UserAgent = agent, RequestTimeout = requestTimeout, MaxRetries = Math.Max(0, parseResult.GetValue(retries)) },
                 Scope = new CrawlScopeOptions
                 {
                     MaxDepth = parseResult.GetValue(maxDepth),
@@ -185,6 +192,35 @@ internal static class CrawlCommand
                 _lastLine = value.Elapsed;
                 writer.WriteLine(line);
             }
+        }
+    }
+
+    // Polite crawlers name their operator (as Heritrix requires an operator contact URL): there is no default contact.
+    private static bool TryGetUserAgent(string? contact, string? userAgent, out string agent, out string? error)
+    {
+        agent = "";
+        error = null;
+        if (!string.IsNullOrWhiteSpace(userAgent))
+        {
+            agent = userAgent.Trim();
+            return true;
+        }
+
+        if (string.IsNullOrWhiteSpace(contact))
+        {
+            error = "crawl needs --contact URL (a page about your crawl, or mailto:you@example.org) so site owners can reach you; or give a whole --user-agent.";
+            return false;
+        }
+
+        try
+        {
+            agent = FetcherOptions.UserAgentFor(contact);
+            return true;
+        }
+        catch (ArgumentException e)
+        {
+            error = "--contact: " + e.Message;
+            return false;
         }
     }
 }

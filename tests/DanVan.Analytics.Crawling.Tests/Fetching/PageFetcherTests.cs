@@ -18,6 +18,7 @@ public sealed class PageFetcherTests : IAsyncLifetime
     private static PageFetcher CreateFetcher(FetcherOptions? options = null, TimeSpan? delay = null) =>
         new((options ?? new FetcherOptions()) with
         {
+            UserAgent = FetcherOptions.UserAgentFor("https://example.org/about-this-crawl"),
             AddressPolicy = new AddressPolicy(trustedHosts: ["127.0.0.1"]),
             RetryBaseDelay = options?.RetryBaseDelay ?? TimeSpan.FromMilliseconds(50),
         }, new HostScheduler(delay ?? TimeSpan.Zero, maxConcurrencyPerHost: 4));
@@ -34,7 +35,7 @@ public sealed class PageFetcherTests : IAsyncLifetime
         Assert.Equal("<p>Dân vận khéo</p>", Encoding.UTF8.GetString(result.Response!.Body.Span));
         string userAgent = _server.RequestsFor("/a.html").Single().Headers["User-Agent"];
         Assert.StartsWith("DanVanBot/", userAgent, StringComparison.Ordinal);
-        Assert.Contains("+https://", userAgent, StringComparison.Ordinal);
+        Assert.Equal("DanVanBot/0.1 (+https://example.org/about-this-crawl)", userAgent);
         Assert.StartsWith("GET /a.html HTTP/1.1\r\nHost: 127.0.0.1:", Encoding.Latin1.GetString(result.Response.RequestHead), StringComparison.Ordinal);
         Assert.StartsWith("HTTP/1.1 200 OK\r\n", Encoding.Latin1.GetString(result.Response.ResponseHead), StringComparison.Ordinal);
     }

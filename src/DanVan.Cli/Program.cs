@@ -6,5 +6,7 @@ Console.OutputEncoding = Encoding.UTF8;
 
 var root = new RootCommand("danvan: analyse Vietnamese news about mass-mobilization (dân vận) work.");
 root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(IndexCommand.Create());
+root.Subcommands.Add(SearchCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -26,6 +26,9 @@ public sealed class VietnameseAnalyzer : Analyzer
     /// <summary>True when this analyzer produces the folded form.</summary>
     public bool FoldDiacritics { get; }
 
+    /// <summary>A gap of 100 positions between the values of a multi-valued field, so that no phrase spans two values.</summary>
+    public override int GetPositionIncrementGap(string fieldName) => 100;
+
     /// <inheritdoc/>
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {

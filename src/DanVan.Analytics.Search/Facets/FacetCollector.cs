@@ -6,16 +6,27 @@ using Lucene.Net.Util;
 namespace DanVan.Analytics.Search.Facets;
 
 /// <summary>
-/// Counts the hits by year, site, document code and official from the segments' sorted-set doc values:
-/// per segment it counts ordinals in an array and turns them into strings once, when the segment ends.
+/// Counts the hits by year, site, document code and official from doc values, per segment by ordinal
+/// (years by value), turning ordinals into strings once per segment: the per-hit work is a few array reads.
 /// </summary>
 internal sealed class FacetCollector : ICollector
 {
-    private static readonly string[] s_fields = [ArticleFields.Year, ArticleFields.Site, ArticleFields.DocumentCode, ArticleFields.OfficialName];
+    private const int Years = 10_000;
 
-    private readonly Dictionary<string, int>[] _totals = s_fields.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
-    private readonly SortedSetDocValues?[] _values = new SortedSetDocValues?[s_fields.Length];
-    private readonly int[]?[] _counts = new int[]?[s_fields.Length];
+    private readonly int[] _yearCounts = new int[Years];
+    private readonly Dictionary<string, int> _sites = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _officials = new(StringComparer.Ordinal);
+    private readonly BytesRef _scratch = new();
+
+    private NumericDocValues? _days;
+    private IBits? _hasDay;
+    private SortedDocValues? _site;
+    private int[]? _siteCounts;
+    private SortedSetDocValues? _code;
+    private int[]? _codeCounts;
+    private SortedSetDocValues? _official;
+    private int[]? _officialCounts;
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -26,40 +37,66 @@ internal sealed class FacetCollector : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         FlushSegment();
-        for (int f = 0; f < s_fields.Length; f++)
-        {
-            SortedSetDocValues? values = context.AtomicReader.GetSortedSetDocValues(s_fields[f]);
-            _values[f] = values;
-            long valueCount = values?.ValueCount ?? 0;
-            _counts[f] = valueCount == 0 ? null : new int[valueCount];
-        }
+        AtomicReader reader = context.AtomicReader;
+        _days = reader.GetNumericDocValues(ArticleFields.Day);
+        _hasDay = _days is null ? null : reader.GetDocsWithField(ArticleFields.Day);
+        _site = reader.GetSortedDocValues(ArticleFields.Site);
+        _siteCounts = _site is null ? null : new int[_site.ValueCount];
+        _code = reader.GetSortedSetDocValues(ArticleFields.DocumentCode);
+        _codeCounts = _code is null || _code.ValueCount == 0 ? null : new int[_code.ValueCount];
+        _official = reader.GetSortedSetDocValues(ArticleFields.OfficialName);
+        _officialCounts = _official is null || _official.ValueCount == 0 ? null : new int[_official.ValueCount];
     }
 
     public void Collect(int doc)
     {
-        for (int f = 0; f < s_fields.Length; f++)
+        if (_days is not null && _hasDay!.Get(doc))
         {
-            int[]? counts = _counts[f];
-            if (counts is null)
-            {
-                continue;
-            }
+            _yearCounts[(int)(_days.Get(doc) / 10_000) % Years]++;
+        }
 
-            SortedSetDocValues values = _values[f]!;
-            values.SetDocument(doc);
-            long ord;
-            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+        if (_siteCounts is not null)
+        {
+            int ord = _site!.GetOrd(doc);
+            if (ord >= 0)
             {
-                counts[ord]++;
+                _siteCounts[ord]++;
             }
         }
+
+        CountSet(_code, _codeCounts, doc);
+        CountSet(_official, _officialCounts, doc);
     }
 
     /// <summary>The counts, each facet cut to its <paramref name="top"/> most frequent values.</summary>
     public FacetCounts GetCounts(int top)
     {
         FlushSegment();
-        return new FacetCounts(Top(_totals[0], top), Top(_totals[1], top), Top(_totals[2], top), Top(_totals[3], top));
+        var years = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int year = 0; year < Years; year++)
+        {
+            if (_yearCounts[year] > 0)
+            {
+                years[year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)] = _yearCounts[year];
+            }
+        }
+
+        return new FacetCounts(Top(years, top), Top(_sites, top), Top(_codes, top), Top(_officials, top));
+    }
+
+    private static void CountSet(SortedSetDocValues? values, int[]? counts, int doc)
+    {
+        if (counts is null)
+        {
+            return;
+        }
+
+        values!.SetDocument(doc);
+        long ord;
+        while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+        {
+            counts[ord]++;
+        }
     }
 
     private static FacetValue[] Top(Dictionary<string, int> totals, int top) =>
@@ -68,29 +105,34 @@ internal sealed class FacetCollector : ICollector
 
     private void FlushSegment()
     {
-        var scratch = new BytesRef();
-        for (int f = 0; f < s_fields.Length; f++)
+        if (_siteCounts is not null)
         {
-            int[]? counts = _counts[f];
-            if (counts is null)
+            Flush(_siteCounts, ord => _site!.LookupOrd(ord, _scratch), _sites);
+        }
+
+        if (_codeCounts is not null)
+        {
+            Flush(_codeCounts, ord => _code!.LookupOrd(ord, _scratch), _codes);
+        }
+
+        if (_officialCounts is not null)
+        {
+            Flush(_officialCounts, ord => _official!.LookupOrd(ord, _scratch), _officials);
+        }
+
+        _siteCounts = _codeCounts = _officialCounts = null;
+    }
+
+    private void Flush(int[] counts, Action<int> lookup, Dictionary<string, int> totals)
+    {
+        for (int ord = 0; ord < counts.Length; ord++)
+        {
+            if (counts[ord] > 0)
             {
-                continue;
+                lookup(ord);
+                string value = _scratch.Utf8ToString();
+                totals[value] = totals.GetValueOrDefault(value) + counts[ord];
             }
-
-            for (int ord = 0; ord < counts.Length; ord++)
-            {
-                if (counts[ord] == 0)
-                {
-                    continue;
-                }
-
-                _values[f]!.LookupOrd(ord, scratch);
-                string value = scratch.Utf8ToString();
-                _totals[f][value] = _totals[f].GetValueOrDefault(value) + counts[ord];
-            }
-
-            _counts[f] = null;
-            _values[f] = null;
         }
     }
 }

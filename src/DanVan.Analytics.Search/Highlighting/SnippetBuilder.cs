@@ -1,29 +1,33 @@
+using System.Diagnostics;
 using System.Text;
 using DanVan.Analytics.Search.Analysis;
 using DanVan.Analytics.Search.Indexing;
 using DanVan.Analytics.Search.Querying;
 using DanVan.Analytics.Text;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
 
 namespace DanVan.Analytics.Search.Highlighting;
 
 /// <summary>
-/// Builds highlighted snippets by re-analyzing a stored text with the index's analyzer: a token matches
-/// when its accented form or its folded form is one of the query's terms; the best window is the one that
+/// Builds highlighted snippets by re-analyzing a stored text with the index's folded analyzer: a token
+/// matches when its folded form is one of the query's terms (so both the accented and the folded form match); the best window is the one that
 /// holds the most distinct query terms, then the most matches.
 /// </summary>
 public sealed class SnippetBuilder
 {
-    private readonly VietnameseAnalyzer _analyzer;
+    private readonly VietnameseAnalyzer _foldedAnalyzer;
 
     /// <summary>Creates a builder with its own analyzer.</summary>
     public SnippetBuilder()
-        : this(new VietnameseAnalyzer(false))
+        : this(new VietnameseAnalyzer(true))
     {
     }
 
-    internal SnippetBuilder(VietnameseAnalyzer accentedAnalyzer)
+    internal SnippetBuilder(VietnameseAnalyzer foldedAnalyzer)
     {
-        _analyzer = accentedAnalyzer;
+        Debug.Assert(foldedAnalyzer.FoldDiacritics, "Matches are found on the folded form.");
+        _foldedAnalyzer = foldedAnalyzer;
     }
 
     /// <summary>The spans of <paramref name="text"/> whose terms match <paramref name="query"/>, in order.</summary>
@@ -77,22 +81,28 @@ public sealed class SnippetBuilder
             return matches;
         }
 
-        // Terms are numbered by their folded form, so that "dân" and "dan" count as one distinct term.
+        // Terms are numbered by their folded form, so that "dân" and "dan" count as one distinct term. A token
+        // matches when its folded form is a query term; its accented form cannot match unless its folded one does.
         var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (string folded in query.FoldedTerms)
         {
             termIds[folded] = termIds.Count;
         }
 
-        foreach (AnalyzedTerm token in AnalyzedTerm.Analyze(_analyzer, ArticleFields.Body, text))
+        Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup = termIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        using TokenStream stream = _foldedAnalyzer.GetTokenStream(ArticleFields.BodyFolded, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
         {
-            string folded = VietnameseFolder.Fold(token.Term);
-            if ((query.AccentedTerms.Contains(token.Term) || query.FoldedTerms.Contains(folded)) && termIds.TryGetValue(folded, out int id))
+            if (lookup.TryGetValue(term.Buffer.AsSpan(0, term.Length), out int id))
             {
-                matches.Add(new Match(new TextSpan(token.Start, token.End - token.Start), id));
+                matches.Add(new Match(new TextSpan(offset.StartOffset, offset.EndOffset - offset.StartOffset), id));
             }
         }
 
+        stream.End();
         return matches;
     }
 

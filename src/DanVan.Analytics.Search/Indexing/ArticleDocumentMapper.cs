@@ -37,13 +37,19 @@ internal static class ArticleDocumentMapper
         if (site.Length > 0)
         {
             doc.Add(new StringField(ArticleFields.Site, site, Field.Store.YES));
-            doc.Add(new SortedSetDocValuesField(ArticleFields.Site, new BytesRef(site)));
+            doc.Add(new SortedDocValuesField(ArticleFields.Site, new BytesRef(site)));
         }
 
         doc.Add(new TextField(ArticleFields.Title, article.Title, Field.Store.YES));
         doc.Add(new TextField(ArticleFields.TitleFolded, article.Title, Field.Store.NO));
+
+        // The body fields index the title too (as a separate value, so no phrase spans the two): a term
+        // then needs one required clause on the body_folded field, and the title fields only add to the score.
         string content = Content(article);
-        doc.Add(new TextField(ArticleFields.Body, content, Field.Store.YES));
+        doc.Add(new StoredField(ArticleFields.Body, content));
+        doc.Add(new TextField(ArticleFields.Body, article.Title, Field.Store.NO));
+        doc.Add(new TextField(ArticleFields.Body, content, Field.Store.NO));
+        doc.Add(new TextField(ArticleFields.BodyFolded, article.Title, Field.Store.NO));
         doc.Add(new TextField(ArticleFields.BodyFolded, content, Field.Store.NO));
         if (article.Lead.Length > 0)
         {
@@ -54,8 +60,9 @@ internal static class ArticleDocumentMapper
         {
             doc.Add(new StoredField(ArticleFields.Published, published.ToString("O", CultureInfo.InvariantCulture)));
             doc.Add(new NumericDocValuesField(ArticleFields.PublishedTicks, published.UtcTicks));
-            doc.Add(new Int32Field(ArticleFields.Day, SearchKeys.Day(published), Field.Store.NO));
-            doc.Add(new SortedSetDocValuesField(ArticleFields.Year, new BytesRef(published.Year.ToString(CultureInfo.InvariantCulture))));
+            int day = SearchKeys.Day(published);
+            doc.Add(new Int32Field(ArticleFields.Day, day, Field.Store.NO));
+            doc.Add(new NumericDocValuesField(ArticleFields.Day, day));
         }
         else
         {

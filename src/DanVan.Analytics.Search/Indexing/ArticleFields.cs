@@ -16,7 +16,6 @@ internal static class ArticleFields
     public const string Published = "published";
     public const string PublishedTicks = "published_ticks";
     public const string Day = "day";
-    public const string Year = "year";
     public const string Author = "author";
     public const string DocumentCode = "doc";
     public const string DocumentCodeFolded = "doc_folded";

@@ -9,8 +9,9 @@ namespace DanVan.Analytics.Search.Querying;
 /// <summary>
 /// Reads the search syntax in one left-to-right pass and builds a Lucene query: free text, "phrases",
 /// <c>-exclude</c>, <c>doc:25-NQ/TW</c>, <c>official:"Nguyễn Doãn Toản"</c>, <c>site:</c>,
-/// <c>from:</c>/<c>to:</c> (YYYY, YYYY-MM or YYYY-MM-DD). Terms must all match (AND); each term matches
-/// its accented form (boosted) or its folded form, so "dan van" finds "dân vận" and "dân vận" ranks it above "dần vẫn".
+/// <c>from:</c>/<c>to:</c> (YYYY, YYYY-MM or YYYY-MM-DD). Terms must all match (AND) in their folded form, so
+/// "dan van" finds "dân vận"; matches of the accented form and in the title score higher, so "dân vận" ranks
+/// "dân vận" above "dần vẫn".
 /// </summary>
 /// <remarks>Errors are <see cref="QuerySyntaxException"/>s with the offset of the problem; nothing else is thrown for any input.</remarks>
 public sealed class ArticleQueryParser
@@ -147,16 +148,23 @@ public sealed class ArticleQueryParser
         List<AnalyzedTerm> folded = AnalyzedTerm.Analyze(_folded, ArticleFields.BodyFolded, word);
         for (int k = 0; k < accented.Count && k < folded.Count; k++)
         {
-            if (!state.TakeTerm())
+            if (!state.TakeTerms(1))
             {
                 return;
             }
 
-            state.AddText(TermClause(accented[k].Term, folded[k].Term), exclude);
+            string accentedTerm = accented[k].Term;
+            string foldedTerm = folded[k].Term;
+            state.AddText(
+                new TermQuery(new Term(ArticleFields.BodyFolded, foldedTerm)),
+                exclude,
+                Boosted(new TermQuery(new Term(ArticleFields.Body, accentedTerm)), AccentBoost),
+                Boosted(new TermQuery(new Term(ArticleFields.TitleFolded, foldedTerm)), TitleBoost),
+                Boosted(new TermQuery(new Term(ArticleFields.Title, accentedTerm)), AccentBoost * TitleBoost));
             if (!exclude)
             {
-                state.Accented.Add(accented[k].Term);
-                state.Folded.Add(folded[k].Term);
+                state.Accented.Add(accentedTerm);
+                state.Folded.Add(foldedTerm);
             }
         }
     }
@@ -176,14 +184,12 @@ public sealed class ArticleQueryParser
             return;
         }
 
-        var clause = new BooleanQuery
-        {
-            { Boosted(Phrase(ArticleFields.Title, accented, count), AccentBoost * TitleBoost), Occur.SHOULD },
-            { Boosted(Phrase(ArticleFields.Body, accented, count), AccentBoost), Occur.SHOULD },
-            { Boosted(Phrase(ArticleFields.TitleFolded, folded, count), TitleBoost), Occur.SHOULD },
-            { Phrase(ArticleFields.BodyFolded, folded, count), Occur.SHOULD },
-        };
-        state.AddText(clause, exclude);
+        state.AddText(
+            Phrase(ArticleFields.BodyFolded, folded, count),
+            exclude,
+            Boosted(Phrase(ArticleFields.Body, accented, count), AccentBoost),
+            Boosted(Phrase(ArticleFields.TitleFolded, folded, count), TitleBoost),
+            Boosted(Phrase(ArticleFields.Title, accented, count), AccentBoost * TitleBoost));
         if (!exclude)
         {
             for (int k = 0; k < count; k++)
@@ -204,14 +210,6 @@ public sealed class ArticleQueryParser
 
         return query;
     }
-
-    private static BooleanQuery TermClause(string accented, string folded) => new()
-    {
-        { Boosted(new TermQuery(new Term(ArticleFields.Title, accented)), AccentBoost * TitleBoost), Occur.SHOULD },
-        { Boosted(new TermQuery(new Term(ArticleFields.Body, accented)), AccentBoost), Occur.SHOULD },
-        { Boosted(new TermQuery(new Term(ArticleFields.TitleFolded, folded)), TitleBoost), Occur.SHOULD },
-        { new TermQuery(new Term(ArticleFields.BodyFolded, folded)), Occur.SHOULD },
-    };
 
     private static Query Boosted(Query query, float boost)
     {
@@ -345,8 +343,6 @@ public sealed class ArticleQueryParser
 
         public int? To { get; set; }
 
-        public bool TakeTerm() => TakeTerms(1);
-
         public bool TakeTerms(int count)
         {
             if (_terms + count > MaxTerms)
@@ -359,11 +355,27 @@ public sealed class ArticleQueryParser
             return true;
         }
 
-        public void AddText(Query clause, bool exclude)
+        /// <summary>
+        /// Adds a term or phrase: <paramref name="required"/> (the folded body, which also holds the title)
+        /// decides the match; the <paramref name="boosts"/> (accented form, title) only add to the score,
+        /// so Lucene evaluates them for matching articles alone.
+        /// </summary>
+        public void AddText(Query required, bool exclude, params Query[] boosts)
         {
-            _query.Add(clause, exclude ? Occur.MUST_NOT : Occur.MUST);
-            _hasPositive |= !exclude;
-            _hasText |= !exclude;
+            if (exclude)
+            {
+                _query.Add(required, Occur.MUST_NOT);
+                return;
+            }
+
+            _query.Add(required, Occur.MUST);
+            foreach (Query boost in boosts)
+            {
+                _query.Add(boost, Occur.SHOULD);
+            }
+
+            _hasPositive = true;
+            _hasText = true;
         }
 
         public void AddFilter(Query filter, bool exclude)

@@ -19,9 +19,9 @@ public sealed class ArticleSearcher
     /// <summary>Creates a searcher with its own analyzers.</summary>
     public ArticleSearcher()
     {
-        var accented = new VietnameseAnalyzer(false);
-        _parser = new ArticleQueryParser(accented, new VietnameseAnalyzer(true));
-        _snippets = new SnippetBuilder(accented);
+        var folded = new VietnameseAnalyzer(true);
+        _parser = new ArticleQueryParser(new VietnameseAnalyzer(false), folded);
+        _snippets = new SnippetBuilder(folded);
     }
 
     /// <summary>The parser this searcher reads queries with.</summary>

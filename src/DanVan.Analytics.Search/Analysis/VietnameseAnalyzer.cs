@@ -5,9 +5,22 @@ using Lucene.Net.Util;
 
 namespace DanVan.Analytics.Search.Analysis;
 
+/// <summary>Which forms of each word a <see cref="VietnameseAnalyzer"/> produces.</summary>
+public enum DiacriticForms
+{
+    /// <summary>The accented form only: "dân vận" → "dân", "vận".</summary>
+    Accented = 0,
+
+    /// <summary>The folded form only: "dân vận" → "dan", "van".</summary>
+    Folded = 1,
+
+    /// <summary>Both, the folded form at the same position as the accented one: "dân"+"dan", "vận"+"van" (what the index stores).</summary>
+    Both = 2,
+}
+
 /// <summary>
 /// The Lucene analyzer for Vietnamese text: <see cref="VietnameseTokenizer"/> (normalized syllables, numbers,
-/// codes), lower case, and optionally <see cref="VietnameseFoldingFilter"/> for the diacritic-free form.
+/// codes), lower case, and <see cref="VietnameseFoldingFilter"/> for the diacritic-free form.
 /// </summary>
 /// <remarks>Thread-safe: Lucene keeps one token stream chain per thread.</remarks>
 public sealed class VietnameseAnalyzer : Analyzer
@@ -15,16 +28,16 @@ public sealed class VietnameseAnalyzer : Analyzer
     private readonly VietnameseNormalizer _normalizer;
 
     /// <summary>Creates the analyzer.</summary>
-    /// <param name="foldDiacritics">True for the folded form ("dân vận" → "dan van").</param>
+    /// <param name="forms">The forms to produce.</param>
     /// <param name="normalizer">The normalizer; <see cref="VietnameseNormalizer.Default"/> when null.</param>
-    public VietnameseAnalyzer(bool foldDiacritics = false, VietnameseNormalizer? normalizer = null)
+    public VietnameseAnalyzer(DiacriticForms forms = DiacriticForms.Both, VietnameseNormalizer? normalizer = null)
     {
-        FoldDiacritics = foldDiacritics;
+        Forms = forms;
         _normalizer = normalizer ?? VietnameseNormalizer.Default;
     }
 
-    /// <summary>True when this analyzer produces the folded form.</summary>
-    public bool FoldDiacritics { get; }
+    /// <summary>The forms this analyzer produces.</summary>
+    public DiacriticForms Forms { get; }
 
     /// <summary>A gap of 100 positions between the values of a multi-valued field, so that no phrase spans two values.</summary>
     public override int GetPositionIncrementGap(string fieldName) => 100;
@@ -34,9 +47,9 @@ public sealed class VietnameseAnalyzer : Analyzer
     {
         var source = new VietnameseTokenizer(reader, _normalizer);
         TokenStream sink = new LowerCaseFilter(LuceneVersion.LUCENE_48, source);
-        if (FoldDiacritics)
+        if (Forms != DiacriticForms.Accented)
         {
-            sink = new VietnameseFoldingFilter(sink);
+            sink = new VietnameseFoldingFilter(sink, keepAccented: Forms == DiacriticForms.Both);
         }
 
         return new TokenStreamComponents(source, sink);

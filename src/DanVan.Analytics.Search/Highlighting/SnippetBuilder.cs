@@ -20,13 +20,13 @@ public sealed class SnippetBuilder
 
     /// <summary>Creates a builder with its own analyzer.</summary>
     public SnippetBuilder()
-        : this(new VietnameseAnalyzer(true))
+        : this(new VietnameseAnalyzer(DiacriticForms.Folded))
     {
     }
 
     internal SnippetBuilder(VietnameseAnalyzer foldedAnalyzer)
     {
-        Debug.Assert(foldedAnalyzer.FoldDiacritics, "Matches are found on the folded form.");
+        Debug.Assert(foldedAnalyzer.Forms == DiacriticForms.Folded, "Matches are found on the folded form.");
         _foldedAnalyzer = foldedAnalyzer;
     }
 
@@ -90,7 +90,7 @@ public sealed class SnippetBuilder
         }
 
         Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup = termIds.GetAlternateLookup<ReadOnlySpan<char>>();
-        using TokenStream stream = _foldedAnalyzer.GetTokenStream(ArticleFields.BodyFolded, text);
+        using TokenStream stream = _foldedAnalyzer.GetTokenStream(ArticleFields.Body, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();

@@ -40,17 +40,14 @@ internal static class ArticleDocumentMapper
             doc.Add(new SortedDocValuesField(ArticleFields.Site, new BytesRef(site)));
         }
 
+        // Every text field holds both forms of each word at one position (accented, then folded). The body
+        // fields index the title too, as a separate value so that no phrase spans the two: a query term then
+        // needs one required clause on the body, and the title only adds to the score.
         doc.Add(new TextField(ArticleFields.Title, article.Title, Field.Store.YES));
-        doc.Add(new TextField(ArticleFields.TitleFolded, article.Title, Field.Store.NO));
-
-        // The body fields index the title too (as a separate value, so no phrase spans the two): a term
-        // then needs one required clause on the body_folded field, and the title fields only add to the score.
         string content = Content(article);
         doc.Add(new StoredField(ArticleFields.Body, content));
         doc.Add(new TextField(ArticleFields.Body, article.Title, Field.Store.NO));
         doc.Add(new TextField(ArticleFields.Body, content, Field.Store.NO));
-        doc.Add(new TextField(ArticleFields.BodyFolded, article.Title, Field.Store.NO));
-        doc.Add(new TextField(ArticleFields.BodyFolded, content, Field.Store.NO));
         if (article.Lead.Length > 0)
         {
             doc.Add(new StoredField(ArticleFields.Lead, article.Lead));

@@ -9,10 +9,8 @@ internal static class ArticleFields
     public const string CanonicalUrl = "canonical_url";
     public const string Site = "site";
     public const string Title = "title";
-    public const string TitleFolded = "title_folded";
     public const string Lead = "lead";
     public const string Body = "body";
-    public const string BodyFolded = "body_folded";
     public const string Published = "published";
     public const string PublishedTicks = "published_ticks";
     public const string Day = "day";

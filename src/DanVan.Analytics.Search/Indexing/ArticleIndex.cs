@@ -1,7 +1,6 @@
 using DanVan.Analytics.Search.Analysis;
 using DanVan.Analytics.Search.Querying;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
@@ -59,16 +58,8 @@ public sealed class ArticleIndex : IDisposable
         return Open(path, readOnly: true);
     }
 
-    /// <summary>The analyzer the index uses per field: accented for title and body, folded for their <c>_folded</c> twins.</summary>
-    public static Analyzer CreateAnalyzer()
-    {
-        var folded = new VietnameseAnalyzer(true);
-        return new PerFieldAnalyzerWrapper(new VietnameseAnalyzer(false), new Dictionary<string, Analyzer>
-        {
-            [ArticleFields.TitleFolded] = folded,
-            [ArticleFields.BodyFolded] = folded,
-        });
-    }
+    /// <summary>The analyzer the index uses for its text fields: both forms of each word at one position.</summary>
+    public static Analyzer CreateAnalyzer() => new VietnameseAnalyzer(DiacriticForms.Both);
 
     /// <summary>Adds <paramref name="article"/>, replacing any article with the same <see cref="ArticleDocument.Key"/>.</summary>
     /// <exception cref="ArticleIndexException">The index is read-only, or writing failed.</exception>

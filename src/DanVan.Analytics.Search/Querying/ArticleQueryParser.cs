@@ -27,7 +27,7 @@ public sealed class ArticleQueryParser
 
     /// <summary>Creates a parser with its own analyzers.</summary>
     public ArticleQueryParser()
-        : this(new VietnameseAnalyzer(false), new VietnameseAnalyzer(true))
+        : this(new VietnameseAnalyzer(DiacriticForms.Accented), new VietnameseAnalyzer(DiacriticForms.Folded))
     {
     }
 
@@ -145,7 +145,7 @@ public sealed class ArticleQueryParser
     private void AddWord(State state, string word, bool exclude)
     {
         List<AnalyzedTerm> accented = AnalyzedTerm.Analyze(_accented, ArticleFields.Body, word);
-        List<AnalyzedTerm> folded = AnalyzedTerm.Analyze(_folded, ArticleFields.BodyFolded, word);
+        List<AnalyzedTerm> folded = AnalyzedTerm.Analyze(_folded, ArticleFields.Body, word);
         for (int k = 0; k < accented.Count && k < folded.Count; k++)
         {
             if (!state.TakeTerms(1))
@@ -156,11 +156,11 @@ public sealed class ArticleQueryParser
             string accentedTerm = accented[k].Term;
             string foldedTerm = folded[k].Term;
             state.AddText(
-                new TermQuery(new Term(ArticleFields.BodyFolded, foldedTerm)),
+                new TermQuery(new Term(ArticleFields.Body, foldedTerm)),
                 exclude,
-                Boosted(new TermQuery(new Term(ArticleFields.Body, accentedTerm)), AccentBoost),
-                Boosted(new TermQuery(new Term(ArticleFields.TitleFolded, foldedTerm)), TitleBoost),
-                Boosted(new TermQuery(new Term(ArticleFields.Title, accentedTerm)), AccentBoost * TitleBoost));
+                Boosted(new TermQuery(new Term(ArticleFields.Title, foldedTerm)), TitleBoost),
+                accentedTerm == foldedTerm ? null : Boosted(new TermQuery(new Term(ArticleFields.Body, accentedTerm)), AccentBoost),
+                accentedTerm == foldedTerm ? null : Boosted(new TermQuery(new Term(ArticleFields.Title, accentedTerm)), AccentBoost * TitleBoost));
             if (!exclude)
             {
                 state.Accented.Add(accentedTerm);
@@ -172,7 +172,7 @@ public sealed class ArticleQueryParser
     private void AddPhrase(State state, string phrase, bool exclude, int position)
     {
         List<AnalyzedTerm> accented = AnalyzedTerm.Analyze(_accented, ArticleFields.Body, phrase);
-        List<AnalyzedTerm> folded = AnalyzedTerm.Analyze(_folded, ArticleFields.BodyFolded, phrase);
+        List<AnalyzedTerm> folded = AnalyzedTerm.Analyze(_folded, ArticleFields.Body, phrase);
         if (accented.Count == 0)
         {
             throw new QuerySyntaxException("This phrase has no words to search for.", position);
@@ -184,12 +184,13 @@ public sealed class ArticleQueryParser
             return;
         }
 
+        bool accentedDiffers = !accented.Take(count).Select(t => t.Term).SequenceEqual(folded.Take(count).Select(t => t.Term));
         state.AddText(
-            Phrase(ArticleFields.BodyFolded, folded, count),
+            Phrase(ArticleFields.Body, folded, count),
             exclude,
-            Boosted(Phrase(ArticleFields.Body, accented, count), AccentBoost),
-            Boosted(Phrase(ArticleFields.TitleFolded, folded, count), TitleBoost),
-            Boosted(Phrase(ArticleFields.Title, accented, count), AccentBoost * TitleBoost));
+            Boosted(Phrase(ArticleFields.Title, folded, count), TitleBoost),
+            accentedDiffers ? Boosted(Phrase(ArticleFields.Body, accented, count), AccentBoost) : null,
+            accentedDiffers ? Boosted(Phrase(ArticleFields.Title, accented, count), AccentBoost * TitleBoost) : null);
         if (!exclude)
         {
             for (int k = 0; k < count; k++)
@@ -356,11 +357,11 @@ public sealed class ArticleQueryParser
         }
 
         /// <summary>
-        /// Adds a term or phrase: <paramref name="required"/> (the folded body, which also holds the title)
-        /// decides the match; the <paramref name="boosts"/> (accented form, title) only add to the score,
-        /// so Lucene evaluates them for matching articles alone.
+        /// Adds a term or phrase: <paramref name="required"/> (the folded form in the body, which also holds
+        /// the title) decides the match; the <paramref name="boosts"/> (title, accented form; null when the
+        /// same as another clause) only add to the score, so Lucene evaluates them for matching articles alone.
         /// </summary>
-        public void AddText(Query required, bool exclude, params Query[] boosts)
+        public void AddText(Query required, bool exclude, params Query?[] boosts)
         {
             if (exclude)
             {
@@ -369,9 +370,12 @@ public sealed class ArticleQueryParser
             }
 
             _query.Add(required, Occur.MUST);
-            foreach (Query boost in boosts)
+            foreach (Query? boost in boosts)
             {
-                _query.Add(boost, Occur.SHOULD);
+                if (boost is not null)
+                {
+                    _query.Add(boost, Occur.SHOULD);
+                }
             }
 
             _hasPositive = true;

@@ -19,8 +19,8 @@ public sealed class ArticleSearcher
     /// <summary>Creates a searcher with its own analyzers.</summary>
     public ArticleSearcher()
     {
-        var folded = new VietnameseAnalyzer(true);
-        _parser = new ArticleQueryParser(new VietnameseAnalyzer(false), folded);
+        var folded = new VietnameseAnalyzer(DiacriticForms.Folded);
+        _parser = new ArticleQueryParser(new VietnameseAnalyzer(DiacriticForms.Accented), folded);
         _snippets = new SnippetBuilder(folded);
     }
 

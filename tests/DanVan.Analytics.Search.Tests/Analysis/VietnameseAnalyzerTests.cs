@@ -14,19 +14,42 @@ public sealed class VietnameseAnalyzerTests
     [Fact]
     public void Analyze_AccentedForm_KeepsDiacriticsInLowerCase()
     {
-        Assert.Equal(["đảng", "ủy", "thành", "phố"], Terms(new VietnameseAnalyzer(false), DangUyNfc).Select(t => t.Term));
+        Assert.Equal(["đảng", "ủy", "thành", "phố"], Terms(new VietnameseAnalyzer(DiacriticForms.Accented), DangUyNfc).Select(t => t.Term));
     }
 
     [Fact]
     public void Analyze_FoldedForm_DropsDiacritics()
     {
-        Assert.Equal(["dang", "uy", "thanh", "pho"], Terms(new VietnameseAnalyzer(true), DangUyNfc).Select(t => t.Term));
+        Assert.Equal(["dang", "uy", "thanh", "pho"], Terms(new VietnameseAnalyzer(DiacriticForms.Folded), DangUyNfc).Select(t => t.Term));
+    }
+
+    [Fact]
+    public void Analyze_BothForms_PutsTheFoldedTwinAtTheSamePositionAndOffsets()
+    {
+        var terms = new List<(string Term, int Increment, int Start, int End)>();
+        using (TokenStream stream = new VietnameseAnalyzer(DiacriticForms.Both).GetTokenStream("body", "Đảng và dân online"))
+        {
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+            var offset = stream.AddAttribute<IOffsetAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                terms.Add((term.ToString(), increment.PositionIncrement, offset.StartOffset, offset.EndOffset));
+            }
+
+            stream.End();
+        }
+
+        Assert.Equal(
+            [("đảng", 1, 0, 4), ("dang", 0, 0, 4), ("và", 1, 5, 7), ("va", 0, 5, 7), ("dân", 1, 8, 11), ("dan", 0, 8, 11), ("online", 1, 12, 18)],
+            terms);
     }
 
     [Fact]
     public void Analyze_NfdInput_GivesNfcTermsWithOffsetsIntoTheOriginal()
     {
-        var terms = Terms(new VietnameseAnalyzer(false), s_dangUyNfd);
+        var terms = Terms(new VietnameseAnalyzer(DiacriticForms.Accented), s_dangUyNfd);
 
         Assert.Equal(["đảng", "ủy", "thành", "phố"], terms.Select(t => t.Term));
         foreach (var (term, start, end, _) in terms)
@@ -41,7 +64,7 @@ public sealed class VietnameseAnalyzerTests
     [Fact]
     public void Analyze_Punctuation_IsNotIndexedButNumbersAre()
     {
-        var terms = Terms(new VietnameseAnalyzer(false), "Hà Nội, quý II năm 2021: 36 mô hình!");
+        var terms = Terms(new VietnameseAnalyzer(DiacriticForms.Accented), "Hà Nội, quý II năm 2021: 36 mô hình!");
 
         Assert.Equal(["hà", "nội", "quý", "ii", "năm", "2021", "36", "mô", "hình"], terms.Select(t => t.Term));
         Assert.All(terms, t => Assert.NotEqual("Punctuation", t.Type));
@@ -50,15 +73,15 @@ public sealed class VietnameseAnalyzerTests
     [Fact]
     public void Analyze_LookAlikeEth_IsIndexedAsDWithStroke()
     {
-        Assert.Equal(["đảng"], Terms(new VietnameseAnalyzer(false), "\u00D0ảng").Select(t => t.Term));
-        Assert.Equal(["dang"], Terms(new VietnameseAnalyzer(true), "\u00D0ảng").Select(t => t.Term));
+        Assert.Equal(["đảng"], Terms(new VietnameseAnalyzer(DiacriticForms.Accented), "\u00D0ảng").Select(t => t.Term));
+        Assert.Equal(["dang"], Terms(new VietnameseAnalyzer(DiacriticForms.Folded), "\u00D0ảng").Select(t => t.Term));
     }
 
     [Fact]
     public void Analyze_SameAnalyzerTwice_GivesTheSameTerms()
     {
         // The second call reuses the token stream chain (Lucene's reuse path through Reset).
-        var analyzer = new VietnameseAnalyzer(true);
+        var analyzer = new VietnameseAnalyzer(DiacriticForms.Folded);
         var first = Terms(analyzer, "Dân vận khéo ở cơ sở");
         var second = Terms(analyzer, "Dân vận khéo ở cơ sở");
 
@@ -70,7 +93,7 @@ public sealed class VietnameseAnalyzerTests
     public void Analyze_LongText_ReadsPastTheInitialBuffer()
     {
         string text = string.Concat(Enumerable.Repeat("dân vận ", 2000)) + "cuối";
-        var terms = Terms(new VietnameseAnalyzer(false), text);
+        var terms = Terms(new VietnameseAnalyzer(DiacriticForms.Accented), text);
 
         Assert.Equal(4001, terms.Count);
         Assert.Equal("cuối", terms[^1].Term);
@@ -82,7 +105,7 @@ public sealed class VietnameseAnalyzerTests
     {
         const string Alphabet = "aăâeêoôơuưiyđĐÁàảãạ\u0301\u0300\u0323 \n\t.,;:-/\"'’“”()0123456789%ÐKké\u00A0\uD83D\uDE00";
         var random = new Random(20250401);
-        var analyzers = new[] { new VietnameseAnalyzer(false), new VietnameseAnalyzer(true) };
+        var analyzers = new[] { new VietnameseAnalyzer(DiacriticForms.Accented), new VietnameseAnalyzer(DiacriticForms.Folded), new VietnameseAnalyzer(DiacriticForms.Both) };
         for (int round = 0; round < 300; round++)
         {
             string text = RandomText.Next(random, Alphabet, 200);

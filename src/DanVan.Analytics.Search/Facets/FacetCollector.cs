@@ -1,32 +1,31 @@
-using DanVan.Analytics.Search.Indexing;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace DanVan.Analytics.Search.Facets;
 
 /// <summary>
-/// Counts the hits by year, site, document code and official from doc values, per segment by ordinal
-/// (years by value), turning ordinals into strings once per segment: the per-hit work is a few array reads.
+/// Counts the hits by year, site, document code and official: per segment it counts ordinals in arrays
+/// (from the cached <see cref="SegmentFacets"/>) and adds them up by value when the segment ends.
 /// </summary>
 internal sealed class FacetCollector : ICollector
 {
     private const int Years = 10_000;
 
+    private readonly FacetCache _cache;
     private readonly int[] _yearCounts = new int[Years];
     private readonly Dictionary<string, int> _sites = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _officials = new(StringComparer.Ordinal);
-    private readonly BytesRef _scratch = new();
 
-    private NumericDocValues? _days;
-    private IBits? _hasDay;
-    private SortedDocValues? _site;
-    private int[]? _siteCounts;
-    private SortedSetDocValues? _code;
-    private int[]? _codeCounts;
-    private SortedSetDocValues? _official;
-    private int[]? _officialCounts;
+    private SegmentFacets? _segment;
+    private int[] _siteCounts = [];
+    private int[] _codeCounts = [];
+    private int[] _officialCounts = [];
+
+    public FacetCollector(FacetCache cache)
+    {
+        _cache = cache;
+    }
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -37,35 +36,19 @@ internal sealed class FacetCollector : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         FlushSegment();
-        AtomicReader reader = context.AtomicReader;
-        _days = reader.GetNumericDocValues(ArticleFields.Day);
-        _hasDay = _days is null ? null : reader.GetDocsWithField(ArticleFields.Day);
-        _site = reader.GetSortedDocValues(ArticleFields.Site);
-        _siteCounts = _site is null ? null : new int[_site.ValueCount];
-        _code = reader.GetSortedSetDocValues(ArticleFields.DocumentCode);
-        _codeCounts = _code is null || _code.ValueCount == 0 ? null : new int[_code.ValueCount];
-        _official = reader.GetSortedSetDocValues(ArticleFields.OfficialName);
-        _officialCounts = _official is null || _official.ValueCount == 0 ? null : new int[_official.ValueCount];
+        _segment = _cache.For(context.AtomicReader);
+        _siteCounts = new int[_segment.Sites.Values.Length];
+        _codeCounts = new int[_segment.DocumentCodes.Values.Length];
+        _officialCounts = new int[_segment.Officials.Values.Length];
     }
 
     public void Collect(int doc)
     {
-        if (_days is not null && _hasDay!.Get(doc))
-        {
-            _yearCounts[(int)(_days.Get(doc) / 10_000) % Years]++;
-        }
-
-        if (_siteCounts is not null)
-        {
-            int ord = _site!.GetOrd(doc);
-            if (ord >= 0)
-            {
-                _siteCounts[ord]++;
-            }
-        }
-
-        CountSet(_code, _codeCounts, doc);
-        CountSet(_official, _officialCounts, doc);
+        SegmentFacets segment = _segment!;
+        _yearCounts[segment.Years[doc] % Years]++;
+        Count(segment.Sites, _siteCounts, doc);
+        Count(segment.DocumentCodes, _codeCounts, doc);
+        Count(segment.Officials, _officialCounts, doc);
     }
 
     /// <summary>The counts, each facet cut to its <paramref name="top"/> most frequent values.</summary>
@@ -73,7 +56,7 @@ internal sealed class FacetCollector : ICollector
     {
         FlushSegment();
         var years = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int year = 0; year < Years; year++)
+        for (int year = 1; year < Years; year++)
         {
             if (_yearCounts[year] > 0)
             {
@@ -84,18 +67,18 @@ internal sealed class FacetCollector : ICollector
         return new FacetCounts(Top(years, top), Top(_sites, top), Top(_codes, top), Top(_officials, top));
     }
 
-    private static void CountSet(SortedSetDocValues? values, int[]? counts, int doc)
+    private static void Count(SegmentFacets.Ordinals ordinals, int[] counts, int doc)
     {
-        if (counts is null)
+        int[] starts = ordinals.Starts;
+        if (starts.Length <= 1)
         {
             return;
         }
 
-        values!.SetDocument(doc);
-        long ord;
-        while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+        int[] ords = ordinals.Ords;
+        for (int k = starts[doc]; k < starts[doc + 1]; k++)
         {
-            counts[ord]++;
+            counts[ords[k]]++;
         }
     }
 
@@ -103,36 +86,27 @@ internal sealed class FacetCollector : ICollector
         totals.OrderByDescending(e => e.Value).ThenBy(e => e.Key, StringComparer.Ordinal)
             .Take(top).Select(e => new FacetValue(e.Key, e.Value)).ToArray();
 
-    private void FlushSegment()
-    {
-        if (_siteCounts is not null)
-        {
-            Flush(_siteCounts, ord => _site!.LookupOrd(ord, _scratch), _sites);
-        }
-
-        if (_codeCounts is not null)
-        {
-            Flush(_codeCounts, ord => _code!.LookupOrd(ord, _scratch), _codes);
-        }
-
-        if (_officialCounts is not null)
-        {
-            Flush(_officialCounts, ord => _official!.LookupOrd(ord, _scratch), _officials);
-        }
-
-        _siteCounts = _codeCounts = _officialCounts = null;
-    }
-
-    private void Flush(int[] counts, Action<int> lookup, Dictionary<string, int> totals)
+    private static void Flush(int[] counts, string[] values, Dictionary<string, int> totals)
     {
         for (int ord = 0; ord < counts.Length; ord++)
         {
             if (counts[ord] > 0)
             {
-                lookup(ord);
-                string value = _scratch.Utf8ToString();
-                totals[value] = totals.GetValueOrDefault(value) + counts[ord];
+                totals[values[ord]] = totals.GetValueOrDefault(values[ord]) + counts[ord];
             }
         }
+    }
+
+    private void FlushSegment()
+    {
+        if (_segment is null)
+        {
+            return;
+        }
+
+        Flush(_siteCounts, _segment.Sites.Values, _sites);
+        Flush(_codeCounts, _segment.DocumentCodes.Values, _codes);
+        Flush(_officialCounts, _segment.Officials.Values, _officials);
+        _segment = null;
     }
 }

@@ -10,24 +10,24 @@ using Lucene.Net.Analysis.TokenAttributes;
 namespace DanVan.Analytics.Search.Highlighting;
 
 /// <summary>
-/// Builds highlighted snippets by re-analyzing a stored text with the index's folded analyzer: a token
-/// matches when its folded form is one of the query's terms (so both the accented and the folded form match); the best window is the one that
-/// holds the most distinct query terms, then the most matches.
+/// Builds highlighted snippets by re-analyzing a stored text with the index's analyzer: a word matches when
+/// its folded form is one of the query's terms, and matches exactly when its accented form is; the best window
+/// holds the most distinct query terms, then the most exact matches, then the most matches.
 /// </summary>
 public sealed class SnippetBuilder
 {
-    private readonly VietnameseAnalyzer _foldedAnalyzer;
+    private readonly VietnameseAnalyzer _analyzer;
 
     /// <summary>Creates a builder with its own analyzer.</summary>
     public SnippetBuilder()
-        : this(new VietnameseAnalyzer(DiacriticForms.Folded))
+        : this(new VietnameseAnalyzer(DiacriticForms.Both))
     {
     }
 
-    internal SnippetBuilder(VietnameseAnalyzer foldedAnalyzer)
+    internal SnippetBuilder(VietnameseAnalyzer analyzer)
     {
-        Debug.Assert(foldedAnalyzer.Forms == DiacriticForms.Folded, "Matches are found on the folded form.");
-        _foldedAnalyzer = foldedAnalyzer;
+        Debug.Assert(analyzer.Forms == DiacriticForms.Both, "Matches need each word's accented form and its folded twin.");
+        _analyzer = analyzer;
     }
 
     /// <summary>The spans of <paramref name="text"/> whose terms match <paramref name="query"/>, in order.</summary>
@@ -81,36 +81,68 @@ public sealed class SnippetBuilder
             return matches;
         }
 
-        // Terms are numbered by their folded form, so that "dân" and "dan" count as one distinct term. A token
-        // matches when its folded form is a query term; its accented form cannot match unless its folded one does.
+        // Terms are numbered by their folded form, so that "dân" and "dan" count as one distinct term. The
+        // analyzer gives each word's accented form, then its folded twin at the same position when it differs:
+        // a word matches when its folded form is a query term, and matches exactly when its accented form is.
         var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (string folded in query.FoldedTerms)
+        foreach (string foldedTerm in query.FoldedTerms)
         {
-            termIds[folded] = termIds.Count;
+            termIds[foldedTerm] = termIds.Count;
         }
 
-        Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup = termIds.GetAlternateLookup<ReadOnlySpan<char>>();
-        using TokenStream stream = _foldedAnalyzer.GetTokenStream(ArticleFields.Body, text);
+        var accentedTerms = new HashSet<string>(query.AccentedTerms, StringComparer.Ordinal);
+        Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> folded = termIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        HashSet<string>.AlternateLookup<ReadOnlySpan<char>> accented = accentedTerms.GetAlternateLookup<ReadOnlySpan<char>>();
+        using TokenStream stream = _analyzer.GetTokenStream(ArticleFields.Body, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        var word = new TextSpan(0, 0);
+        int wordId = -1;
+        bool wordExact = false;
         stream.Reset();
         while (stream.IncrementToken())
         {
-            if (lookup.TryGetValue(term.Buffer.AsSpan(0, term.Length), out int id))
+            ReadOnlySpan<char> current = term.Buffer.AsSpan(0, term.Length);
+            if (increment.PositionIncrement == 0)
             {
-                matches.Add(new Match(new TextSpan(offset.StartOffset, offset.EndOffset - offset.StartOffset), id));
+                // The folded twin of the word just seen.
+                if (wordId < 0 && folded.TryGetValue(current, out int twinId))
+                {
+                    wordId = twinId;
+                }
+
+                continue;
             }
+
+            if (wordId >= 0)
+            {
+                matches.Add(new Match(word, wordId, wordExact));
+            }
+
+            word = new TextSpan(offset.StartOffset, offset.EndOffset - offset.StartOffset);
+            wordExact = accented.Contains(current);
+            wordId = folded.TryGetValue(current, out int id) ? id : -1;
+        }
+
+        if (wordId >= 0)
+        {
+            matches.Add(new Match(word, wordId, wordExact));
         }
 
         stream.End();
         return matches;
     }
 
-    /// <summary>The range of matches that fits in <paramref name="length"/> characters with the most distinct terms, then the most matches (two pointers, linear).</summary>
+    /// <summary>
+    /// The range of matches that fits in <paramref name="length"/> characters with the most distinct terms, then
+    /// the most exact-accent matches, then the most matches (two pointers, linear).
+    /// </summary>
     private static (int First, int Last) BestWindow(List<Match> matches, int length, int termCount)
     {
         var counts = new int[termCount];
         int distinct = 0;
+        int exact = 0;
         int bestFirst = 0;
         int bestLast = 0;
         long bestScore = -1;
@@ -122,6 +154,7 @@ public sealed class SnippetBuilder
                 distinct++;
             }
 
+            exact += matches[last].Exact ? 1 : 0;
             while (matches[last].Span.End - matches[first].Span.Start > length)
             {
                 if (--counts[matches[first].TermId] == 0)
@@ -129,10 +162,11 @@ public sealed class SnippetBuilder
                     distinct--;
                 }
 
+                exact -= matches[first].Exact ? 1 : 0;
                 first++;
             }
 
-            long score = ((long)distinct << 32) + (last - first + 1);
+            long score = ((long)distinct << 40) + ((long)exact << 20) + (last - first + 1);
             if (score > bestScore)
             {
                 bestScore = score;
@@ -225,5 +259,5 @@ public sealed class SnippetBuilder
         return new Snippet(builder.ToString(), mapped);
     }
 
-    private readonly record struct Match(TextSpan Span, int TermId);
+    private readonly record struct Match(TextSpan Span, int TermId, bool Exact);
 }

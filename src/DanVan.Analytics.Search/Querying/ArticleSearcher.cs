@@ -8,20 +8,20 @@ using Lucene.Net.Search;
 namespace DanVan.Analytics.Search.Querying;
 
 /// <summary>Runs a <see cref="SearchRequest"/> against a Lucene searcher: query, sort, page, facets and snippets.</summary>
-/// <remarks>Thread-safe: it holds only analyzers, which Lucene keeps per thread.</remarks>
+/// <remarks>Thread-safe: it holds analyzers, which Lucene keeps per thread, and a thread-safe cache of facet values per index segment.</remarks>
 public sealed class ArticleSearcher
 {
     private static readonly Sort s_byDate = new(new SortField(ArticleFields.PublishedTicks, SortFieldType.INT64, true), SortField.FIELD_SCORE);
 
     private readonly ArticleQueryParser _parser;
     private readonly SnippetBuilder _snippets;
+    private readonly FacetCache _facets = new();
 
     /// <summary>Creates a searcher with its own analyzers.</summary>
     public ArticleSearcher()
     {
-        var folded = new VietnameseAnalyzer(DiacriticForms.Folded);
-        _parser = new ArticleQueryParser(new VietnameseAnalyzer(DiacriticForms.Accented), folded);
-        _snippets = new SnippetBuilder(folded);
+        _parser = new ArticleQueryParser();
+        _snippets = new SnippetBuilder();
     }
 
     /// <summary>The parser this searcher reads queries with.</summary>
@@ -45,7 +45,7 @@ public sealed class ArticleSearcher
         ITopDocsCollector topCollector = byDate
             ? TopFieldCollector.Create(s_byDate, wanted, null, true, request.Sort == SearchSort.Relevance || parsed.HasTextClauses, false, false)
             : TopScoreDocCollector.Create(wanted, false);
-        FacetCollector? facets = request.IncludeFacets ? new FacetCollector() : null;
+        FacetCollector? facets = request.IncludeFacets ? new FacetCollector(_facets) : null;
         ICollector collector = facets is null ? topCollector : MultiCollector.Wrap(topCollector, facets);
         searcher.Search(parsed.Query, collector);
 

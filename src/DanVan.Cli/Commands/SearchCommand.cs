@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DanVan.Analytics.Search.Facets;
@@ -77,7 +78,7 @@ internal static class SearchCommand
 
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(results, SearchJsonContext.Default.SearchResults));
+            output.WriteLine(JsonSerializer.Serialize(results, ReadableJson.SearchResults));
         }
         else
         {
@@ -86,6 +87,12 @@ internal static class SearchCommand
 
         return 0;
     }
+
+    // Vietnamese letters written as they are, not as \u escapes.
+    private static readonly SearchJsonContext ReadableJson = new(new JsonSerializerOptions(SearchJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 
     /// <summary>Writes the results for people: one block a hit, then the facets.</summary>
     internal static void Print(SearchResults results, SearchRequest request, TextWriter output)

@@ -26,20 +26,7 @@ public sealed class VietnameseAnalyzerTests
     [Fact]
     public void Analyze_BothForms_PutsTheFoldedTwinAtTheSamePositionAndOffsets()
     {
-        var terms = new List<(string Term, int Increment, int Start, int End)>();
-        using (TokenStream stream = new VietnameseAnalyzer(DiacriticForms.Both).GetTokenStream("body", "Đảng và dân online"))
-        {
-            var term = stream.AddAttribute<ICharTermAttribute>();
-            var increment = stream.AddAttribute<IPositionIncrementAttribute>();
-            var offset = stream.AddAttribute<IOffsetAttribute>();
-            stream.Reset();
-            while (stream.IncrementToken())
-            {
-                terms.Add((term.ToString(), increment.PositionIncrement, offset.StartOffset, offset.EndOffset));
-            }
-
-            stream.End();
-        }
+        var terms = Terms(new VietnameseAnalyzer(DiacriticForms.Both), "Đảng và dân online").Select(t => (t.Term, t.Increment, t.Start, t.End));
 
         Assert.Equal(
             [("đảng", 1, 0, 4), ("dang", 0, 0, 4), ("và", 1, 5, 7), ("va", 0, 5, 7), ("dân", 1, 8, 11), ("dan", 0, 8, 11), ("online", 1, 12, 18)],
@@ -52,7 +39,7 @@ public sealed class VietnameseAnalyzerTests
         var terms = Terms(new VietnameseAnalyzer(DiacriticForms.Accented), s_dangUyNfd);
 
         Assert.Equal(["đảng", "ủy", "thành", "phố"], terms.Select(t => t.Term));
-        foreach (var (term, start, end, _) in terms)
+        foreach (var (term, _, start, end, _) in terms)
         {
             string original = s_dangUyNfd[start..end];
             Assert.Equal(term, original.Normalize(NormalizationForm.FormC).ToLowerInvariant());
@@ -112,7 +99,7 @@ public sealed class VietnameseAnalyzerTests
             foreach (VietnameseAnalyzer analyzer in analyzers)
             {
                 int previousStart = 0;
-                foreach (var (term, start, end, _) in Terms(analyzer, text))
+                foreach (var (term, _, start, end, _) in Terms(analyzer, text))
                 {
                     Assert.NotEmpty(term);
                     Assert.InRange(start, previousStart, text.Length);
@@ -133,17 +120,18 @@ public sealed class VietnameseAnalyzerTests
         Assert.Equal(expected, VietnameseFoldingFilter.IsFolded(term));
     }
 
-    private static List<(string Term, int Start, int End, string Type)> Terms(Analyzer analyzer, string text)
+    private static List<(string Term, int Increment, int Start, int End, string Type)> Terms(Analyzer analyzer, string text)
     {
-        var result = new List<(string, int, int, string)>();
+        var result = new List<(string, int, int, int, string)>();
         using TokenStream stream = analyzer.GetTokenStream("body", text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
         var type = stream.AddAttribute<ITypeAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
         {
-            result.Add((term.ToString(), offset.StartOffset, offset.EndOffset, type.Type));
+            result.Add((term.ToString(), increment.PositionIncrement, offset.StartOffset, offset.EndOffset, type.Type));
         }
 
         stream.End();

@@ -44,6 +44,17 @@ public sealed class SnippetBuilderTests
     }
 
     [Fact]
+    public void Build_QueryWithDiacritics_PrefersTheWindowWithTheExactAccent()
+    {
+        string filler = string.Concat(Enumerable.Repeat("Hôm nay trời nắng đẹp. ", 10));
+        string text = "Mọi việc dần vẫn như cũ. " + filler + "Công tác dân vận được chú trọng. " + filler;
+
+        Snippet snippet = Assert.Single(_builder.Build(text, _parser.Parse("dân vận"), length: 60));
+
+        Assert.Contains("«dân» «vận»", snippet.Mark(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_HighlightSpans_PointAtMatchingWordsInTheSnippetText()
     {
         const string Text = "Ban Dân vận\n\nTỉnh ủy   tổ chức hội nghị   dân vận khéo.";

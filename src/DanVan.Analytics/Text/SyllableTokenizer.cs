@@ -1,13 +1,79 @@
+using System.Runtime.CompilerServices;
+using DanVan.Analytics.Text.Tokenization;
+
 namespace DanVan.Analytics.Text;
 
 /// <summary>
 /// Splits Vietnamese text into tokens without allocating: syllables, numbers, codes, dates,
 /// abbreviations, punctuation, URLs and other symbols, each with its offsets.
 /// </summary>
+/// <remarks>
+/// <para>Rules, in the order they are tried at a token's first character:</para>
+/// <list type="bullet">
+/// <item>Blank space, line breaks, no-break space, control and zero-width characters separate tokens and are skipped.</item>
+/// <item>Letters of any script with their combining marks make a <see cref="TokenKind.Syllable"/>, so NFD text works;
+/// an apostrophe between letters stays inside (<c>K’ré</c>, <c>H'Mông</c>). Digits end a syllable: <c>Ngày18/12</c> is a
+/// syllable and a date.</item>
+/// <item>Two or more letters all in capitals (<c>UBND</c>, <c>HĐND</c>, <c>TƯ</c>), the dotted abbreviations of the table
+/// (<c>TP.</c>, <c>ThS.</c>, <c>PGS.TS.</c>, <c>TP.HCM</c>, <c>v.v.</c>), <c>Q.1</c>/<c>P.12</c> and the mixed-case ones
+/// (<c>ThS</c>, <c>TTg</c>) make an <see cref="TokenKind.Abbreviation"/>. A capitalized word with a tone mark
+/// (<c>BÌNH LUẬN</c>) is a syllable, since abbreviations carry none; a toneless one in a headline (<c>BAN</c>) still reads as an abbreviation.</item>
+/// <item><c>http://…</c>, <c>https://…</c>, <c>www.…</c> and bare domains with a known top-level domain
+/// (<c>laodongthudo.vn</c>) make a <see cref="TokenKind.Url"/>; <c>name@domain.vn</c> an <see cref="TokenKind.Email"/>.</item>
+/// <item>A number of up to 5 digits, then <c>-</c> or <c>/</c> (with an optional <c>/year/</c>), then at least two segments
+/// starting with a capital (one after a year) make a <see cref="TokenKind.DocumentCode"/>: <c>25-NQ/TW</c>,
+/// <c>411/KH-UBND</c>, <c>04/2015/NĐ-CP</c>.</item>
+/// <item>Day (1–31), separator (<c>/</c>, <c>-</c>, or <c>.</c> only with a year), month (1–12) and an optional year of 2 or
+/// 4 digits make a <see cref="TokenKind.Date"/>: <c>3/6/2013</c>, <c>26-3</c>, <c>18/12</c>. The day always comes first.</item>
+/// <item>Anything else of digits is a <see cref="TokenKind.Number"/>, with <c>.</c>/<c>,</c> groups and decimals and a final
+/// <c>%</c>: <c>1.200.000</c>, <c>1,5</c>, <c>98%</c>. A year range <c>2021-2026</c> and a fraction <c>105/130</c> are a number,
+/// a punctuation token and a number, so that each number stays readable as one; <c>-</c> is never a sign.</item>
+/// <item>Punctuation is one character, except runs of dots (<c>...</c>) and the end-of-article mark <c>./.</c>.</item>
+/// <item>Anything else is a <see cref="TokenKind.Symbol"/> of one code point with its combining marks; a surrogate pair is
+/// never split and a lone surrogate is a symbol.</item>
+/// </list>
+/// <para>The tokenizer runs in linear time on any input and never throws on text content.</para>
+/// </remarks>
 public static class SyllableTokenizer
 {
     /// <summary>Enumerates the tokens of <paramref name="text"/>.</summary>
-    public static TokenEnumerator Tokenize(ReadOnlySpan<char> text) => new(text);
+    public static TokenEnumerator Tokenize(ReadOnlySpan<char> text) => new(text, 0);
+
+    /// <summary>
+    /// Enumerates the tokens of <paramref name="text"/> from offset <paramref name="start"/> on; token offsets are
+    /// offsets in the whole <paramref name="text"/>, so a caller can resume where it stopped.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="start"/> is negative or past the text's end.</exception>
+    public static TokenEnumerator Tokenize(ReadOnlySpan<char> text, int start)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(start, text.Length);
+        return new TokenEnumerator(text, start);
+    }
+
+    /// <summary>
+    /// Reads the token at or after <paramref name="position"/> and moves <paramref name="position"/> past it.
+    /// Made for callers that keep their place in a field between calls, such as a Lucene.Net <c>Tokenizer</c>
+    /// that cannot hold a <see cref="TokenEnumerator"/>.
+    /// </summary>
+    /// <param name="text">The whole text; token offsets are offsets in it.</param>
+    /// <param name="position">Where to read from; on return, just past the token (or the text's length when there is none).</param>
+    /// <param name="token">The token read.</param>
+    /// <returns>False when only blank space is left.</returns>
+    /// <remarks>
+    /// A Lucene.Net adapter reads the field into a <c>char[]</c> once per document, keeps an <c>int</c> position, and in
+    /// <c>IncrementToken</c> calls this on the filled part of the buffer, copies the token's characters into the term
+    /// attribute and sets the offsets to <c>CorrectOffset(token.Start)</c> and <c>CorrectOffset(token.End)</c>.
+    /// Resume only from a position the previous call returned (or any position in blank space): from inside a token the
+    /// rest of it is read as a token of its own.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="position"/> is negative or past the text's end.</exception>
+    public static bool TryReadToken(ReadOnlySpan<char> text, ref int position, out Token token)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(position);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(position, text.Length);
+        return TokenScanner.TryRead(text, ref position, out token);
+    }
 }
 
 /// <summary>Enumerates the tokens of a text; a <c>ref struct</c>, so tokenizing allocates nothing.</summary>
@@ -15,72 +81,33 @@ public ref struct TokenEnumerator
 {
     private readonly ReadOnlySpan<char> _text;
     private int _position;
+    private Token _current;
 
-    internal TokenEnumerator(ReadOnlySpan<char> text)
+    internal TokenEnumerator(ReadOnlySpan<char> text, int start)
     {
         _text = text;
-        _position = 0;
-        Current = default;
+        _position = start;
+        _current = default;
     }
 
     /// <summary>The current token.</summary>
-    public Token Current { get; private set; }
+    public readonly Token Current => _current;
+
+    /// <summary>The offset where the next token is searched from.</summary>
+    public readonly int Position => _position;
 
     /// <summary>Returns this enumerator, so that it works in <c>foreach</c>.</summary>
     public readonly TokenEnumerator GetEnumerator() => this;
 
     /// <summary>Moves to the next token.</summary>
     /// <returns>False at the end of the text.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool MoveNext()
     {
-        ReadOnlySpan<char> text = _text;
-        int i = _position;
-        while (i < text.Length && char.IsWhiteSpace(text[i]))
-        {
-            i++;
-        }
-
-        if (i >= text.Length)
-        {
-            _position = i;
-            return false;
-        }
-
-        int start = i;
-        TokenKind kind;
-        if (char.IsLetter(text[i]))
-        {
-            i++;
-            while (i < text.Length && (char.IsLetter(text[i]) || (text[i] is '\u0300' or >= '\u0301' and <= '\u036F')))
-            {
-                i++;
-            }
-
-            kind = TokenKind.Syllable;
-        }
-        else if (char.IsDigit(text[i]))
-        {
-            i++;
-            while (i < text.Length && (char.IsDigit(text[i]) || (text[i] is '.' or ',' && i + 1 < text.Length && char.IsDigit(text[i + 1]))))
-            {
-                i++;
-            }
-
-            if (i < text.Length && text[i] == '%')
-            {
-                i++;
-            }
-
-            kind = TokenKind.Number;
-        }
-        else
-        {
-            i++;
-            kind = char.IsPunctuation(text[start]) ? TokenKind.Punctuation : TokenKind.Symbol;
-        }
-
-        _position = i;
-        Current = new Token(start, i - start, kind);
-        return true;
+        // Scan with a local position, which the JIT keeps in a register, and write the fields back once.
+        int position = _position;
+        bool found = TokenScanner.TryRead(_text, ref position, out _current);
+        _position = position;
+        return found;
     }
 }

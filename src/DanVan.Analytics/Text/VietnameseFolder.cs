@@ -1,5 +1,8 @@
-using System.Globalization;
-using System.Text;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using DanVan.Analytics.Text.Folding;
 
 namespace DanVan.Analytics.Text;
 
@@ -7,13 +10,19 @@ namespace DanVan.Analytics.Text;
 /// Folds Vietnamese text to its bare lower-case letters: tones and shape marks removed, <c>đ</c> → <c>d</c>
 /// ("Đảng ủy Thành phố" → "dang uy thanh pho"), as users type when they skip diacritics.
 /// </summary>
+/// <remarks>
+/// <para>Every character of the Basic Multilingual Plane is folded through one table: letters of every script lose
+/// their diacritics (the base letter of their canonical decomposition) and are lower-cased; <c>Đ đ</c> and the
+/// look-alikes <c>Ð ð</c> become <c>d</c>; non-spacing and enclosing combining marks are dropped; as in
+/// <see cref="VietnameseNormalizer"/>, space separators become U+0020 and zero-width characters and the soft hyphen
+/// are dropped, so that folding normalized text or raw text gives the same; everything else stays. Surrogate pairs are copied unchanged.</para>
+/// <para>Folding normalized text keeps its length (one character out per character in), so offsets stay valid; text
+/// with combining marks (NFD) or invisibles gets shorter by the characters dropped. Normalize first when offsets matter.</para>
+/// <para>ASCII runs are lower-cased with vector instructions; nothing is allocated by the span overloads.</para>
+/// </remarks>
 public static class VietnameseFolder
 {
-    // Folded form of every BMP letter up to the Latin Extended Additional block; built once, read-only after.
-    private const int TableSize = 0x1F00;
-    private static readonly char[] s_table = BuildTable();
-
-    /// <summary>Folds <paramref name="source"/> into <paramref name="destination"/>.</summary>
+    /// <summary>Folds <paramref name="source"/> into <paramref name="destination"/> (which may be the same memory).</summary>
     /// <returns>The number of characters written; never more than <paramref name="source"/>'s length.</returns>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="source"/>.</exception>
     public static int Fold(ReadOnlySpan<char> source, Span<char> destination)
@@ -23,61 +32,134 @@ public static class VietnameseFolder
             throw new ArgumentException("The destination must be at least as long as the source.", nameof(destination));
         }
 
-        int written = 0;
-        foreach (char c in source)
-        {
-            if (c < TableSize)
-            {
-                char f = s_table[c];
-                if (f != '\0' || c == '\0')
-                {
-                    destination[written++] = f;
-                }
-            }
-            else
-            {
-                destination[written++] = char.ToLowerInvariant(c);
-            }
-        }
-
-        return written;
+        return FoldCore(source, destination);
     }
 
     /// <summary>Folds <paramref name="text"/>.</summary>
+    /// <returns>The same instance when folding changes nothing.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     public static string Fold(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        char[] buffer = new char[text.Length];
-        int written = Fold(text, buffer);
-        return new string(buffer, 0, written);
-    }
-
-    private static char[] BuildTable()
-    {
-        var table = new char[TableSize];
-        for (int c = 0; c < TableSize; c++)
+        if (IsFolded(text))
         {
-            char ch = (char)c;
-            if (ch is >= '\u0300' and <= '\u036F')
-            {
-                table[c] = '\0'; // combining marks are dropped
-                continue;
-            }
-
-            if (ch is '\u0110' or '\u0111' or '\u00D0' or '\u00F0')
-            {
-                table[c] = 'd';
-                continue;
-            }
-
-            string decomposed = ch.ToString().Normalize(NormalizationForm.FormD);
-            char baseChar = decomposed[0];
-            table[c] = CharUnicodeInfo.GetUnicodeCategory(baseChar) == UnicodeCategory.NonSpacingMark
-                ? ch
-                : char.ToLowerInvariant(baseChar);
+            return text;
         }
 
-        return table;
+        if (text.Length <= 256)
+        {
+            Span<char> small = stackalloc char[text.Length];
+            return new string(small[..FoldCore(text, small)]);
+        }
+
+        char[] buffer = new char[text.Length];
+        return new string(buffer, 0, FoldCore(text, buffer));
+    }
+
+    /// <summary>Folds one character, as <see cref="Fold(ReadOnlySpan{char}, Span{char})"/> does.</summary>
+    /// <param name="c">The character (a surrogate folds to itself).</param>
+    /// <param name="folded">The folded character; meaningless when the method returns false.</param>
+    /// <returns>False when folding drops <paramref name="c"/> (a combining mark or an invisible).</returns>
+    public static bool TryFold(char c, out char folded)
+    {
+        folded = FoldingTable.Of(c);
+        return folded != '\0' || c == '\0';
+    }
+
+    /// <summary>True when folding <paramref name="text"/> changes nothing.</summary>
+    public static bool IsFolded(ReadOnlySpan<char> text)
+    {
+        ReadOnlySpan<char> table = FoldingTable.Table;
+        foreach (char c in text)
+        {
+            if (table[c] != c)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int FoldCore(ReadOnlySpan<char> source, Span<char> destination)
+    {
+        ref char table = ref MemoryMarshal.GetReference(FoldingTable.Table);
+        ref ushort src = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(source));
+        ref ushort dst = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(destination));
+        int length = source.Length;
+        int i = 0;
+        int w = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            // Folding in place is allowed; once a dropped character has put the writer behind the reader,
+            // a vector store could overwrite source not read yet, so those blocks go one by one.
+            bool overlaps = source.Overlaps(destination);
+            Span<ushort> saved = stackalloc ushort[Vector128<ushort>.Count];
+            Vector128<ushort> ascii = Vector128.Create((ushort)0x7F);
+            Vector128<ushort> upperA = Vector128.Create((ushort)'A');
+            Vector128<ushort> letterCount = Vector128.Create((ushort)26);
+            Vector128<ushort> caseBit = Vector128.Create((ushort)0x20);
+            while (i <= length - Vector128<ushort>.Count)
+            {
+                if (overlaps && w != i)
+                {
+                    for (int end = i + Vector128<ushort>.Count; i < end; i++)
+                    {
+                        w = FoldOne(ref table, ref dst, w, (char)Unsafe.Add(ref src, i));
+                    }
+
+                    continue;
+                }
+
+                // Lower-case A–Z in every lane and store; then patch the non-ASCII lanes from the table
+                // (the store leaves non-ASCII lanes as they were, so reading them again is safe in place).
+                Vector128<ushort> chars = Vector128.LoadUnsafe(ref src, (nuint)i);
+                Vector128<ushort> isUpper = Vector128.LessThan(chars - upperA, letterCount);
+                (chars | (isUpper & caseBit)).StoreUnsafe(ref dst, (nuint)w);
+                uint nonAscii = Vector128.GreaterThan(chars, ascii).ExtractMostSignificantBits();
+                bool dropped = false;
+                while (nonAscii != 0)
+                {
+                    int lane = BitOperations.TrailingZeroCount(nonAscii);
+                    nonAscii &= nonAscii - 1;
+                    char f = Unsafe.Add(ref table, Unsafe.Add(ref src, i + lane));
+                    Unsafe.Add(ref dst, w + lane) = f;
+                    dropped |= f == '\0';
+                }
+
+                if (dropped)
+                {
+                    // A combining mark or an invisible: the block shrinks; fold it again one by one from a copy.
+                    chars.CopyTo(saved);
+                    foreach (ushort c in saved)
+                    {
+                        w = FoldOne(ref table, ref dst, w, (char)c);
+                    }
+                }
+                else
+                {
+                    w += Vector128<ushort>.Count;
+                }
+
+                i += Vector128<ushort>.Count;
+            }
+        }
+
+        for (; i < length; i++)
+        {
+            w = FoldOne(ref table, ref dst, w, (char)Unsafe.Add(ref src, i));
+        }
+
+        return w;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int FoldOne(ref char table, ref ushort dst, int w, char c)
+    {
+        char f = Unsafe.Add(ref table, c);
+        Unsafe.Add(ref dst, w) = f;
+
+        // Only dropped characters fold to '\0' (U+0000 itself folds to itself).
+        return f != '\0' || c == '\0' ? w + 1 : w;
     }
 }

@@ -1,0 +1,714 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Text;
+using DanVan.Analytics.Text.Tables;
+
+namespace DanVan.Analytics.Text.Normalization;
+
+/// <summary>
+/// The normalization passes shared by the string, span and stream entry points of <see cref="VietnameseNormalizer"/>.
+/// </summary>
+/// <remarks>
+/// The text is read as units: a word (a run of letters, digits, combining marks and removed invisibles,
+/// apostrophes between letters, plus the character a leading combining mark sits on) or a single other
+/// character. Every decision depends on one unit only, which is what makes the fast scan, the rewrite and
+/// the block-wise streaming agree.
+/// </remarks>
+[SkipLocalsInit]
+internal static class NormalizationCore
+{
+    /// <summary>
+    /// Finds where the first unit that normalization changes may start.
+    /// </summary>
+    /// <returns>-1 when <paramref name="text"/> is already canonical.</returns>
+    /// <remarks>
+    /// The hot path of canonical text: blocks of 16 (or 8) characters are tested for non-ASCII with one vector
+    /// compare; each non-ASCII character costs a few table reads and no unpredictable branch, because only a
+    /// special character, a plain toned vowel next to a vowel (hòa) or a toned shaped vowel before another shaped
+    /// one (ừơ) can be out of canonical form. Those few get the syllable analysis.
+    /// </remarks>
+    public static int FindFirstChange(ReadOnlySpan<char> text, ToneStyle style)
+    {
+        ref byte scan = ref MemoryMarshal.GetReference(CharFlags.ScanTable);
+        ref ushort src = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        int styleMask = style == ToneStyle.Preserve ? ScanFlag.Special : 0xFF;
+        int length = text.Length;
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Vector256<ushort> ascii = Vector256.Create((ushort)0x7F);
+            for (; i <= length - Vector256<ushort>.Count; i += Vector256<ushort>.Count)
+            {
+                uint mask = Vector256.GreaterThan(Vector256.LoadUnsafe(ref src, (nuint)i), ascii).ExtractMostSignificantBits();
+                while (mask != 0)
+                {
+                    int k = i + BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                    if (Suspect(ref src, k, length, ref scan, styleMask) != 0 && Examine(text, k, style) is int start and >= 0)
+                    {
+                        return start;
+                    }
+                }
+            }
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            Vector128<ushort> ascii = Vector128.Create((ushort)0x7F);
+            for (; i <= length - Vector128<ushort>.Count; i += Vector128<ushort>.Count)
+            {
+                uint mask = Vector128.GreaterThan(Vector128.LoadUnsafe(ref src, (nuint)i), ascii).ExtractMostSignificantBits();
+                while (mask != 0)
+                {
+                    int k = i + BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                    if (Suspect(ref src, k, length, ref scan, styleMask) != 0 && Examine(text, k, style) is int start and >= 0)
+                    {
+                        return start;
+                    }
+                }
+            }
+        }
+
+        for (; i < length; i++)
+        {
+            if (text[i] >= '\u0080' && Suspect(ref src, i, length, ref scan, styleMask) != 0 && Examine(text, i, style) is int start and >= 0)
+            {
+                return start;
+            }
+        }
+
+        return -1;
+    }
+
+    // Non-zero when the character at k may be out of canonical form; computed without branches on the data.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Suspect(ref ushort src, int k, int length, ref byte scan, int styleMask)
+    {
+        int f = Unsafe.Add(ref scan, Unsafe.Add(ref src, k)) & styleMask;
+        int before = k > 0 ? Unsafe.Add(ref scan, Unsafe.Add(ref src, k - 1)) : 0;
+        int after = k + 1 < length ? Unsafe.Add(ref scan, Unsafe.Add(ref src, k + 1)) : 0;
+        return (f & ScanFlag.Special)
+            | ((f >> ScanFlag.TonedPlainShift) & (before | after) & ScanFlag.Vowel)
+            | ((f >> ScanFlag.TonedShapedShift) & (after >> ScanFlag.ShapedShift) & 1);
+    }
+
+    /// <summary>
+    /// Settles the common cases of a toned vowel (without shape mark) next to another vowel from its neighbours
+    /// alone, as the full analysis would: true when the tone is certainly in its canonical place.
+    /// </summary>
+    /// <remarks>
+    /// Only "true" must be certain; "false" sends the word to <see cref="VietnameseSyllable.TryPlaceTone"/>.
+    /// A word that is not a plausible syllable is always canonical, so the rules only reason about plausible ones.
+    /// </remarks>
+    private static bool IsPlainlyCanonical(ReadOnlySpan<char> text, int k, ToneStyle style)
+    {
+        ReadOnlySpan<byte> scan = CharFlags.ScanTable;
+        const int Shaped = 1 << ScanFlag.ShapedShift;
+        int n = text.Length;
+        int prev = k > 0 ? scan[text[k - 1]] : 0;
+        int prev2 = k > 1 ? scan[text[k - 2]] : 0;
+        int next = k + 1 < n ? scan[text[k + 1]] : 0;
+        bool prevVowel = (prev & ScanFlag.Vowel) != 0;
+        bool nextVowel = (next & ScanFlag.Vowel) != 0;
+        bool wordGoesOn = k + 1 < n && IsWordAt(text, k + 1);
+        bool wordGoesOn2 = k + 2 < n && IsWordAt(text, k + 2);
+        if (prevVowel && !nextVowel)
+        {
+            if (wordGoesOn)
+            {
+                // Last vowel before a final consonant (hoạt, toàn): right unless a shaped vowel comes before it.
+                return ((prev | (prev2 & ScanFlag.Vowel) * prev2) & Shaped) == 0;
+            }
+
+            // Last vowel of an open syllable: right after qu/gi at the start of the word (quá, già) ...
+            char before = (char)(text[k - 1] | 0x20);
+            char before2 = k > 1 ? (char)(text[k - 2] | 0x20) : '\0';
+            bool startsWord = k < 3 || !IsWordAt(text, k - 3);
+            if (startsWord && ((before == 'u' && before2 == 'q') || (before == 'i' && before2 == 'g')))
+            {
+                return true;
+            }
+
+            // ... and in the New style for the second vowel of oa, oe, uy (hoà, khoẻ, thuỷ).
+            return style == ToneStyle.New && (prev2 & ScanFlag.Vowel) == 0 && before2 != 'q' && before2 != 'g'
+                && IsNewStylePair(text[k - 1], text[k]);
+        }
+
+        if (!prevVowel && nextVowel)
+        {
+            // First of two vowels of an open syllable (của, cải, mía, hòa): right in the Old style, unless
+            // the vowel belongs to qu/gi (qúa, gìa), a shaped vowel follows, or the word goes on.
+            char before = k > 0 ? (char)(text[k - 1] | 0x20) : '\0';
+            return (next & Shaped) == 0 && before != 'q' && before != 'g' && !wordGoesOn2
+                && (style != ToneStyle.New || !IsNewStylePair(text[k], text[k + 1]));
+        }
+
+        if (prevVowel && nextVowel)
+        {
+            // Middle of three vowels of an open syllable (ngoài, khuỷu), or first of two after qu/gi (quái).
+            // (The New style differs only for two vowels; here the first would be the u of qu.)
+            return ((prev | next) & Shaped) == 0 && (prev2 & ScanFlag.Vowel) == 0 && !wordGoesOn2
+                && (style != ToneStyle.New || !IsNewStylePair(text[k], text[k + 1]));
+        }
+
+        return true; // no vowel next to it: a single-vowel nucleus
+    }
+
+    private static bool IsNewStylePair(char first, char second)
+    {
+        VietnameseLetters.TryDecompose(first, out int v1, out _, out _);
+        VietnameseLetters.TryDecompose(second, out int v2, out _, out _);
+        return (v1 == VietnameseLetters.O && v2 is VietnameseLetters.A or VietnameseLetters.E)
+            || (v1 == VietnameseLetters.U && v2 == VietnameseLetters.Y);
+    }
+
+    // The fast scan's test applied to one written word: false when its tone is certainly in place.
+    private static bool MayHaveMisplacedTone(ReadOnlySpan<char> word, ToneStyle style)
+    {
+        ref byte scan = ref MemoryMarshal.GetReference(CharFlags.ScanTable);
+        ref ushort src = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(word));
+        for (int k = 0; k < word.Length; k++)
+        {
+            if (Suspect(ref src, k, word.Length, ref scan, 0xFF) != 0 && ((Unsafe.Add(ref scan, word[k]) & ScanFlag.Special) != 0 || !IsPlainlyCanonical(word, k, style)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The slow look at a suspect character: the start of its unit when that unit changes, else -1.
+    private static int Examine(ReadOnlySpan<char> text, int k, ToneStyle style)
+    {
+        CharFlag f = CharFlags.Of(text[k]);
+        if ((f & CharFlag.Special) != 0)
+        {
+            return IsQuietSpecial(text, k, f) ? -1 : WordStart(text, k, 0);
+        }
+
+        if (IsPlainlyCanonical(text, k, style))
+        {
+            return -1;
+        }
+
+        ref CharFlag flagsRef = ref MemoryMarshal.GetReference(CharFlags.Table);
+        int start = WordStart(text, k, 0);
+        int end = WordEnd(text, k, text.Length);
+        return NeedsWork(text, start, end, style, ref flagsRef) ? start : -1;
+    }
+
+    /// <summary>
+    /// The length of the prefix of <paramref name="text"/> (up to <paramref name="limit"/>) that can be normalized
+    /// apart from what follows: it ends after a whitespace character (not followed by a combining mark), because
+    /// every decision depends on one word and the characters around it. 0 when there is no such whitespace.
+    /// </summary>
+    public static int LastBreak(ReadOnlySpan<char> text, int limit)
+    {
+        for (int k = Math.Min(limit, text.Length) - 1; k >= 0; k--)
+        {
+            if (IsBreakAt(text, k))
+            {
+                return k + 1;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Normalizes <paramref name="source"/>[<paramref name="start"/>..] into <paramref name="writer"/>, unit by unit.
+    /// </summary>
+    /// <returns>The source offset where writing stopped: the length of the source, or, when the writer is full, the
+    /// last place after whitespace before the unit that did not fit (the writer then holds everything before it).</returns>
+    public static int Rewrite(ReadOnlySpan<char> source, int start, ToneStyle style, ref NormalizationWriter writer)
+    {
+        ReadOnlySpan<CharFlag> flags = CharFlags.Table;
+        ref CharFlag flagsRef = ref MemoryMarshal.GetReference(flags);
+        int i = start;
+        (int Source, int Length, int Origin) checkpoint = (start, writer.Length, writer.Origin);
+        int backoff = 0;
+        while (i < source.Length)
+        {
+            if (i > start && IsBreakAt(source, i - 1))
+            {
+                checkpoint = (i, writer.Length, writer.Origin);
+
+                // Text with few changes (a stray NBSP): let the fast scan find the next change and copy up to it.
+                // Where changes are dense (NFD) it finds one at once, and waits a few words before trying again.
+                if (backoff-- <= 0)
+                {
+                    int change = FindFirstChange(source[i..], style);
+                    int skip = change < 0 ? source.Length - i : LastBreak(source[i..], change);
+                    if (skip > 0)
+                    {
+                        if (!writer.TryCopy(source.Slice(i, skip), i))
+                        {
+                            writer.Length = checkpoint.Length;
+                            writer.Origin = checkpoint.Origin;
+                            return checkpoint.Source;
+                        }
+
+                        i += skip;
+                        continue;
+                    }
+
+                    backoff = 16;
+                }
+            }
+
+            char c = source[i];
+            CharFlag f = flags[c];
+            bool ok;
+            int next;
+            if ((f & CharFlag.Word) != 0 || (i + 1 < source.Length && (flags[source[i + 1]] & CharFlag.MarkLike) != 0))
+            {
+                next = WordEnd(source, i, source.Length);
+                ok = TryWriteWord(source, i, next, style, ref writer, ref flagsRef);
+            }
+            else
+            {
+                next = i + 1;
+                if ((f & CharFlag.Space) != 0)
+                {
+                    ok = writer.TryWrite(' ', i);
+                }
+                else if ((f & CharFlag.Unstable) != 0)
+                {
+                    ok = TryWriteNormalized(source.Slice(i, 1), i, ref writer);
+                }
+                else
+                {
+                    // Copy a run of characters that normalization leaves alone.
+                    while (next < source.Length && IsPlainOutsideWords(source, next, ref flagsRef))
+                    {
+                        next++;
+                    }
+
+                    ok = writer.TryCopy(source[i..next], i);
+                }
+            }
+
+            if (!ok)
+            {
+                writer.Length = checkpoint.Length;
+                writer.Origin = checkpoint.Origin;
+                return checkpoint.Source;
+            }
+
+            i = next;
+        }
+
+        return i;
+    }
+
+    // A character that stays as it is and starts no word: neither word, space, removed nor unstable,
+    // and not the base of a following mark.
+    private static bool IsPlainOutsideWords(ReadOnlySpan<char> s, int i, ref CharFlag flagsRef)
+    {
+        CharFlag f = Unsafe.Add(ref flagsRef, s[i]);
+        if ((f & (CharFlag.Word | CharFlag.Space | CharFlag.Unstable)) != 0 || CharFlags.IsApostrophe(s[i]))
+        {
+            return false;
+        }
+
+        return i + 1 >= s.Length || (Unsafe.Add(ref flagsRef, s[i + 1]) & CharFlag.MarkLike) == 0;
+    }
+
+    // A special character the canonical text may contain: a lone surrogate or a supplementary character that is NFC.
+    private static bool IsQuietSpecial(ReadOnlySpan<char> text, int i, CharFlag f)
+    {
+        if ((f & (CharFlag.MarkLike | CharFlag.Removed | CharFlag.Space)) != 0 || !char.IsSurrogate(text[i]))
+        {
+            return false;
+        }
+
+        if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+        {
+            return IsQuietSupplementary(text.Slice(i, 2));
+        }
+
+        return char.IsLowSurrogate(text[i]) && i > 0 && char.IsHighSurrogate(text[i - 1])
+            ? IsQuietSupplementary(text.Slice(i - 1, 2))
+            : true; // lone surrogates are kept as they are
+    }
+
+    private static bool IsQuietSupplementary(ReadOnlySpan<char> pair)
+    {
+        UnicodeCategory category = CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(pair[0], pair[1]));
+        return category is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            && RuntimeNormalization.IsNormalized(pair, NormalizationForm.FormC);
+    }
+
+    // True when a word of canonical-looking letters has its tone in the wrong place (or special characters).
+    private static bool NeedsWork(ReadOnlySpan<char> text, int start, int end, ToneStyle style, ref CharFlag flagsRef)
+    {
+        ReadOnlySpan<char> word = text[start..end];
+        foreach (char c in word)
+        {
+            if ((Unsafe.Add(ref flagsRef, c) & CharFlag.Special) != 0)
+            {
+                return true;
+            }
+        }
+
+        return !IsInCode(text, start, end)
+            && VietnameseSyllable.TryPlaceTone(word, style, out int current, out int target) && current >= 0 && current != target;
+    }
+
+    /// <summary>
+    /// True when the word at [<paramref name="start"/>, <paramref name="end"/>) is glued to a URL, path, e-mail address
+    /// or code (a neighbour such as / _ @ = &amp; # %, or a dot between letters): such words are left alone.
+    /// </summary>
+    private static bool IsInCode(ReadOnlySpan<char> text, int start, int end)
+    {
+        if (start > 0)
+        {
+            char before = text[start - 1];
+            if (IsCodeJoiner(before) || (before == '.' && start > 1 && char.IsLetterOrDigit(text[start - 2])))
+            {
+                return true;
+            }
+        }
+
+        if (end < text.Length)
+        {
+            char after = text[end];
+            if (IsCodeJoiner(after) || (after == '.' && end + 1 < text.Length && char.IsLetterOrDigit(text[end + 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsCodeJoiner(char c) => c is '/' or '\\' or '_' or '@' or '=' or '&' or '#' or '%' or '~' or '|' or '+' or '^' or '*' or '<' or '>';
+
+    /// <summary>True for a whitespace character not followed by a combining mark: text before and after it is normalized independently.</summary>
+    private static bool IsBreakAt(ReadOnlySpan<char> text, int i) =>
+        char.IsWhiteSpace(text[i]) && (i + 1 >= text.Length || (CharFlags.Of(text[i + 1]) & CharFlag.MarkLike) == 0);
+
+    /// <summary>True when the character at <paramref name="i"/> belongs to a word.</summary>
+    private static bool IsWordAt(ReadOnlySpan<char> s, int i)
+    {
+        ReadOnlySpan<CharFlag> flags = CharFlags.Table;
+        if ((flags[s[i]] & CharFlag.Word) != 0)
+        {
+            return true;
+        }
+
+        // An apostrophe joins two letters of one word (K’ré), not a closing quote and the next word.
+        return CharFlags.IsApostrophe(s[i]) && i > 0 && i + 1 < s.Length
+            && (flags[s[i - 1]] & CharFlag.Word) != 0 && (flags[s[i + 1]] & CharFlag.Word) != 0;
+    }
+
+    /// <summary>The start of the unit that contains <paramref name="i"/> (not before <paramref name="min"/>).</summary>
+    public static int WordStart(ReadOnlySpan<char> s, int i, int min)
+    {
+        if (!IsWordAt(s, i))
+        {
+            return i;
+        }
+
+        int start = i;
+        while (start > min && IsWordAt(s, start - 1))
+        {
+            start--;
+        }
+
+        return start > min && (CharFlags.Of(s[start]) & CharFlag.MarkLike) != 0 ? start - 1 : start;
+    }
+
+    /// <summary>The end of the unit that starts at or contains <paramref name="i"/>.</summary>
+    public static int WordEnd(ReadOnlySpan<char> s, int i, int end)
+    {
+        int k = i + 1;
+        while (k < end && IsWordAt(s, k))
+        {
+            k++;
+        }
+
+        return k;
+    }
+
+    private static bool TryWriteWord(ReadOnlySpan<char> source, int start, int end, ToneStyle style, ref NormalizationWriter writer, ref CharFlag flagsRef)
+    {
+        int wordOutput = writer.Length;
+        bool toned = false;
+        bool special = false;
+        for (int k = start; k < end; k++)
+        {
+            CharFlag f = Unsafe.Add(ref flagsRef, source[k]);
+            toned |= (f & CharFlag.Toned) != 0;
+            special |= (f & CharFlag.Special) != 0;
+        }
+
+        if (!special)
+        {
+            if (!writer.TryCopy(source[start..end], start))
+            {
+                return false;
+            }
+        }
+        else
+        {
+            int k = start;
+            while (k < end)
+            {
+                char c = source[k];
+                CharFlag f = Unsafe.Add(ref flagsRef, c);
+                bool ok;
+                if ((f & CharFlag.Removed) != 0)
+                {
+                    k++;
+                    continue; // counted with the next written character
+                }
+
+                if ((f & CharFlag.MarkLike) != 0)
+                {
+                    int marksEnd = k + 1;
+                    while (marksEnd < end && (Unsafe.Add(ref flagsRef, source[marksEnd]) & (CharFlag.MarkLike | CharFlag.Removed)) != 0)
+                    {
+                        marksEnd++;
+                    }
+
+                    ok = TryWriteMarks(source[k..marksEnd], marksEnd, wordOutput, ref writer, ref flagsRef);
+                    k = marksEnd;
+                }
+                else if ((f & CharFlag.Space) != 0)
+                {
+                    ok = writer.TryWrite(' ', k);
+                    k++;
+                }
+                else if (char.IsHighSurrogate(c) && k + 1 < end && char.IsLowSurrogate(source[k + 1]))
+                {
+                    ok = TryWriteNormalized(source.Slice(k, 2), k, ref writer);
+                    k += 2;
+                }
+                else if ((f & CharFlag.Unstable) != 0 && !char.IsSurrogate(c))
+                {
+                    ok = TryWriteNormalized(source.Slice(k, 1), k, ref writer);
+                    k++;
+                }
+                else
+                {
+                    ok = writer.TryWrite(c, k);
+                    k++;
+                }
+
+                if (!ok)
+                {
+                    return false;
+                }
+            }
+
+            // Composition may have produced toned letters: let the word test below decide.
+            toned = true;
+
+            FixEth(writer.Written[wordOutput..]);
+        }
+
+        if (toned && style != ToneStyle.Preserve && !IsInCode(source, start, end))
+        {
+            Span<char> word = writer.Written[wordOutput..];
+            if (MayHaveMisplacedTone(word, style)
+                && VietnameseSyllable.TryPlaceTone(word, style, out int current, out int target) && current >= 0 && current != target)
+            {
+                VietnameseLetters.TryDecompose(word[current], out _, out _, out int tone);
+                word[current] = VietnameseLetters.WithTone(word[current], 0);
+                word[target] = VietnameseLetters.WithTone(word[target], tone);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The look-alike rule: <c>Ð</c>/<c>ð</c> (ETH) becomes <c>Đ</c>/<c>đ</c> (D WITH STROKE) in a word that reads as
+    /// Vietnamese: at the start of a word that with Đ is a plausible syllable (Ðảng, ÐỒNG, Ðà), or whose rest holds a
+    /// letter only Vietnamese spells (a shape mark or a hỏi/ngã/nặng tone: Ðắk); or anywhere in an upper-case
+    /// abbreviation of ASCII letters (HÐND, QÐ, VÐV, BÐBP). Icelandic and Faroese words never start with ð and
+    /// are written in mixed case, so their ð stays (Guðrún, með, Þórður).
+    /// </summary>
+    private static void FixEth(Span<char> word)
+    {
+        if (word.IndexOfAny('\u00D0', '\u00F0') < 0)
+        {
+            return;
+        }
+
+        if (IsUpperAbbreviation(word))
+        {
+            word.Replace('\u00D0', '\u0110');
+            return;
+        }
+
+        if (word[0] is not ('\u00D0' or '\u00F0'))
+        {
+            return;
+        }
+
+        char eth = word[0];
+        word[0] = eth == '\u00D0' ? '\u0110' : '\u0111';
+        if (!VietnameseSyllable.IsPlausible(word) && !HasVietnameseOnlyLetter(word[1..]))
+        {
+            word[0] = eth;
+        }
+    }
+
+    private static bool HasVietnameseOnlyLetter(ReadOnlySpan<char> rest)
+    {
+        bool any = false;
+        foreach (char c in rest)
+        {
+            if (VietnameseLetters.TryDecompose(c, out int vowel, out _, out int tone))
+            {
+                any |= VietnameseLetters.HasShapeMark(vowel) || tone >= 3;
+            }
+            else if (!char.IsAsciiLetter(c) && c is not ('Đ' or 'đ'))
+            {
+                return false;
+            }
+        }
+
+        return any;
+    }
+
+    // Two to ten letters, all upper-case ASCII or Ð/Đ, at least one Ð.
+    private static bool IsUpperAbbreviation(ReadOnlySpan<char> word)
+    {
+        if (word.Length is < 2 or > 10)
+        {
+            return false;
+        }
+
+        foreach (char c in word)
+        {
+            if (!char.IsAsciiLetterUpper(c) && c is not ('\u00D0' or '\u0110'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Combining marks (and removed invisibles among them) after what the writer holds.
+    private static bool TryWriteMarks(scoped ReadOnlySpan<char> marks, int sourceEnd, int floor, ref NormalizationWriter writer, ref CharFlag flagsRef)
+    {
+        int last = writer.Length - 1;
+        if (last >= floor && TryComposeVietnamese(writer.Written[last], marks, out char composed))
+        {
+            writer.Written[last] = composed;
+            writer.Origin = sourceEnd;
+            return true;
+        }
+
+        // General case: the cluster from the last starter on, through the runtime's NFC.
+        int clusterStart = writer.Length;
+        while (clusterStart > floor && (Unsafe.Add(ref flagsRef, writer.Written[clusterStart - 1]) & CharFlag.MarkLike) != 0)
+        {
+            clusterStart--;
+        }
+
+        if (clusterStart > floor)
+        {
+            clusterStart--;
+            if (clusterStart > floor && char.IsLowSurrogate(writer.Written[clusterStart]) && char.IsHighSurrogate(writer.Written[clusterStart - 1]))
+            {
+                clusterStart--;
+            }
+        }
+
+        int written = writer.Length - clusterStart;
+        char[]? rented = null;
+        int capacity = written + marks.Length;
+        Span<char> cluster = capacity <= 64 ? stackalloc char[64] : (rented = ArrayPool<char>.Shared.Rent(capacity));
+        writer.Written[clusterStart..].CopyTo(cluster);
+        int length = written;
+        foreach (char m in marks)
+        {
+            if ((Unsafe.Add(ref flagsRef, m) & CharFlag.Removed) == 0)
+            {
+                cluster[length++] = m;
+            }
+        }
+
+        bool ok = TryNormalizeInto(cluster[..length], clusterStart, sourceEnd, ref writer);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return ok;
+    }
+
+    // NFC of a cluster that replaces the writer's characters from clusterStart on (or is appended when none).
+    private static bool TryNormalizeInto(scoped ReadOnlySpan<char> cluster, int clusterStart, int sourceEnd, ref NormalizationWriter writer)
+    {
+        char[]? rented = null;
+        int capacity = (cluster.Length * 3) + 8;
+        Span<char> normalized = capacity <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(capacity));
+        ReadOnlySpan<char> result = RuntimeNormalization.TryNormalize(cluster, normalized, out int length, NormalizationForm.FormC)
+            ? normalized[..length]
+            : cluster;
+        bool ok = clusterStart < writer.Length
+            ? writer.TryReplaceTail(clusterStart, result, sourceEnd)
+            : writer.TryWriteCluster(result, sourceEnd);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return ok;
+    }
+
+    private static bool TryWriteNormalized(ReadOnlySpan<char> chars, int source, ref NormalizationWriter writer) =>
+        TryNormalizeInto(chars, writer.Length, source + chars.Length, ref writer);
+
+    /// <summary>
+    /// Applies Vietnamese combining marks (tone: grave, acute, hook above, tilde, dot below, and the deprecated
+    /// U+0340/U+0341; shape: circumflex, breve, horn) to a vowel letter, in any order.
+    /// </summary>
+    private static bool TryComposeVietnamese(char baseLetter, ReadOnlySpan<char> marks, out char composed)
+    {
+        composed = baseLetter;
+        if (!VietnameseLetters.TryDecompose(baseLetter, out int vowel, out bool upper, out int tone))
+        {
+            return false;
+        }
+
+        foreach (char m in marks)
+        {
+            switch (m)
+            {
+                case '\u0300' or '\u0340' when tone == 0: tone = 1; break; // huyền
+                case '\u0301' or '\u0341' when tone == 0: tone = 2; break; // sắc
+                case '\u0309' when tone == 0: tone = 3; break; // hỏi
+                case '\u0303' when tone == 0: tone = 4; break; // ngã
+                case '\u0323' when tone == 0: tone = 5; break; // nặng
+                case '\u0302' when vowel is VietnameseLetters.A or VietnameseLetters.E or VietnameseLetters.O:
+                    vowel = vowel == VietnameseLetters.A ? VietnameseLetters.ACircumflex
+                        : vowel == VietnameseLetters.E ? VietnameseLetters.ECircumflex : VietnameseLetters.OCircumflex;
+                    break;
+                case '\u0306' when vowel == VietnameseLetters.A: vowel = VietnameseLetters.ABreve; break;
+                case '\u031B' when vowel is VietnameseLetters.O or VietnameseLetters.U:
+                    vowel = vowel == VietnameseLetters.O ? VietnameseLetters.OHorn : VietnameseLetters.UHorn;
+                    break;
+                case '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD':
+                    break; // removed
+                default:
+                    return false;
+            }
+        }
+
+        composed = VietnameseLetters.Compose(vowel, upper, tone);
+        return true;
+    }
+}

@@ -1,0 +1,96 @@
+namespace DanVan.Analytics.Text.Tables;
+
+/// <summary>
+/// Vietnamese abbreviations the tokenizer cannot tell by their letters alone: the ones written with a dot
+/// (which would otherwise read as the end of a sentence) and the mixed-case ones. Words of two or more
+/// letters all in capitals (UBND, HĐND, MTTQ, BCH, TW, ĐCSVN) need no entry.
+/// </summary>
+/// <remarks>Collected by hand from Vietnamese news; extend the arrays, nothing else needs to change.</remarks>
+internal static class AbbreviationTable
+{
+    /// <summary>
+    /// Abbreviations written with their final dot, matched case-sensitively at the start of a word.
+    /// The dot is part of the token, so "TP. Hồ Chí Minh" and "ThS. Nguyễn Văn A" do not end a sentence.
+    /// </summary>
+    public static readonly string[] Dotted =
+    [
+        "TP.",   // thành phố (city)
+        "Tp.",   // thành phố
+        "TX.",   // thị xã (town)
+        "TT.",   // thị trấn (township)
+        "ThS.",  // thạc sĩ (master)
+        "Ths.",  // thạc sĩ
+        "Th.S.", // thạc sĩ
+        "TS.",   // tiến sĩ (doctor)
+        "TSKH.", // tiến sĩ khoa học
+        "PGS.",  // phó giáo sư (associate professor)
+        "GS.",   // giáo sư (professor)
+        "BS.",   // bác sĩ (physician)
+        "KS.",   // kỹ sư (engineer)
+        "NCS.",  // nghiên cứu sinh (doctoral candidate)
+        "NXB.",  // nhà xuất bản (publisher)
+        "Tr.",   // trang (page)
+        "v.v.",  // vân vân (et cetera)
+    ];
+
+    /// <summary>
+    /// One-letter prefixes that join a number after their dot into one token: "Q.1" (quận 1, district 1),
+    /// "P.12" (phường 12, ward 12).
+    /// </summary>
+    public static readonly string[] NumberedPrefixes = ["Q.", "P."];
+
+    /// <summary>Abbreviations in mixed case, recognized without a dot: "ThS Nguyễn Văn A", "17/CT-TTg".</summary>
+    public static readonly string[] MixedCase =
+    [
+        "ThS",  // thạc sĩ
+        "TSKH", // tiến sĩ khoa học (all capitals, listed for completeness)
+        "TTg",  // Thủ tướng (Prime Minister), in document codes
+        "QĐi",  // quy định (regulation), in Party document codes
+        "Ctr",  // chương trình (programme), in Party document codes
+        "TTr",  // tờ trình (submission)
+        "HĐi",  // hướng dẫn (guidance) in some Party codes
+    ];
+
+    /// <summary>The length of the longest entry of <see cref="Dotted"/> that <paramref name="text"/> starts with, or 0.</summary>
+    public static int MatchDotted(ReadOnlySpan<char> text)
+    {
+        int best = 0;
+        foreach (string entry in Dotted)
+        {
+            if (entry.Length > best && text.StartsWith(entry, StringComparison.Ordinal))
+            {
+                best = entry.Length;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>True when <paramref name="word"/> is one of <see cref="MixedCase"/>.</summary>
+    public static bool IsMixedCase(ReadOnlySpan<char> word)
+    {
+        foreach (string entry in MixedCase)
+        {
+            if (word.SequenceEqual(entry))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="text"/> starts with one of <see cref="NumberedPrefixes"/> followed by a digit.</summary>
+    public static bool StartsWithNumberedPrefix(ReadOnlySpan<char> text)
+    {
+        foreach (string entry in NumberedPrefixes)
+        {
+            if (text.Length > entry.Length && text.StartsWith(entry, StringComparison.Ordinal) && char.IsAsciiDigit(text[entry.Length]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

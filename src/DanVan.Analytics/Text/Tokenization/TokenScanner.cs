@@ -1,0 +1,576 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using DanVan.Analytics.Text.Tables;
+using static DanVan.Analytics.Text.Tokenization.CharClasses;
+
+namespace DanVan.Analytics.Text.Tokenization;
+
+/// <summary>
+/// The tokenizer's scanner: reads the next token at a position. An inlined fast path handles blank space
+/// and plain words (nine tokens in ten in news text); everything else goes to one general slow path.
+/// </summary>
+/// <remarks>
+/// Every rule looks ahead a bounded number of characters when it fails (codes, dates, e-mail addresses and
+/// bare domains have length caps), and succeeds only by consuming what it scanned, so the whole text is read
+/// in linear time whatever it holds.
+/// </remarks>
+internal static class TokenScanner
+{
+    // Party and State document numbers have at most 5 digits ("1613/UBND-KGVX"); segments are short codes.
+    private const int MaxCodeNumberDigits = 5;
+    private const int MaxCodeSegmentLength = 12;
+
+    // RFC 1035 and RFC 5321 limits and a cap on labels, which also bound the look-ahead of failed matches
+    // ("a.a.a.a…" and "a-a-a-a…" look ahead at most a few hundred characters from each token).
+    private const int MaxLabelLength = 63;
+    private const int MaxLabels = 8;
+    private const int MaxLocalPartLength = 64;
+
+    /// <summary>Reads the token at or after <paramref name="position"/> and moves past it.</summary>
+    /// <returns>False when only blank space is left; <paramref name="position"/> is then the text's length.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryRead(ReadOnlySpan<char> text, ref int position, out Token token)
+    {
+        ref byte table = ref Table;
+        int i = position;
+        while ((uint)i < (uint)text.Length)
+        {
+            char c = text[i];
+            int cls = Unsafe.Add(ref table, c);
+            if ((cls & Space) != 0)
+            {
+                i++;
+                continue;
+            }
+
+            if ((cls & Letter) == 0)
+            {
+                // Commas, quotes and brackets are one character; dots may start "..." or "./.".
+                if ((cls & Punct) != 0 && c != '.')
+                {
+                    token = new Token(i, 1, TokenKind.Punctuation);
+                    position = i + 1;
+                    return true;
+                }
+
+                break;
+            }
+
+            // A run of letters and combining marks; anything that may turn it into something else
+            // (an apostrophe, a dot, a digit, a surrogate) leaves it to the slow path.
+            int j = i + 1;
+            int rest = 0;
+            while (true)
+            {
+                if ((uint)j >= (uint)text.Length)
+                {
+                    break;
+                }
+
+                int dc = Unsafe.Add(ref table, text[j]);
+                if ((dc & (Letter | Mark)) == 0)
+                {
+                    if ((dc & WordTail) != 0)
+                    {
+                        return TryReadSlow(text, i, ref position, out token);
+                    }
+
+                    break;
+                }
+
+                rest |= dc;
+                j++;
+            }
+
+            token = new Token(i, j - i, (cls & rest & Upper) != 0 ? CapitalWordKind(text.Slice(i, j - i), cls | rest) : TokenKind.Syllable);
+            position = j;
+            return true;
+        }
+
+        return TryReadSlow(text, i, ref position, out token);
+    }
+
+    // Two or more capitals: an abbreviation when all are capitals without tone marks (UBND, HĐND, TƯ, but not the
+    // headline word LUẬN) or when the table knows it (ThS, TTg). classes is the union of the word's character classes.
+    // Kept out of line: it is rare, and inlined it would crowd the registers of the hot loop.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static TokenKind CapitalWordKind(ReadOnlySpan<char> word, int classes) =>
+        (classes & (NotUpper | Toned)) == 0 || AbbreviationTable.IsMixedCase(word) ? TokenKind.Abbreviation : TokenKind.Syllable;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryReadSlow(ReadOnlySpan<char> text, int i, ref int position, out Token token)
+    {
+        while (i < text.Length)
+        {
+            int cls = Classify(text, i, out int width);
+            if ((cls & Space) != 0)
+            {
+                i += width;
+                continue;
+            }
+
+            token = (cls & Letter) != 0 ? ScanWord(text, i)
+                : (cls & Digit) != 0 ? ScanNumeric(text, i)
+                : (cls & Punct) != 0 ? ScanPunctuation(text, i)
+                : ScanSymbol(text, i, width);
+            Debug.Assert(token.Length > 0 && token.End <= text.Length, "A token is never empty and never runs past the text.");
+            position = token.End;
+            return true;
+        }
+
+        position = text.Length;
+        token = default;
+        return false;
+    }
+
+    private static Token ScanWord(ReadOnlySpan<char> text, int start)
+    {
+        int first = Classify(text, start, out int width);
+        int j = start + width;
+        int rest = 0;
+        bool ascii = text[start] < 0x80;
+        while (j < text.Length)
+        {
+            int cls = Classify(text, j, out width);
+            if ((cls & (Letter | Mark)) != 0)
+            {
+                rest |= cls;
+                ascii &= text[j] < 0x80;
+                j += width;
+                continue;
+            }
+
+            // An apostrophe between letters belongs to the name: K’ré, H'Mông.
+            if (text[j] is '\'' or '\u2019' && j + 1 < text.Length && (Classify(text, j + 1, out _) & Letter) != 0)
+            {
+                ascii = false;
+                j++;
+                continue;
+            }
+
+            break;
+        }
+
+        if (j < text.Length)
+        {
+            char next = text[j];
+            if (ascii && (next is ':' or '.' or '@' or '_' or '+' or '-' || IsAsciiDigit(next)))
+            {
+                int end = ScanWebAddress(text, start, j, out TokenKind webKind);
+                if (end > 0)
+                {
+                    return new Token(start, end - start, webKind);
+                }
+            }
+
+            if (next == '.')
+            {
+                int end = ScanDottedAbbreviation(text, start);
+                if (end > 0)
+                {
+                    return new Token(start, end - start, TokenKind.Abbreviation);
+                }
+            }
+        }
+
+        TokenKind kind = (first & Upper) != 0 && (rest & Upper) != 0
+            ? CapitalWordKind(text.Slice(start, j - start), first | rest)
+            : TokenKind.Syllable;
+        return new Token(start, j - start, kind);
+    }
+
+    // "http://…", "www.…", "ten.ho@dangcongsan.vn", "laodongthudo.vn/…": the end of the address, or 0.
+    private static int ScanWebAddress(ReadOnlySpan<char> text, int start, int wordEnd, out TokenKind kind)
+    {
+        kind = TokenKind.Url;
+        ReadOnlySpan<char> word = text[start..wordEnd];
+        ReadOnlySpan<char> after = text[wordEnd..];
+        if (after.StartsWith("://") && (word.Equals("http", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("https", StringComparison.OrdinalIgnoreCase) || word.Equals("ftp", StringComparison.OrdinalIgnoreCase)))
+        {
+            return ScanUrlEnd(text, wordEnd + 3);
+        }
+
+        if (word.Equals("www", StringComparison.OrdinalIgnoreCase) && after.Length > 1 && after[0] == '.' && IsAsciiLetterOrDigit(after[1]))
+        {
+            return ScanUrlEnd(text, wordEnd + 1);
+        }
+
+        int email = ScanEmail(text, start);
+        if (email > 0)
+        {
+            kind = TokenKind.Email;
+            return email;
+        }
+
+        int domainEnd = ScanDomain(text, start, out int labels, out int lastLabelStart);
+        if (domainEnd > 0 && labels >= 2 && DomainTable.IsTopLevelDomain(text[lastLabelStart..domainEnd]))
+        {
+            return domainEnd < text.Length && text[domainEnd] == '/' ? ScanUrlEnd(text, domainEnd) : domainEnd;
+        }
+
+        return 0;
+    }
+
+    // A URL runs to blank space or a quote; trailing sentence punctuation is not part of it.
+    private static int ScanUrlEnd(ReadOnlySpan<char> text, int from)
+    {
+        int end = from;
+        bool openParenthesis = false;
+        while (end < text.Length)
+        {
+            char c = text[end];
+            if ((Classify(text, end, out int width) & Space) != 0 || c is '<' or '>' or '"' or '\u201C' or '\u201D' or '\u2018' or '\u2019' or '\u00AB' or '\u00BB')
+            {
+                break;
+            }
+
+            openParenthesis |= c == '(';
+            end += width;
+        }
+
+        while (end > from && (text[end - 1] is '.' or ',' or ';' or ':' or '!' or '?' or '\'' || (text[end - 1] == ')' && !openParenthesis)))
+        {
+            end--;
+        }
+
+        return end;
+    }
+
+    private static int ScanEmail(ReadOnlySpan<char> text, int start)
+    {
+        int p = start;
+        while (p < text.Length && p - start <= MaxLocalPartLength && (IsAsciiLetterOrDigit(text[p]) || text[p] is '.' or '_' or '%' or '+' or '-'))
+        {
+            p++;
+        }
+
+        if (p >= text.Length || text[p] != '@' || p - start > MaxLocalPartLength || text[p - 1] == '.')
+        {
+            return 0;
+        }
+
+        int end = ScanDomain(text, p + 1, out int labels, out int lastLabelStart);
+        if (end == 0 || labels < 2 || end - lastLabelStart < 2)
+        {
+            return 0;
+        }
+
+        foreach (char c in text[lastLabelStart..end])
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                return 0;
+            }
+        }
+
+        return end;
+    }
+
+    // Labels of ASCII letters, digits and inner hyphens separated by dots: the end of the last label, or 0.
+    private static int ScanDomain(ReadOnlySpan<char> text, int from, out int labels, out int lastLabelStart)
+    {
+        labels = 0;
+        lastLabelStart = from;
+        int end = 0;
+        int p = from;
+        while (true)
+        {
+            int labelStart = p;
+            while (p < text.Length && p - labelStart <= MaxLabelLength && (IsAsciiLetterOrDigit(text[p]) || text[p] == '-'))
+            {
+                p++;
+            }
+
+            if (p - labelStart > MaxLabelLength || labels == MaxLabels)
+            {
+                return 0;
+            }
+
+            if (p == labelStart || text[labelStart] == '-' || text[p - 1] == '-')
+            {
+                break;
+            }
+
+            labels++;
+            end = p;
+            lastLabelStart = labelStart;
+            if (p + 1 < text.Length && text[p] == '.' && IsAsciiLetterOrDigit(text[p + 1]))
+            {
+                p++;
+                continue;
+            }
+
+            break;
+        }
+
+        // "abc.vnđ" is no domain: the name must not run on into a letter.
+        if (end == 0 || (end < text.Length && (Classify(text, end, out _) & (Letter | Mark | Digit)) != 0))
+        {
+            return 0;
+        }
+
+        return end;
+    }
+
+    // "TP.", "ThS.", "v.v.", "PGS.TS.", "TP.HCM", "Q.1": the end of the abbreviation, or 0.
+    private static int ScanDottedAbbreviation(ReadOnlySpan<char> text, int start)
+    {
+        if (AbbreviationTable.StartsWithNumberedPrefix(text[start..]))
+        {
+            int end = start + 2;
+            while (end < text.Length && IsAsciiDigit(text[end]))
+            {
+                end++;
+            }
+
+            return end;
+        }
+
+        int matched = AbbreviationTable.MatchDotted(text[start..]);
+        if (matched == 0)
+        {
+            return 0;
+        }
+
+        // Titles and places chain without a space: "PGS.TS.", "GS.TSKH", "TP.HCM".
+        int p = start + matched;
+        while (p < text.Length)
+        {
+            int more = AbbreviationTable.MatchDotted(text[p..]);
+            if (more > 0)
+            {
+                p += more;
+                continue;
+            }
+
+            int capitalsEnd = ScanCapitals(text, p);
+            if (capitalsEnd - p >= 2)
+            {
+                p = capitalsEnd;
+            }
+
+            break;
+        }
+
+        return p;
+    }
+
+    // The end of a run of capitals (with their combining marks) at from, or from when the run is not all capitals.
+    private static int ScanCapitals(ReadOnlySpan<char> text, int from)
+    {
+        int end = from;
+        while (end < text.Length)
+        {
+            int cls = Classify(text, end, out int width);
+            if ((cls & (Upper | Mark)) == 0 || (end == from && (cls & Upper) == 0))
+            {
+                break;
+            }
+
+            end += width;
+        }
+
+        return end < text.Length && (Classify(text, end, out _) & (Letter | Digit)) != 0 ? from : end;
+    }
+
+    private static Token ScanNumeric(ReadOnlySpan<char> text, int start)
+    {
+        int d = start;
+        while (d < text.Length && IsAsciiDigit(text[d]))
+        {
+            d++;
+        }
+
+        if (d == start)
+        {
+            // Digits of another script: a plain number.
+            int j = start;
+            while (j < text.Length && (Classify(text, j, out int width) & Digit) != 0)
+            {
+                j += width;
+            }
+
+            return new Token(start, j - start, TokenKind.Number);
+        }
+
+        if (d < text.Length)
+        {
+            char separator = text[d];
+            if (separator is '-' or '/' && d - start <= MaxCodeNumberDigits)
+            {
+                int code = ScanDocumentCode(text, d);
+                if (code > 0)
+                {
+                    return new Token(start, code - start, TokenKind.DocumentCode);
+                }
+            }
+
+            if (separator is '/' or '-' or '.' && d - start <= 2)
+            {
+                int date = ScanDate(text, start, d);
+                if (date > 0)
+                {
+                    return new Token(start, date - start, TokenKind.Date);
+                }
+            }
+        }
+
+        // Groups and decimals: "1.200.000", "36.000", "1,5"; then an optional percent sign.
+        int end = d;
+        while (end + 1 < text.Length && text[end] is '.' or ',' && IsAsciiDigit(text[end + 1]))
+        {
+            end += 2;
+            while (end < text.Length && IsAsciiDigit(text[end]))
+            {
+                end++;
+            }
+        }
+
+        if (end < text.Length && text[end] == '%')
+        {
+            end++;
+        }
+
+        return new Token(start, end - start, TokenKind.Number);
+    }
+
+    // "25-NQ/TW", "04/2015/NĐ-CP", "411/KH-UBND": the end of the code, or 0. separatorIndex is just past the number.
+    private static int ScanDocumentCode(ReadOnlySpan<char> text, int separatorIndex)
+    {
+        int p = separatorIndex;
+        bool hasYear = false;
+        if (text[p] == '/' && p + 1 < text.Length && IsAsciiDigit(text[p + 1]))
+        {
+            int yearEnd = CountDigits(text, p + 1, 5);
+            int yearLength = yearEnd - (p + 1);
+            if ((yearLength != 2 && yearLength != 4) || yearEnd >= text.Length || text[yearEnd] != '/')
+            {
+                return 0;
+            }
+
+            p = yearEnd;
+            hasYear = true;
+        }
+
+        int segments = 0;
+        int end = 0;
+        while (p + 1 < text.Length && text[p] is '-' or '/')
+        {
+            int segmentStart = p + 1;
+            if ((Classify(text, segmentStart, out int width) & Upper) == 0)
+            {
+                break;
+            }
+
+            int e = segmentStart + width;
+            while (e < text.Length && e - segmentStart <= MaxCodeSegmentLength)
+            {
+                int cls = Classify(text, e, out width);
+                if ((cls & (Letter | Mark)) == 0 && !IsAsciiDigit(text[e]))
+                {
+                    break;
+                }
+
+                e += width;
+            }
+
+            if (e - segmentStart > MaxCodeSegmentLength)
+            {
+                return 0;
+            }
+
+            segments++;
+            end = e;
+            p = e;
+        }
+
+        return segments >= (hasYear ? 1 : 2) ? end : 0;
+    }
+
+    // Day (1–31) before month (1–12), then an optional year of 2 or 4 digits with the same separator.
+    private static int ScanDate(ReadOnlySpan<char> text, int start, int separatorIndex)
+    {
+        int day = ParseDigits(text[start..separatorIndex]);
+        if (day is < 1 or > 31)
+        {
+            return 0;
+        }
+
+        char separator = text[separatorIndex];
+        int monthStart = separatorIndex + 1;
+        int monthEnd = CountDigits(text, monthStart, 3);
+        int month = monthEnd - monthStart is 1 or 2 ? ParseDigits(text[monthStart..monthEnd]) : 0;
+        if (month is < 1 or > 12)
+        {
+            return 0;
+        }
+
+        if (monthEnd + 1 < text.Length && text[monthEnd] == separator && IsAsciiDigit(text[monthEnd + 1]))
+        {
+            int yearEnd = CountDigits(text, monthEnd + 1, 5);
+            return yearEnd - (monthEnd + 1) is 2 or 4 ? yearEnd : 0;
+        }
+
+        // With dots a date needs its year, or "1.5" and "12.3" would read as dates.
+        return separator == '.' ? 0 : monthEnd;
+    }
+
+    // The end of the run of ASCII digits at from, looking at no more than max characters.
+    private static int CountDigits(ReadOnlySpan<char> text, int from, int max)
+    {
+        int end = from;
+        while (end < text.Length && end - from < max && IsAsciiDigit(text[end]))
+        {
+            end++;
+        }
+
+        return end;
+    }
+
+    private static int ParseDigits(ReadOnlySpan<char> digits)
+    {
+        int value = 0;
+        foreach (char c in digits)
+        {
+            value = (value * 10) + (c - '0');
+        }
+
+        return value;
+    }
+
+    // Most punctuation is one character; runs of dots ("...") and the article end mark "./." are one token.
+    private static Token ScanPunctuation(ReadOnlySpan<char> text, int start)
+    {
+        if (text[start] != '.')
+        {
+            return new Token(start, 1, TokenKind.Punctuation);
+        }
+
+        if (text[start..].StartsWith("./."))
+        {
+            return new Token(start, 3, TokenKind.Punctuation);
+        }
+
+        int end = start + 1;
+        while (end < text.Length && text[end] == '.')
+        {
+            end++;
+        }
+
+        return new Token(start, end - start, TokenKind.Punctuation);
+    }
+
+    // A symbol is one code point (a surrogate pair is never split) with the combining marks and
+    // variation selectors after it; a lone surrogate is a symbol of its own.
+    private static Token ScanSymbol(ReadOnlySpan<char> text, int start, int width)
+    {
+        int end = start + width;
+        while (end < text.Length && (Classify(text, end, out int next) & Mark) != 0)
+        {
+            end += next;
+        }
+
+        return new Token(start, end - start, TokenKind.Symbol);
+    }
+}

@@ -1,0 +1,132 @@
+using System.Text;
+using DanVan.Analytics.Text;
+
+namespace DanVan.Analytics.Tests.Text;
+
+public sealed class VietnameseFolderTests
+{
+    [Theory]
+    [InlineData("Đảng ủy Thành phố", "dang uy thanh pho")]
+    [InlineData("CÔNG TÁC DÂN VẬN", "cong tac dan van")]
+    [InlineData("Nghị quyết 25-NQ/TW", "nghi quyet 25-nq/tw")]
+    [InlineData("\u00D0ảng \u00F0oàn", "dang doan")]
+    [InlineData("người Ơ Đu", "nguoi o du")]
+    [InlineData("", "")]
+    public void Fold_VietnameseText_GivesBareLowerCaseLetters(string text, string expected)
+    {
+        Assert.Equal(expected, VietnameseFolder.Fold(text));
+    }
+
+    [Fact]
+    public void Fold_EveryVietnameseVowelLetter_GivesItsAsciiVowel()
+    {
+        const string Vowels = "aăâeêioôơuưy";
+        const string Bare = "aaaeeiooouuy";
+        string[] tones = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"];
+        for (int v = 0; v < Vowels.Length; v++)
+        {
+            foreach (string tone in tones)
+            {
+                string letter = (Vowels[v].ToString().Normalize(NormalizationForm.FormD) + tone).Normalize(NormalizationForm.FormC);
+                Assert.Equal(Bare[v].ToString(), VietnameseFolder.Fold(letter));
+                Assert.Equal(Bare[v].ToString(), VietnameseFolder.Fold(letter.ToUpperInvariant()));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("ÀÉÎÕÜ Ç Ñ", "aeiou c n")]
+    [InlineData("ΆΘΗΝΑ", "αθηνα")]
+    [InlineData("ЁЛКА", "елка")]
+    [InlineData("İstanbul", "istanbul")]
+    public void Fold_OtherScripts_AreLowerCasedWithoutDiacritics(string text, string expected)
+    {
+        Assert.Equal(expected, VietnameseFolder.Fold(text));
+    }
+
+    [Fact]
+    public void Fold_NfdInput_ShrinksByTheMarksDropped()
+    {
+        string nfd = "Đảng ủy".Normalize(NormalizationForm.FormD);
+        char[] destination = new char[nfd.Length];
+        int written = VietnameseFolder.Fold(nfd, destination);
+        Assert.Equal("dang uy", new string(destination, 0, written));
+        Assert.True(written < nfd.Length);
+    }
+
+    [Fact]
+    public void Fold_SpacesAndInvisibles_AsTheNormalizerDoes()
+    {
+        Assert.Equal("dan van", VietnameseFolder.Fold("Dân\u00A0v\u200Bận\u00AD"));
+    }
+
+    [Fact]
+    public void Fold_InPlace_GivesTheSameAsIntoAnotherBuffer()
+    {
+        string text = TextPerturbations.ToNfd(string.Concat(Enumerable.Repeat("Ủy ban Mặt trận Tổ quốc Việt Nam ABCDEFGHIJKLMNOPQRSTUVWXYZ ", 5)));
+        char[] buffer = text.ToCharArray();
+        int written = VietnameseFolder.Fold(buffer, buffer);
+        Assert.Equal(VietnameseFolder.Fold(text), new string(buffer, 0, written));
+    }
+
+    [Fact]
+    public void Fold_DestinationShorterThanSource_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => VietnameseFolder.Fold("abc", new char[2]));
+        Assert.Throws<ArgumentNullException>(() => VietnameseFolder.Fold(null!));
+    }
+
+    [Fact]
+    public void Fold_CanonicalFoldedText_ReturnsSameInstance()
+    {
+        const string Text = "dang uy thanh pho 2025";
+        Assert.Same(Text, VietnameseFolder.Fold(Text));
+        Assert.True(VietnameseFolder.IsFolded(Text));
+        Assert.False(VietnameseFolder.IsFolded("Dang"));
+    }
+
+    [Fact]
+    public void TryFold_SingleCharacters_FoldOrDrop()
+    {
+        Assert.True(VietnameseFolder.TryFold('Ự', out char folded));
+        Assert.Equal('u', folded);
+        Assert.True(VietnameseFolder.TryFold('Đ', out folded));
+        Assert.Equal('d', folded);
+        Assert.True(VietnameseFolder.TryFold('\0', out folded));
+        Assert.Equal('\0', folded);
+        Assert.False(VietnameseFolder.TryFold('\u0301', out _));
+    }
+
+    // The vectorized ASCII path and the per-character path must agree at every length and alignment.
+    [Fact]
+    public void Fold_RandomStrings_EqualsFoldingCharacterByCharacter()
+    {
+        const string Alphabet = "aAzZ@[`{ 09ăĂđĐÐðỰự\u0301\u00A0\u200B\uD83D\uDE00ΣЖ";
+        for (int seed = 0; seed < 3000; seed++)
+        {
+            string text = RandomText.Create(seed, Alphabet, 70);
+            var expected = new StringBuilder();
+            foreach (char c in text)
+            {
+                if (VietnameseFolder.TryFold(c, out char f))
+                {
+                    expected.Append(f);
+                }
+            }
+
+            string folded = VietnameseFolder.Fold(text);
+            Assert.Equal(expected.ToString(), folded);
+            Assert.Equal(folded, VietnameseFolder.Fold(folded));
+        }
+    }
+
+    [Fact]
+    public void TryFold_AsciiLetters_AreLowerCasedOnly()
+    {
+        for (char c = '\0'; c < '\u0080'; c++)
+        {
+            Assert.True(VietnameseFolder.TryFold(c, out char folded));
+            Assert.Equal(char.IsAsciiLetterUpper(c) ? (char)(c + 32) : c, folded);
+        }
+    }
+}

@@ -153,19 +153,7 @@ public sealed class ArticleQueryParser
                 return;
             }
 
-            string accentedTerm = accented[k].Term;
-            string foldedTerm = folded[k].Term;
-            state.AddText(
-                new TermQuery(new Term(ArticleFields.Body, foldedTerm)),
-                exclude,
-                Boosted(new TermQuery(new Term(ArticleFields.Title, foldedTerm)), TitleBoost),
-                accentedTerm == foldedTerm ? null : Boosted(new TermQuery(new Term(ArticleFields.Body, accentedTerm)), AccentBoost),
-                accentedTerm == foldedTerm ? null : Boosted(new TermQuery(new Term(ArticleFields.Title, accentedTerm)), AccentBoost * TitleBoost));
-            if (!exclude)
-            {
-                state.Accented.Add(accentedTerm);
-                state.Folded.Add(foldedTerm);
-            }
+            AddMatch(state, accented, folded, k, 1, exclude);
         }
     }
 
@@ -179,21 +167,30 @@ public sealed class ArticleQueryParser
         }
 
         int count = Math.Min(accented.Count, folded.Count);
-        if (!state.TakeTerms(count))
+        if (state.TakeTerms(count))
         {
-            return;
+            AddMatch(state, accented, folded, 0, count, exclude);
+        }
+    }
+
+    /// <summary>Adds the term (count 1) or phrase made of terms start..start+count: the folded form required, the title and the accented form as boosts.</summary>
+    private static void AddMatch(State state, List<AnalyzedTerm> accented, List<AnalyzedTerm> folded, int start, int count, bool exclude)
+    {
+        bool accentedDiffers = false;
+        for (int k = start; k < start + count; k++)
+        {
+            accentedDiffers |= accented[k].Term != folded[k].Term;
         }
 
-        bool accentedDiffers = !accented.Take(count).Select(t => t.Term).SequenceEqual(folded.Take(count).Select(t => t.Term));
         state.AddText(
-            Phrase(ArticleFields.Body, folded, count),
+            Match(ArticleFields.Body, folded, start, count),
             exclude,
-            Boosted(Phrase(ArticleFields.Title, folded, count), TitleBoost),
-            accentedDiffers ? Boosted(Phrase(ArticleFields.Body, accented, count), AccentBoost) : null,
-            accentedDiffers ? Boosted(Phrase(ArticleFields.Title, accented, count), AccentBoost * TitleBoost) : null);
+            Boosted(Match(ArticleFields.Title, folded, start, count), TitleBoost),
+            accentedDiffers ? Boosted(Match(ArticleFields.Body, accented, start, count), AccentBoost) : null,
+            accentedDiffers ? Boosted(Match(ArticleFields.Title, accented, start, count), AccentBoost * TitleBoost) : null);
         if (!exclude)
         {
-            for (int k = 0; k < count; k++)
+            for (int k = start; k < start + count; k++)
             {
                 state.Accented.Add(accented[k].Term);
                 state.Folded.Add(folded[k].Term);
@@ -201,15 +198,20 @@ public sealed class ArticleQueryParser
         }
     }
 
-    private static PhraseQuery Phrase(string field, List<AnalyzedTerm> terms, int count)
+    private static Query Match(string field, List<AnalyzedTerm> terms, int start, int count)
     {
-        var query = new PhraseQuery();
-        for (int k = 0; k < count; k++)
+        if (count == 1)
         {
-            query.Add(new Term(field, terms[k].Term));
+            return new TermQuery(new Term(field, terms[start].Term));
         }
 
-        return query;
+        var phrase = new PhraseQuery();
+        for (int k = start; k < start + count; k++)
+        {
+            phrase.Add(new Term(field, terms[k].Term));
+        }
+
+        return phrase;
     }
 
     private static Query Boosted(Query query, float boost)

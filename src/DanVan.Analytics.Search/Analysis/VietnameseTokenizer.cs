@@ -13,7 +13,8 @@ namespace DanVan.Analytics.Search.Analysis;
 /// <remarks>
 /// The reader is read whole into a reusable buffer, because normalization needs the full value and the
 /// core tokenizer is a <c>ref struct</c> that cannot live across <see cref="IncrementToken"/> calls; the
-/// tokens are kept in a reusable array, so emitting a token allocates nothing.
+/// tokens are kept in a reusable array, so emitting a token allocates nothing. Text that is already
+/// canonical is tokenized in the buffer itself; other text is normalized into a string with an offset map.
 /// </remarks>
 public sealed class VietnameseTokenizer : Tokenizer
 {
@@ -62,10 +63,12 @@ public sealed class VietnameseTokenizer : Tokenizer
     {
         base.Reset();
         int length = ReadAll();
-        _text = _normalizer.NormalizeWithOffsets(new string(_buffer, 0, length));
+
+        // Canonical text (what the parser stores) is tokenized in the buffer as it is: no string, no offset map.
+        _text = _normalizer.IsNormalized(_buffer.AsSpan(0, length)) ? null : _normalizer.NormalizeWithOffsets(new string(_buffer, 0, length));
         _tokenCount = 0;
         _next = 0;
-        foreach (Token token in SyllableTokenizer.Tokenize(_text.Text))
+        foreach (Token token in SyllableTokenizer.Tokenize(_text is null ? _buffer.AsSpan(0, length) : _text.Text))
         {
             if (!IsIndexed(token.Kind))
             {
@@ -93,11 +96,20 @@ public sealed class VietnameseTokenizer : Tokenizer
 
         ClearAttributes();
         Token token = _tokens[_next++];
-        NormalizedText text = _text!;
         char[] termBuffer = _term.ResizeBuffer(token.Length);
-        text.Text.CopyTo(token.Start, termBuffer, 0, token.Length);
+        TextSpan original;
+        if (_text is null)
+        {
+            Array.Copy(_buffer, token.Start, termBuffer, 0, token.Length);
+            original = new TextSpan(token.Start, token.Length);
+        }
+        else
+        {
+            _text.Text.CopyTo(token.Start, termBuffer, 0, token.Length);
+            original = _text.ToOriginal(new TextSpan(token.Start, token.Length));
+        }
+
         _term.Length = token.Length;
-        TextSpan original = text.ToOriginal(new TextSpan(token.Start, token.Length));
         _offset.SetOffset(CorrectOffset(original.Start), CorrectOffset(original.End));
         _type.Type = TypeName(token.Kind);
         return true;

@@ -63,16 +63,6 @@ public sealed class IndexCrashTests : IDisposable
         }
     }
 
-    private static string DanvanDll()
-    {
-        // tests/DanVan.Analytics.Search.Tests/bin/<Configuration>/net10.0/ → the same configuration of the CLI.
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        string configuration = output.Parent!.Name;
-        string dll = Path.Combine(RepositoryPaths.Root, "src", "DanVan.Cli", "bin", configuration, output.Name, "danvan.dll");
-        Assert.True(File.Exists(dll), $"the danvan CLI was not built at {dll}");
-        return dll;
-    }
-
     private void WriteInput()
     {
         IReadOnlyList<ArticleDocument> corpus = TestCorpus.All;
@@ -95,18 +85,7 @@ public sealed class IndexCrashTests : IDisposable
 
     private Process StartIndexer()
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in new[] { DanvanDll(), "index", "--in", _input, "--index", _folder.Path, "--commit-every", CommitEvery.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process process = Process.Start(start)!;
+        Process process = DanvanCli.Start("index", "--in", _input, "--index", _folder.Path, "--commit-every", CommitEvery.ToString(System.Globalization.CultureInfo.InvariantCulture));
         process.ErrorDataReceived += (_, _) => { };
         process.OutputDataReceived += (_, _) => { };
         process.BeginErrorReadLine();

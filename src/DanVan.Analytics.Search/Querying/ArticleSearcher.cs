@@ -1,4 +1,3 @@
-using DanVan.Analytics.Search.Analysis;
 using DanVan.Analytics.Search.Facets;
 using DanVan.Analytics.Search.Highlighting;
 using DanVan.Analytics.Search.Indexing;

@@ -1,0 +1,24 @@
+namespace DanVan.Analytics.Search.Indexing;
+
+/// <summary>The index's field names, in one place.</summary>
+internal static class ArticleFields
+{
+    public const string Key = "key";
+    public const string Id = "id";
+    public const string Url = "url";
+    public const string CanonicalUrl = "canonical_url";
+    public const string Site = "site";
+    public const string Title = "title";
+    public const string Lead = "lead";
+    public const string Body = "body";
+    public const string Published = "published";
+    public const string PublishedTicks = "published_ticks";
+    public const string Day = "day";
+    public const string Author = "author";
+    public const string DocumentCode = "doc";
+    public const string DocumentCodeFolded = "doc_folded";
+    public const string Official = "official";
+    public const string OfficialFolded = "official_folded";
+    public const string OfficialName = "official_name";
+    public const string ModelCount = "model_count";
+}

@@ -1,0 +1,415 @@
+using System.Globalization;
+using DanVan.Analytics.Search.Analysis;
+using DanVan.Analytics.Search.Indexing;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace DanVan.Analytics.Search.Querying;
+
+/// <summary>
+/// Reads the search syntax in one left-to-right pass and builds a Lucene query: free text, "phrases",
+/// <c>-exclude</c>, <c>doc:25-NQ/TW</c>, <c>official:"Nguyễn Doãn Toản"</c>, <c>site:</c>,
+/// <c>from:</c>/<c>to:</c> (YYYY, YYYY-MM or YYYY-MM-DD). Terms must all match (AND) in their folded form, so
+/// "dan van" finds "dân vận"; matches of the accented form and in the title score higher, so "dân vận" ranks
+/// "dân vận" above "dần vẫn".
+/// </summary>
+/// <remarks>Errors are <see cref="QuerySyntaxException"/>s with the offset of the problem; nothing else is thrown for any input.</remarks>
+public sealed class ArticleQueryParser
+{
+    /// <summary>The most text terms a query may use; more are left out with a notice (Lucene limits clauses).</summary>
+    public const int MaxTerms = 64;
+
+    private const float AccentBoost = 2f;
+    private const float TitleBoost = 1.5f;
+
+    private readonly VietnameseAnalyzer _accented;
+    private readonly VietnameseAnalyzer _folded;
+
+    /// <summary>Creates a parser with its own analyzers.</summary>
+    public ArticleQueryParser()
+        : this(new VietnameseAnalyzer(DiacriticForms.Accented), new VietnameseAnalyzer(DiacriticForms.Folded))
+    {
+    }
+
+    internal ArticleQueryParser(VietnameseAnalyzer accented, VietnameseAnalyzer folded)
+    {
+        _accented = accented;
+        _folded = folded;
+    }
+
+    /// <summary>Parses <paramref name="query"/>.</summary>
+    /// <exception cref="QuerySyntaxException">The query is malformed (unterminated quote, empty or bad filter value, bad date).</exception>
+    public ParsedQuery Parse(string query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var state = new State();
+        int i = 0;
+        while (i < query.Length)
+        {
+            if (char.IsWhiteSpace(query[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int clauseStart = i;
+            bool exclude = false;
+            if (query[i] == '-')
+            {
+                if (i + 1 >= query.Length || char.IsWhiteSpace(query[i + 1]))
+                {
+                    i++; // a lone dash ("Hà Nội - Huế") is punctuation, not an operator
+                    continue;
+                }
+
+                exclude = true;
+                i++;
+            }
+
+            if (query[i] == '"')
+            {
+                string phrase = ReadQuoted(query, ref i);
+                AddPhrase(state, phrase, exclude, clauseStart);
+                continue;
+            }
+
+            int fieldEnd = i;
+            while (fieldEnd < query.Length && char.IsAsciiLetter(query[fieldEnd]))
+            {
+                fieldEnd++;
+            }
+
+            string? field = fieldEnd < query.Length && query[fieldEnd] == ':' ? KnownField(query.AsSpan(i, fieldEnd - i)) : null;
+            if (field is not null)
+            {
+                i = fieldEnd + 1;
+                int valueStart = i;
+                string value = i < query.Length && query[i] == '"' ? ReadQuoted(query, ref i) : ReadWord(query, ref i);
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    throw new QuerySyntaxException($"'{field}:' needs a value, for example {Example(field)}.", valueStart);
+                }
+
+                AddFilter(state, field, value.Trim(), exclude, clauseStart, valueStart);
+                continue;
+            }
+
+            string word = ReadWord(query, ref i);
+            AddWord(state, word, exclude);
+        }
+
+        return state.Build();
+    }
+
+    private static string? KnownField(ReadOnlySpan<char> name) =>
+        name.Equals("doc", StringComparison.OrdinalIgnoreCase) ? "doc"
+        : name.Equals("official", StringComparison.OrdinalIgnoreCase) ? "official"
+        : name.Equals("site", StringComparison.OrdinalIgnoreCase) ? "site"
+        : name.Equals("from", StringComparison.OrdinalIgnoreCase) ? "from"
+        : name.Equals("to", StringComparison.OrdinalIgnoreCase) ? "to"
+        : null;
+
+    private static string Example(string field) => field switch
+    {
+        "doc" => "doc:25-NQ/TW",
+        "official" => "official:\"Nguyễn Doãn Toản\"",
+        "site" => "site:baomoi.com",
+        "from" => "from:2021-03",
+        _ => "to:2024-12-31",
+    };
+
+    private static string ReadQuoted(string query, ref int i)
+    {
+        int open = i;
+        int close = query.IndexOf('"', open + 1);
+        if (close < 0)
+        {
+            throw new QuerySyntaxException("This quotation mark is never closed; add the closing \".", open);
+        }
+
+        i = close + 1;
+        return query.Substring(open + 1, close - open - 1);
+    }
+
+    private static string ReadWord(string query, ref int i)
+    {
+        int start = i;
+        while (i < query.Length && !char.IsWhiteSpace(query[i]))
+        {
+            i++;
+        }
+
+        return query[start..i];
+    }
+
+    private void AddWord(State state, string word, bool exclude)
+    {
+        List<AnalyzedTerm> accented = AnalyzedTerm.Analyze(_accented, ArticleFields.Body, word);
+        List<AnalyzedTerm> folded = AnalyzedTerm.Analyze(_folded, ArticleFields.Body, word);
+        for (int k = 0; k < accented.Count && k < folded.Count; k++)
+        {
+            if (!state.TakeTerms(1))
+            {
+                return;
+            }
+
+            AddMatch(state, accented, folded, k, 1, exclude);
+        }
+    }
+
+    private void AddPhrase(State state, string phrase, bool exclude, int position)
+    {
+        List<AnalyzedTerm> accented = AnalyzedTerm.Analyze(_accented, ArticleFields.Body, phrase);
+        List<AnalyzedTerm> folded = AnalyzedTerm.Analyze(_folded, ArticleFields.Body, phrase);
+        if (accented.Count == 0)
+        {
+            throw new QuerySyntaxException("This phrase has no words to search for.", position);
+        }
+
+        int count = Math.Min(accented.Count, folded.Count);
+        if (state.TakeTerms(count))
+        {
+            AddMatch(state, accented, folded, 0, count, exclude);
+        }
+    }
+
+    /// <summary>Adds the term (count 1) or phrase made of terms start..start+count: the folded form required, the title and the accented form as boosts.</summary>
+    private static void AddMatch(State state, List<AnalyzedTerm> accented, List<AnalyzedTerm> folded, int start, int count, bool exclude)
+    {
+        bool accentedDiffers = false;
+        for (int k = start; k < start + count; k++)
+        {
+            accentedDiffers |= accented[k].Term != folded[k].Term;
+        }
+
+        state.AddText(
+            Match(ArticleFields.Body, folded, start, count),
+            exclude,
+            Boosted(Match(ArticleFields.Title, folded, start, count), TitleBoost),
+            accentedDiffers ? Boosted(Match(ArticleFields.Body, accented, start, count), AccentBoost) : null,
+            accentedDiffers ? Boosted(Match(ArticleFields.Title, accented, start, count), AccentBoost * TitleBoost) : null);
+        if (!exclude)
+        {
+            for (int k = start; k < start + count; k++)
+            {
+                state.Accented.Add(accented[k].Term);
+                state.Folded.Add(folded[k].Term);
+            }
+        }
+    }
+
+    private static Query Match(string field, List<AnalyzedTerm> terms, int start, int count)
+    {
+        if (count == 1)
+        {
+            return new TermQuery(new Term(field, terms[start].Term));
+        }
+
+        var phrase = new PhraseQuery();
+        for (int k = start; k < start + count; k++)
+        {
+            phrase.Add(new Term(field, terms[k].Term));
+        }
+
+        return phrase;
+    }
+
+    private static Query Boosted(Query query, float boost)
+    {
+        query.Boost = boost;
+        return query;
+    }
+
+    private static void AddFilter(State state, string field, string value, bool exclude, int clauseStart, int valueStart)
+    {
+        switch (field)
+        {
+            case "doc":
+            {
+                string code = SearchKeys.DocumentCode(value);
+                Query query = new TermQuery(new Term(ArticleFields.DocumentCode, code));
+                if (SearchKeys.IsWithoutDiacritics(code))
+                {
+                    // "04/2015/ND-CP" typed without Đ still finds "04/2015/NĐ-CP".
+                    query = new BooleanQuery
+                    {
+                        { query, Occur.SHOULD },
+                        { new TermQuery(new Term(ArticleFields.DocumentCodeFolded, SearchKeys.DocumentCodeFolded(code))), Occur.SHOULD },
+                    };
+                }
+
+                state.AddFilter(query, exclude);
+                break;
+            }
+
+            case "official":
+            {
+                Query query = SearchKeys.IsWithoutDiacritics(value)
+                    ? new TermQuery(new Term(ArticleFields.OfficialFolded, SearchKeys.OfficialFolded(value)))
+                    : new TermQuery(new Term(ArticleFields.Official, SearchKeys.Official(value)));
+                state.AddFilter(query, exclude);
+                break;
+            }
+
+            case "site":
+                state.AddFilter(new TermQuery(new Term(ArticleFields.Site, SearchKeys.Site(value))), exclude);
+                break;
+
+            default:
+            {
+                if (exclude)
+                {
+                    throw new QuerySyntaxException($"'{field}:' cannot be excluded; use {(field == "from" ? "to:" : "from:")} instead.", clauseStart);
+                }
+
+                (int first, int last) = ParseDateRange(value, valueStart);
+                if (field == "from")
+                {
+                    state.From = Math.Max(state.From ?? int.MinValue, first);
+                }
+                else
+                {
+                    state.To = Math.Min(state.To ?? int.MaxValue, last);
+                }
+
+                break;
+            }
+        }
+    }
+
+    /// <summary>Reads YYYY, YYYY-MM or YYYY-MM-DD as the first and last day (yyyymmdd) it covers.</summary>
+    private static (int First, int Last) ParseDateRange(string value, int position)
+    {
+        string[] parts = value.Split('-');
+        if (parts.Length > 3 || parts[0].Length != 4 || parts.Skip(1).Any(p => p.Length is < 1 or > 2))
+        {
+            throw BadDate(value, position);
+        }
+
+        var numbers = new int[parts.Length];
+        for (int k = 0; k < parts.Length; k++)
+        {
+            if (!int.TryParse(parts[k], NumberStyles.None, CultureInfo.InvariantCulture, out numbers[k]))
+            {
+                throw BadDate(value, position);
+            }
+        }
+
+        int year = numbers[0];
+        if (year < 1)
+        {
+            throw BadDate(value, position);
+        }
+
+        if (parts.Length == 1)
+        {
+            return (SearchKeys.Day(year, 1, 1), SearchKeys.Day(year, 12, 31));
+        }
+
+        int month = numbers[1];
+        if (month is < 1 or > 12)
+        {
+            throw new QuerySyntaxException($"'{value}' has no month {month}; months are 1 to 12.", position);
+        }
+
+        int daysInMonth = DateTime.DaysInMonth(year, month);
+        if (parts.Length == 2)
+        {
+            return (SearchKeys.Day(year, month, 1), SearchKeys.Day(year, month, daysInMonth));
+        }
+
+        int day = numbers[2];
+        if (day < 1 || day > daysInMonth)
+        {
+            throw new QuerySyntaxException($"'{value}' is not a day of the calendar.", position);
+        }
+
+        return (SearchKeys.Day(year, month, day), SearchKeys.Day(year, month, day));
+    }
+
+    private static QuerySyntaxException BadDate(string value, int position) =>
+        new($"'{value}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2021-03-26).", position);
+
+    private sealed class State
+    {
+        private readonly BooleanQuery _query = new();
+        private int _terms;
+        private bool _truncated;
+        private bool _hasPositive;
+        private bool _hasText;
+
+        public HashSet<string> Accented { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Folded { get; } = new(StringComparer.Ordinal);
+
+        public int? From { get; set; }
+
+        public int? To { get; set; }
+
+        public bool TakeTerms(int count)
+        {
+            if (_terms + count > MaxTerms)
+            {
+                _truncated = true;
+                return false;
+            }
+
+            _terms += count;
+            return true;
+        }
+
+        /// <summary>
+        /// Adds a term or phrase: <paramref name="required"/> (the folded form in the body, which also holds
+        /// the title) decides the match; the <paramref name="boosts"/> (title, accented form; null when the
+        /// same as another clause) only add to the score, so Lucene evaluates them for matching articles alone.
+        /// </summary>
+        public void AddText(Query required, bool exclude, params Query?[] boosts)
+        {
+            if (exclude)
+            {
+                _query.Add(required, Occur.MUST_NOT);
+                return;
+            }
+
+            _query.Add(required, Occur.MUST);
+            foreach (Query? boost in boosts)
+            {
+                if (boost is not null)
+                {
+                    _query.Add(boost, Occur.SHOULD);
+                }
+            }
+
+            _hasPositive = true;
+            _hasText = true;
+        }
+
+        public void AddFilter(Query filter, bool exclude)
+        {
+            // Filters restrict the hits but do not change their scores.
+            _query.Add(exclude ? filter : new ConstantScoreQuery(filter) { Boost = 0f }, exclude ? Occur.MUST_NOT : Occur.MUST);
+            _hasPositive |= !exclude;
+        }
+
+        public ParsedQuery Build()
+        {
+            if (From is not null || To is not null)
+            {
+                Query range = NumericRangeQuery.NewInt32Range(ArticleFields.Day, From, To, true, true);
+                _query.Add(new ConstantScoreQuery(range) { Boost = 0f }, Occur.MUST);
+                _hasPositive = true;
+            }
+
+            if (!_hasPositive)
+            {
+                // An empty query, or exclusions only: start from every article.
+                _query.Add(new MatchAllDocsQuery(), Occur.MUST);
+            }
+
+            string[] notices = _truncated
+                ? [$"The query has more than {MaxTerms} terms; only the first {MaxTerms} were used."]
+                : [];
+            return new ParsedQuery(_query, Accented, Folded, notices, _hasText);
+        }
+    }
+}

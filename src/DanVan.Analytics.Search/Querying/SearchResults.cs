@@ -1,0 +1,46 @@
+using DanVan.Analytics.Search.Facets;
+using DanVan.Analytics.Search.Highlighting;
+using DanVan.Analytics.Text;
+
+namespace DanVan.Analytics.Search.Querying;
+
+/// <summary>The results of a search.</summary>
+/// <param name="TotalHits">The number of matching articles.</param>
+/// <param name="Hits">The requested page of hits.</param>
+/// <param name="Facets">Counts over all hits, when requested.</param>
+/// <param name="Notices">Things the user should know, such as terms left out of a very long query.</param>
+public sealed record SearchResults(int TotalHits, IReadOnlyList<SearchHit> Hits, FacetCounts? Facets, IReadOnlyList<string> Notices);
+
+/// <summary>One matching article.</summary>
+public sealed record SearchHit
+{
+    /// <summary>The relevance score (NaN when sorted by date).</summary>
+    public required float Score { get; init; }
+
+    /// <summary>The article's identifier.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The article's URL (canonical when known).</summary>
+    public required string Url { get; init; }
+
+    /// <summary>The site (host name).</summary>
+    public string? Site { get; init; }
+
+    /// <summary>The headline.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>The spans of the headline that match query terms.</summary>
+    public IReadOnlyList<TextSpan> TitleHighlights { get; init; } = [];
+
+    /// <summary>When the article was published.</summary>
+    public DateTimeOffset? Published { get; init; }
+
+    /// <summary>Passages of the text around the matches.</summary>
+    public IReadOnlyList<Snippet> Snippets { get; init; } = [];
+
+    /// <summary>The document codes the article cites.</summary>
+    public IReadOnlyList<string> DocumentCodes { get; init; } = [];
+
+    /// <summary>The officials the article mentions.</summary>
+    public IReadOnlyList<string> Officials { get; init; } = [];
+}

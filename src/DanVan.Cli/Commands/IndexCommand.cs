@@ -1,0 +1,204 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DanVan.Analytics.Search.Indexing;
+
+namespace DanVan.Cli.Commands;
+
+/// <summary><c>danvan index --in articles.jsonl --index DIR</c>: indexes parsed articles, extracting facts on the way.</summary>
+internal static class IndexCommand
+{
+    public static Command Create()
+    {
+        var inOption = new Option<FileInfo>("--in") { Description = "The articles, one JSON object a line (the output of 'danvan parse').", Required = true };
+        var indexOption = new Option<DirectoryInfo>("--index") { Description = "The index directory (created when absent).", Required = true };
+        var commitEveryOption = new Option<int>("--commit-every")
+        {
+            Description = "Commit after this many articles, so that a crash loses at most that many (0: commit at the end only).",
+            DefaultValueFactory = _ => 10_000,
+        };
+        var command = new Command("index", "Index parsed articles for 'danvan search'.");
+        command.Options.Add(inOption);
+        command.Options.Add(indexOption);
+        command.Options.Add(commitEveryOption);
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            parseResult.GetValue(inOption)!,
+            parseResult.GetValue(indexOption)!,
+            parseResult.GetValue(commitEveryOption),
+            new InputFactsProvider(),
+            cancellationToken));
+        return command;
+    }
+
+    /// <summary>Indexes <paramref name="input"/> into <paramref name="index"/>; facts come from <paramref name="facts"/>.</summary>
+    internal static async Task<int> RunAsync(FileInfo input, DirectoryInfo index, int commitEvery, IArticleFactsProvider facts, CancellationToken cancellationToken)
+    {
+        if (!input.Exists)
+        {
+            Console.Error.WriteLine($"error: the input file '{input.FullName}' does not exist.");
+            return 2;
+        }
+
+        if (commitEvery < 0)
+        {
+            Console.Error.WriteLine("error: --commit-every must be 0 or more.");
+            return 2;
+        }
+
+        try
+        {
+            using ArticleIndex articleIndex = ArticleIndex.OpenOrCreate(index.FullName);
+            var progress = new Progress();
+            int lineNumber = 0;
+            int skipped = 0;
+            using var reader = new StreamReader(input.FullName);
+            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            {
+                lineNumber++;
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
+                if (!TryRead(line, out ArticleDocument? article, out string? problem))
+                {
+                    skipped++;
+                    Console.Error.WriteLine($"warning: line {lineNumber} skipped: {problem}");
+                    continue;
+                }
+
+                articleIndex.AddOrUpdate(article.WithFacts(facts.GetFacts(article)));
+                progress.Count++;
+                if (commitEvery > 0 && progress.Count % commitEvery == 0)
+                {
+                    articleIndex.Commit();
+                }
+
+                progress.Report(final: false);
+            }
+
+            articleIndex.Commit();
+            progress.Report(final: true);
+            Console.Error.WriteLine($"index: {articleIndex.Count} articles in {articleIndex.Path}{(skipped > 0 ? $" ({skipped} lines skipped)" : "")}");
+            return 0;
+        }
+        catch (ArticleIndexException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 3;
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"error: reading '{input.FullName}' failed: {e.Message}");
+            return 2;
+        }
+    }
+
+    /// <summary>Reads one line of 'danvan parse' output; tolerant of unknown and missing optional fields.</summary>
+    internal static bool TryRead(string line, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ArticleDocument? article, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? problem)
+    {
+        article = null;
+        ParsedArticleLine? dto;
+        try
+        {
+            dto = JsonSerializer.Deserialize(line, IndexJsonContext.Default.ParsedArticleLine);
+        }
+        catch (JsonException e)
+        {
+            problem = $"not a JSON article ({e.Message})";
+            return false;
+        }
+
+        if (dto is null || string.IsNullOrWhiteSpace(dto.Url) || dto.Title is null)
+        {
+            problem = "an article needs at least \"url\" and \"title\"";
+            return false;
+        }
+
+        string body = dto.Body ?? string.Join("\n\n", dto.Paragraphs ?? []);
+        article = new ArticleDocument
+        {
+            Id = string.IsNullOrWhiteSpace(dto.Id) ? dto.Url : dto.Id,
+            Url = dto.Url,
+            CanonicalUrl = dto.CanonicalUrl,
+            Site = dto.Site,
+            Title = dto.Title,
+            Lead = dto.Lead ?? "",
+            Body = body,
+            Published = DateTimeOffset.TryParse(dto.Published, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTimeOffset published) ? published : null,
+            Authors = dto.Authors ?? [],
+            DocumentCodes = dto.DocumentCodes ?? [],
+            Officials = dto.Officials ?? [],
+            ModelCounts = dto.ModelCounts ?? [],
+        };
+        problem = null;
+        return true;
+    }
+
+    /// <summary>
+    /// Keeps the facts the input line already carries (e.g. from 'danvan extract'); the extraction stage
+    /// replaces this seam with the real extractor.
+    /// </summary>
+    private sealed class InputFactsProvider : IArticleFactsProvider
+    {
+        public ArticleFacts GetFacts(ArticleDocument article) => new(article.DocumentCodes, article.Officials, article.ModelCounts);
+    }
+
+    /// <summary>Count and rate on stderr, at most about once a second.</summary>
+    private sealed class Progress
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private long _lastReport;
+
+        public int Count { get; set; }
+
+        public void Report(bool final)
+        {
+            long now = _clock.ElapsedMilliseconds;
+            if (!final && now - _lastReport < 1000)
+            {
+                return;
+            }
+
+            _lastReport = now;
+            double rate = Count / Math.Max(0.001, _clock.Elapsed.TotalSeconds);
+            Console.Error.Write($"\rindexed {Count:N0} articles ({rate:N0}/s){(final ? Environment.NewLine : "")}");
+        }
+    }
+}
+
+/// <summary>One line of 'danvan parse' output, as far as indexing needs it.</summary>
+internal sealed class ParsedArticleLine
+{
+    public string? Id { get; set; }
+
+    public string Url { get; set; } = "";
+
+    public string? CanonicalUrl { get; set; }
+
+    public string? Site { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? Published { get; set; }
+
+    public List<string>? Authors { get; set; }
+
+    public string? Lead { get; set; }
+
+    public string? Body { get; set; }
+
+    public List<string>? Paragraphs { get; set; }
+
+    public List<string>? DocumentCodes { get; set; }
+
+    public List<string>? Officials { get; set; }
+
+    public List<int>? ModelCounts { get; set; }
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, AllowTrailingCommas = true, ReadCommentHandling = JsonCommentHandling.Skip)]
+[JsonSerializable(typeof(ParsedArticleLine))]
+internal sealed partial class IndexJsonContext : JsonSerializerContext;

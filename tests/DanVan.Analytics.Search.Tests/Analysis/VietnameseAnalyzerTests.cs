@@ -1,0 +1,141 @@
+using System.Text;
+using DanVan.Analytics.Search.Tests.Fixtures;
+using DanVan.Analytics.Search.Analysis;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace DanVan.Analytics.Search.Tests.Analysis;
+
+public sealed class VietnameseAnalyzerTests
+{
+    private const string DangUyNfc = "Đảng ủy Thành phố";
+    private static readonly string s_dangUyNfd = DangUyNfc.Normalize(NormalizationForm.FormD);
+
+    [Fact]
+    public void Analyze_AccentedForm_KeepsDiacriticsInLowerCase()
+    {
+        Assert.Equal(["đảng", "ủy", "thành", "phố"], Terms(new VietnameseAnalyzer(DiacriticForms.Accented), DangUyNfc).Select(t => t.Term));
+    }
+
+    [Fact]
+    public void Analyze_FoldedForm_DropsDiacritics()
+    {
+        Assert.Equal(["dang", "uy", "thanh", "pho"], Terms(new VietnameseAnalyzer(DiacriticForms.Folded), DangUyNfc).Select(t => t.Term));
+    }
+
+    [Fact]
+    public void Analyze_BothForms_PutsTheFoldedTwinAtTheSamePositionAndOffsets()
+    {
+        var terms = Terms(new VietnameseAnalyzer(DiacriticForms.Both), "Đảng và dân online").Select(t => (t.Term, t.Increment, t.Start, t.End));
+
+        Assert.Equal(
+            [("đảng", 1, 0, 4), ("dang", 0, 0, 4), ("và", 1, 5, 7), ("va", 0, 5, 7), ("dân", 1, 8, 11), ("dan", 0, 8, 11), ("online", 1, 12, 18)],
+            terms);
+    }
+
+    [Fact]
+    public void Analyze_NfdInput_GivesNfcTermsWithOffsetsIntoTheOriginal()
+    {
+        var terms = Terms(new VietnameseAnalyzer(DiacriticForms.Accented), s_dangUyNfd);
+
+        Assert.Equal(["đảng", "ủy", "thành", "phố"], terms.Select(t => t.Term));
+        foreach (var (term, _, start, end, _) in terms)
+        {
+            string original = s_dangUyNfd[start..end];
+            Assert.Equal(term, original.Normalize(NormalizationForm.FormC).ToLowerInvariant());
+        }
+
+        Assert.Equal(s_dangUyNfd.Length, terms[^1].End);
+    }
+
+    [Fact]
+    public void Analyze_Punctuation_IsNotIndexedButNumbersAre()
+    {
+        var terms = Terms(new VietnameseAnalyzer(DiacriticForms.Accented), "Hà Nội, quý II năm 2021: 36 mô hình!");
+
+        Assert.Equal(["hà", "nội", "quý", "ii", "năm", "2021", "36", "mô", "hình"], terms.Select(t => t.Term));
+        Assert.All(terms, t => Assert.NotEqual("Punctuation", t.Type));
+    }
+
+    [Fact]
+    public void Analyze_LookAlikeEth_IsIndexedAsDWithStroke()
+    {
+        Assert.Equal(["đảng"], Terms(new VietnameseAnalyzer(DiacriticForms.Accented), "\u00D0ảng").Select(t => t.Term));
+        Assert.Equal(["dang"], Terms(new VietnameseAnalyzer(DiacriticForms.Folded), "\u00D0ảng").Select(t => t.Term));
+    }
+
+    [Fact]
+    public void Analyze_SameAnalyzerTwice_GivesTheSameTerms()
+    {
+        // The second call reuses the token stream chain (Lucene's reuse path through Reset).
+        var analyzer = new VietnameseAnalyzer(DiacriticForms.Folded);
+        var first = Terms(analyzer, "Dân vận khéo ở cơ sở");
+        var second = Terms(analyzer, "Dân vận khéo ở cơ sở");
+
+        Assert.Equal(first, second);
+        Assert.Equal(["dan", "van", "kheo", "o", "co", "so"], first.Select(t => t.Term));
+    }
+
+    [Fact]
+    public void Analyze_LongText_ReadsPastTheInitialBuffer()
+    {
+        string text = string.Concat(Enumerable.Repeat("dân vận ", 2000)) + "cuối";
+        var terms = Terms(new VietnameseAnalyzer(DiacriticForms.Accented), text);
+
+        Assert.Equal(4001, terms.Count);
+        Assert.Equal("cuối", terms[^1].Term);
+        Assert.Equal(text.Length - 4, terms[^1].Start);
+    }
+
+    [Fact]
+    public void Analyze_RandomInput_OffsetsStayInOrderAndInBounds()
+    {
+        const string Alphabet = "aăâeêoôơuưiyđĐÁàảãạ\u0301\u0300\u0323 \n\t.,;:-/\"'’“”()0123456789%ÐKké\u00A0\uD83D\uDE00";
+        var random = new Random(20250401);
+        var analyzers = new[] { new VietnameseAnalyzer(DiacriticForms.Accented), new VietnameseAnalyzer(DiacriticForms.Folded), new VietnameseAnalyzer(DiacriticForms.Both) };
+        for (int round = 0; round < 300; round++)
+        {
+            string text = RandomText.Next(random, Alphabet, 200);
+            foreach (VietnameseAnalyzer analyzer in analyzers)
+            {
+                int previousStart = 0;
+                foreach (var (term, _, start, end, _) in Terms(analyzer, text))
+                {
+                    Assert.NotEmpty(term);
+                    Assert.InRange(start, previousStart, text.Length);
+                    Assert.InRange(end, start, text.Length);
+                    previousStart = start;
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("dan", true)]
+    [InlineData("2021", true)]
+    [InlineData("Dan", false)]
+    [InlineData("dân", false)]
+    public void IsFolded_TellsWhetherFoldingWouldChangeTheTerm(string term, bool expected)
+    {
+        Assert.Equal(expected, VietnameseFoldingFilter.IsFolded(term));
+    }
+
+    private static List<(string Term, int Increment, int Start, int End, string Type)> Terms(Analyzer analyzer, string text)
+    {
+        var result = new List<(string, int, int, int, string)>();
+        using TokenStream stream = analyzer.GetTokenStream("body", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        var type = stream.AddAttribute<ITypeAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            result.Add((term.ToString(), increment.PositionIncrement, offset.StartOffset, offset.EndOffset, type.Type));
+        }
+
+        stream.End();
+        Assert.Equal(text.Length, offset.EndOffset);
+        return result;
+    }
+}

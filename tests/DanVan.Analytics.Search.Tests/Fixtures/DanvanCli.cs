@@ -1,0 +1,46 @@
+using System.Diagnostics;
+
+namespace DanVan.Analytics.Search.Tests.Fixtures;
+
+/// <summary>Runs the real <c>danvan</c> CLI (built beside the tests) as a child process.</summary>
+internal static class DanvanCli
+{
+    /// <summary>The CLI's dll in the same configuration as the tests.</summary>
+    public static string Dll()
+    {
+        // tests/DanVan.Analytics.Search.Tests/bin/<Configuration>/net10.0/ → the same configuration of the CLI.
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        string configuration = output.Parent!.Name;
+        string dll = Path.Combine(RepositoryPaths.Root, "src", "DanVan.Cli", "bin", configuration, output.Name, "danvan.dll");
+        Assert.True(File.Exists(dll), $"the danvan CLI was not built at {dll}");
+        return dll;
+    }
+
+    /// <summary>Starts <c>danvan</c> with <paramref name="arguments"/>, output redirected.</summary>
+    public static Process Start(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Dll());
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return Process.Start(start)!;
+    }
+
+    /// <summary>Runs <c>danvan</c> to the end and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
+    {
+        using Process process = Start(arguments);
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+}

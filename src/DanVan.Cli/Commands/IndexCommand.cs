@@ -27,7 +27,7 @@ internal static class IndexCommand
             parseResult.GetValue(inOption)!,
             parseResult.GetValue(indexOption)!,
             parseResult.GetValue(commitEveryOption),
-            new InputFactsProvider(),
+            new ExtractedArticleFacts(),
             cancellationToken));
         return command;
     }
@@ -135,15 +135,6 @@ internal static class IndexCommand
         };
         problem = null;
         return true;
-    }
-
-    /// <summary>
-    /// Keeps the facts the input line already carries (e.g. from 'danvan extract'); the extraction stage
-    /// replaces this seam with the real extractor.
-    /// </summary>
-    private sealed class InputFactsProvider : IArticleFactsProvider
-    {
-        public ArticleFacts GetFacts(ArticleDocument article) => new(article.DocumentCodes, article.Officials, article.ModelCounts);
     }
 
     /// <summary>Count and rate on stderr, at most about once a second.</summary>

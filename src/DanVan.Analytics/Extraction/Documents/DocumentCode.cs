@@ -35,12 +35,14 @@ internal static class DocumentCodeScanner
             j = SkipSpaces(text, j + 1, 2);
             int typeStart = j;
             j = ReadLetters(text, j);
-            if (j == typeStart || j - typeStart > MaxPartLength || j >= text.Length || text[j] != '/')
+            int typeEnd = j;
+            j = SkipSpaces(text, j, 1); // "NQ / TW": one space before the slash, as after it
+            if (typeEnd == typeStart || typeEnd - typeStart > MaxPartLength || j >= text.Length || text[j] != '/')
             {
                 return false;
             }
 
-            string type = Upper(text.AsSpan(typeStart, j - typeStart));
+            string type = Upper(text.AsSpan(typeStart, typeEnd - typeStart));
             int issuerStart = SkipSpaces(text, j + 1, 1);
             int issuerEnd = ReadIssuer(text, issuerStart);
             if (issuerEnd == issuerStart)

@@ -50,8 +50,12 @@ public ref struct FoldedTokenEnumerator
         _foldedLength = 0;
     }
 
+    // The token lies inside the text and the buffer is at least as long, so the slice needs no range check.
+
     /// <summary>The current token and its folded form.</summary>
-    public readonly FoldedToken Current => new(_token, _buffer.Slice(_token.Start, _foldedLength));
+    public readonly FoldedToken Current => new(
+        _token,
+        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _token.Start), _foldedLength));
 
     /// <summary>Returns this enumerator, so that it works in <c>foreach</c>.</summary>
     public readonly FoldedTokenEnumerator GetEnumerator() => this;

@@ -22,7 +22,7 @@ namespace DanVan.Benchmarks;
 /// <remarks>
 /// Every method reads the canonical corpus (the seeds normalized once in the setup: their no-break spaces become
 /// spaces), the common case of NFC news text, except <see cref="NormalizeTokenizeFoldRaw"/>, which reads the seeds as
-/// they are so that the normalizer has to rewrite. Ours normalizes into a character buffer that lives across calls
+/// they are so that the normalizer has to rewrite. Ours rewrites (when it must) and folds into character buffers that live across calls
 /// (as an indexing adapter keeps one per field), so nothing is allocated per call or per token.
 /// Quick run on 2 cores (a few minutes):
 /// <c>dotnet run -c Release --project benchmarks/DanVan.Benchmarks -- --filter '*TokenizationBenchmarks*' --job short</c>.
@@ -100,7 +100,11 @@ public class TokenizationBenchmarks
         return builder.Length;
     }
 
-    /// <summary>Ours: normalize into the reused buffer, tokenize, fold every token into a stack buffer.</summary>
+    /// <summary>
+    /// Ours, the recommended pipeline: <see cref="VietnameseNormalizer.TryNormalize"/> (one scan; a rewrite into the
+    /// reused buffer only when the text is not canonical), then <see cref="SyllableTokenizer.TokenizeFolded"/>, which
+    /// yields every token with its offsets, kind and folded form.
+    /// </summary>
     [Benchmark]
     public long NormalizeTokenizeFold() => NormalizeTokenizeFold(_canonical);
 
@@ -109,19 +113,41 @@ public class TokenizationBenchmarks
     public long NormalizeTokenizeFoldRaw() => NormalizeTokenizeFold(_raw);
 
     /// <summary>
+    /// The plain composition: normalize into the reused buffer, tokenize, one <see cref="VietnameseFolder.Fold(ReadOnlySpan{char}, Span{char})"/>
+    /// call per token into a stack buffer (the chain before <see cref="SyllableTokenizer.TokenizeFolded"/>).
+    /// </summary>
+    [Benchmark]
+    public long NormalizeTokenizeFoldPerToken()
+    {
+        ReadOnlySpan<char> text = NormalizeIntoBuffer(_canonical);
+        Span<char> buffer = stackalloc char[StackFoldLength];
+        long sum = 0;
+        foreach (Token token in SyllableTokenizer.Tokenize(text))
+        {
+            ReadOnlySpan<char> surface = text.Slice(token.Start, token.Length);
+            if (surface.Length <= buffer.Length)
+            {
+                int written = VietnameseFolder.Fold(surface, buffer);
+                sum += written + (written > 0 ? buffer[0] : 0);
+            }
+            else
+            {
+                sum += FoldLong(surface);
+            }
+        }
+
+        return sum;
+    }
+
+    /// <summary>
     /// Ours, folding the normalized text whole instead of token by token: folding normalized text keeps every offset,
     /// so a token's folded form is the same span of the folded buffer (what an indexing adapter can copy into its term).
     /// </summary>
     [Benchmark]
     public long NormalizeFoldWholeTokenize()
     {
-        OperationStatus status = VietnameseNormalizer.Default.Normalize(_canonical, _normalized, out _, out int length);
-        if (status != OperationStatus.Done)
-        {
-            throw new InvalidOperationException($"The normalization buffer is too small ({status}).");
-        }
-
-        ReadOnlySpan<char> text = _normalized.AsSpan(0, length);
+        ReadOnlySpan<char> text = NormalizeIntoBuffer(_canonical);
+        int length = text.Length;
         if (VietnameseFolder.Fold(text, _folded) != length)
         {
             throw new InvalidOperationException("Folding normalized text changed its length.");
@@ -156,30 +182,31 @@ public class TokenizationBenchmarks
 
     private long NormalizeTokenizeFold(string input)
     {
+        if (!VietnameseNormalizer.Default.TryNormalize(input, _normalized, out ReadOnlySpan<char> text))
+        {
+            throw new InvalidOperationException("The normalization buffer is too small.");
+        }
+
+        long sum = 0;
+        foreach (FoldedToken token in SyllableTokenizer.TokenizeFolded(text, _folded))
+        {
+            ReadOnlySpan<char> folded = token.Folded;
+            sum += folded.Length + (folded.Length > 0 ? folded[0] : 0) + (int)token.Token.Kind;
+        }
+
+        return sum;
+    }
+
+    // The plain span overload: scans, then copies the text into the buffer even when it is canonical.
+    private ReadOnlySpan<char> NormalizeIntoBuffer(string input)
+    {
         OperationStatus status = VietnameseNormalizer.Default.Normalize(input, _normalized, out _, out int length);
         if (status != OperationStatus.Done)
         {
             throw new InvalidOperationException($"The normalization buffer is too small ({status}).");
         }
 
-        ReadOnlySpan<char> text = _normalized.AsSpan(0, length);
-        Span<char> buffer = stackalloc char[StackFoldLength];
-        long sum = 0;
-        foreach (Token token in SyllableTokenizer.Tokenize(text))
-        {
-            ReadOnlySpan<char> surface = text.Slice(token.Start, token.Length);
-            if (surface.Length <= buffer.Length)
-            {
-                int written = VietnameseFolder.Fold(surface, buffer);
-                sum += written + (written > 0 ? buffer[0] : 0);
-            }
-            else
-            {
-                sum += FoldLong(surface);
-            }
-        }
-
-        return sum;
+        return _normalized.AsSpan(0, length);
     }
 
     // Tokens longer than the stack buffer (long URLs, runs without spaces) fold into a pooled array.

@@ -40,6 +40,24 @@ public static class SyllableTokenizer
     public static TokenEnumerator Tokenize(ReadOnlySpan<char> text) => new(text, 0);
 
     /// <summary>
+    /// Enumerates the tokens of <paramref name="text"/> with their folded forms: the tokens <see cref="Tokenize(ReadOnlySpan{char})"/>
+    /// reads, each with <see cref="VietnameseFolder.Fold(ReadOnlySpan{char}, Span{char})"/> of its characters, folded into
+    /// <paramref name="buffer"/> at the token's offset. The fast way to feed an index: normalize, then this.
+    /// </summary>
+    /// <param name="text">The text, normalized (see <see cref="VietnameseNormalizer.TryNormalize"/>).</param>
+    /// <param name="buffer">Room for the folded forms: at least as long as <paramref name="text"/>, reusable across texts.</param>
+    /// <exception cref="ArgumentException"><paramref name="buffer"/> is shorter than <paramref name="text"/>.</exception>
+    public static FoldedTokenEnumerator TokenizeFolded(ReadOnlySpan<char> text, Span<char> buffer)
+    {
+        if (buffer.Length < text.Length)
+        {
+            throw new ArgumentException("The buffer must be at least as long as the text.", nameof(buffer));
+        }
+
+        return new FoldedTokenEnumerator(text, buffer);
+    }
+
+    /// <summary>
     /// Enumerates the tokens of <paramref name="text"/> from offset <paramref name="start"/> on; token offsets are
     /// offsets in the whole <paramref name="text"/>, so a caller can resume where it stopped.
     /// </summary>

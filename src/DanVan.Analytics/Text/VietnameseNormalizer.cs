@@ -150,6 +150,33 @@ public sealed class VietnameseNormalizer
     }
 
     /// <summary>
+    /// Normalizes <paramref name="source"/>, copying only when something changes: canonical text (the common case of
+    /// NFC news text) comes back as <paramref name="source"/> itself after one scan, other text is rewritten into
+    /// <paramref name="buffer"/>.
+    /// </summary>
+    /// <param name="source">The whole text.</param>
+    /// <param name="buffer">Room for the rewritten text; a little longer than <paramref name="source"/> is always enough.</param>
+    /// <param name="normalized">The normalized text: <paramref name="source"/> or the start of <paramref name="buffer"/>; empty when the method returns false.</param>
+    /// <returns>False when the rewritten text does not fit in <paramref name="buffer"/>.</returns>
+    public bool TryNormalize(ReadOnlySpan<char> source, Span<char> buffer, out ReadOnlySpan<char> normalized)
+    {
+        if (NormalizationCore.FindFirstChange(source, _style) < 0)
+        {
+            normalized = source;
+            return true;
+        }
+
+        if (Normalize(source, buffer, out _, out int written) != OperationStatus.Done)
+        {
+            normalized = default;
+            return false;
+        }
+
+        normalized = buffer[..written];
+        return true;
+    }
+
+    /// <summary>
     /// Normalizes a text of any length from <paramref name="input"/> to <paramref name="output"/> block by block,
     /// with the same result as normalizing it whole. Memory stays bounded: 64 K characters of buffer, more only
     /// for a run without whitespace that is longer, and at most 1 M characters (a longer run is cut there).

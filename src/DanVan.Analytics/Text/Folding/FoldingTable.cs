@@ -16,6 +16,9 @@ internal static class FoldingTable
     /// <summary>The table, indexed by code unit.</summary>
     public static ReadOnlySpan<char> Table => s_table;
 
+    /// <summary>The table as an array, for loads without bounds checks in inlined loops.</summary>
+    public static char[] Array => s_table;
+
     /// <summary>The folded form of <paramref name="c"/>; <c>'\0'</c> when it is dropped.</summary>
     public static char Of(char c) => s_table[c];
 

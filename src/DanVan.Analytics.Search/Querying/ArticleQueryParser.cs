@@ -11,7 +11,8 @@ namespace DanVan.Analytics.Search.Querying;
 /// <c>-exclude</c>, <c>doc:25-NQ/TW</c>, <c>official:"Nguyễn Doãn Toản"</c>, <c>site:</c>,
 /// <c>from:</c>/<c>to:</c> (YYYY, YYYY-MM or YYYY-MM-DD). Terms must all match (AND) in their folded form, so
 /// "dan van" finds "dân vận"; matches of the accented form and in the title score higher, so "dân vận" ranks
-/// "dân vận" above "dần vẫn".
+/// "dân vận" above "dần vẫn". The title boost of single words is not in <see cref="ParsedQuery.Query"/>: the
+/// searcher applies it to the hits that can still reach the top (see <see cref="ParsedQuery.TitleTerms"/>).
 /// </summary>
 /// <remarks>Errors are <see cref="QuerySyntaxException"/>s with the offset of the problem; nothing else is thrown for any input.</remarks>
 public sealed class ArticleQueryParser
@@ -182,12 +183,31 @@ public sealed class ArticleQueryParser
             accentedDiffers |= accented[k].Term != folded[k].Term;
         }
 
-        state.AddText(
-            Match(ArticleFields.Body, folded, start, count),
-            exclude,
-            Boosted(Match(ArticleFields.Title, folded, start, count), TitleBoost),
-            accentedDiffers ? Boosted(Match(ArticleFields.Body, accented, start, count), AccentBoost) : null,
-            accentedDiffers ? Boosted(Match(ArticleFields.Title, accented, start, count), AccentBoost * TitleBoost) : null);
+        if (count == 1)
+        {
+            // A single word's title match is scored by the collector, lazily, only for hits that can still
+            // reach the top (TitleTerm): two title clauses per word cost more than the whole conjunction.
+            state.AddText(
+                Match(ArticleFields.Body, folded, start, 1),
+                exclude,
+                accentedDiffers ? Boosted(Match(ArticleFields.Body, accented, start, 1), AccentBoost) : null);
+            if (!exclude)
+            {
+                state.TitleTerms.Add(new TitleTerm(
+                    new Term(ArticleFields.Title, folded[start].Term),
+                    accentedDiffers ? new Term(ArticleFields.Title, accented[start].Term) : null));
+            }
+        }
+        else
+        {
+            state.AddText(
+                Match(ArticleFields.Body, folded, start, count),
+                exclude,
+                Boosted(Match(ArticleFields.Title, folded, start, count), TitleBoost),
+                accentedDiffers ? Boosted(Match(ArticleFields.Body, accented, start, count), AccentBoost) : null,
+                accentedDiffers ? Boosted(Match(ArticleFields.Title, accented, start, count), AccentBoost * TitleBoost) : null);
+        }
+
         if (!exclude)
         {
             for (int k = start; k < start + count; k++)
@@ -340,6 +360,8 @@ public sealed class ArticleQueryParser
 
         public HashSet<string> Accented { get; } = new(StringComparer.Ordinal);
 
+        public List<TitleTerm> TitleTerms { get; } = [];
+
         public HashSet<string> Folded { get; } = new(StringComparer.Ordinal);
 
         public int? From { get; set; }
@@ -409,7 +431,7 @@ public sealed class ArticleQueryParser
             string[] notices = _truncated
                 ? [$"The query has more than {MaxTerms} terms; only the first {MaxTerms} were used."]
                 : [];
-            return new ParsedQuery(_query, Accented, Folded, notices, _hasText);
+            return new ParsedQuery(_query, Accented, Folded, notices, _hasText, TitleTerms);
         }
     }
 }

@@ -11,8 +11,8 @@ namespace DanVan.Analytics.Search.Querying;
 /// <c>-exclude</c>, <c>doc:25-NQ/TW</c>, <c>official:"Nguyễn Doãn Toản"</c>, <c>site:</c>,
 /// <c>from:</c>/<c>to:</c> (YYYY, YYYY-MM or YYYY-MM-DD). Terms must all match (AND) in their folded form, so
 /// "dan van" finds "dân vận"; matches of the accented form and in the title score higher, so "dân vận" ranks
-/// "dân vận" above "dần vẫn". The title boost of single words is not in <see cref="ParsedQuery.Query"/>: the
-/// searcher applies it to the hits that can still reach the top (see <see cref="ParsedQuery.TitleTerms"/>).
+/// "dân vận" above "dần vẫn". For single words these boosts are not in <see cref="ParsedQuery.Query"/>: the
+/// searcher applies them as a bounded score factor to the hits that can still reach the top.
 /// </summary>
 /// <remarks>Errors are <see cref="QuerySyntaxException"/>s with the offset of the problem; nothing else is thrown for any input.</remarks>
 public sealed class ArticleQueryParser
@@ -22,6 +22,10 @@ public sealed class ArticleQueryParser
 
     private const float AccentBoost = 2f;
     private const float TitleBoost = 1.5f;
+
+    // The same preferences for single words, as parts of a score factor (see ScoreBoosts).
+    private const float AccentWeight = 1f;
+    private const float TitleWeight = 0.5f;
 
     private readonly VietnameseAnalyzer _accented;
     private readonly VietnameseAnalyzer _folded;
@@ -185,17 +189,19 @@ public sealed class ArticleQueryParser
 
         if (count == 1)
         {
-            // A single word's title match is scored by the collector, lazily, only for hits that can still
-            // reach the top (TitleTerm): two title clauses per word cost more than the whole conjunction.
-            state.AddText(
-                Match(ArticleFields.Body, folded, start, 1),
-                exclude,
-                accentedDiffers ? Boosted(Match(ArticleFields.Body, accented, start, 1), AccentBoost) : null);
+            // A single word is one required clause; its accent and title matches are scored by the collector,
+            // lazily, only for hits that can still reach the top (ScoreBoost): optional clauses over common
+            // words cost more than the whole conjunction.
+            state.AddText(Match(ArticleFields.Body, folded, start, 1), exclude);
             if (!exclude)
             {
-                state.TitleTerms.Add(new TitleTerm(
-                    new Term(ArticleFields.Title, folded[start].Term),
-                    accentedDiffers ? new Term(ArticleFields.Title, accented[start].Term) : null));
+                state.BoostedWords++;
+                state.Boosts.Add(new ScoreBoost(new Term(ArticleFields.Title, folded[start].Term), TitleWeight));
+                if (accentedDiffers)
+                {
+                    state.Boosts.Add(new ScoreBoost(new Term(ArticleFields.Body, accented[start].Term), AccentWeight));
+                    state.Boosts.Add(new ScoreBoost(new Term(ArticleFields.Title, accented[start].Term), TitleWeight));
+                }
             }
         }
         else
@@ -360,7 +366,9 @@ public sealed class ArticleQueryParser
 
         public HashSet<string> Accented { get; } = new(StringComparer.Ordinal);
 
-        public List<TitleTerm> TitleTerms { get; } = [];
+        public List<ScoreBoost> Boosts { get; } = [];
+
+        public int BoostedWords { get; set; }
 
         public HashSet<string> Folded { get; } = new(StringComparer.Ordinal);
 
@@ -431,7 +439,7 @@ public sealed class ArticleQueryParser
             string[] notices = _truncated
                 ? [$"The query has more than {MaxTerms} terms; only the first {MaxTerms} were used."]
                 : [];
-            return new ParsedQuery(_query, Accented, Folded, notices, _hasText, TitleTerms);
+            return new ParsedQuery(_query, Accented, Folded, notices, _hasText, new ScoreBoosts(Boosts, BoostedWords));
         }
     }
 }

@@ -52,7 +52,7 @@ public sealed class ArticleSearcher
         }
         else
         {
-            var byRelevance = new TitleBoostCollector(wanted, parsed.TitleTerms);
+            var byRelevance = new ScoreBoostCollector(wanted, parsed.Boosts);
             searcher.Search(parsed.Query, facets is null ? byRelevance : MultiCollector.Wrap(byRelevance, facets));
             top = byRelevance.GetTopDocs(request.Skip, request.Top);
         }

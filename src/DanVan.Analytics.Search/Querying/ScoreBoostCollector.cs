@@ -4,37 +4,30 @@ using Lucene.Net.Search;
 namespace DanVan.Analytics.Search.Querying;
 
 /// <summary>
-/// Collects the best hits by relevance and multiplies each score by a title factor: every query word found in
-/// the title adds <see cref="TitleWeight"/>/n, and its exact accented form another <see cref="TitleWeight"/>/n
-/// (n = the number of words). The factor is bounded, so a hit whose score times the largest factor cannot beat
-/// the current last of the top is skipped before the titles are looked up: for common words that is nearly
-/// every hit, which is why this beats two title clauses per word in the Lucene query.
+/// Collects the best hits by relevance and multiplies each score by the factor of its <see cref="ScoreBoosts"/>
+/// (exact accents, title matches). The factor is bounded, so a hit whose score times the largest factor cannot
+/// beat the current last of the top is skipped before the boost terms are looked up: for common words that is
+/// nearly every hit, which is why this beats optional clauses per word in the Lucene query.
 /// </summary>
 /// <remarks>Hits arrive in document order (the query always has a required clause); ties keep the earlier document.</remarks>
-internal sealed class TitleBoostCollector : ICollector
+internal sealed class ScoreBoostCollector : ICollector
 {
-    /// <summary>What a word found in the title adds to the factor, split over the words.</summary>
-    public const float TitleWeight = 0.5f;
-
     private readonly int _size;
-    private readonly IReadOnlyList<TitleTerm> _terms;
+    private readonly ScoreBoosts _boosts;
     private readonly float _maxFactor;
     private readonly PriorityQueue<ScoreDoc, ScoreDoc> _queue;
-    private readonly DocsEnum?[] _folded;
-    private readonly DocsEnum?[] _accented;
+    private readonly DocsEnum?[] _docs;
     private Scorer? _scorer;
     private int _docBase;
     private float _maxScore = float.NaN;
 
-    public TitleBoostCollector(int size, IReadOnlyList<TitleTerm> terms)
+    public ScoreBoostCollector(int size, ScoreBoosts boosts)
     {
         _size = size;
-        _terms = terms;
+        _boosts = boosts;
         _queue = new PriorityQueue<ScoreDoc, ScoreDoc>(size + 1, WorstFirst.Instance);
-        _folded = new DocsEnum?[terms.Count];
-        _accented = new DocsEnum?[terms.Count];
-        int exact = terms.Count(t => t.Accented is not null);
-        _maxFactor = terms.Count == 0 ? 1f : 1f + (TitleWeight * (terms.Count + exact) / terms.Count);
+        _docs = new DocsEnum?[boosts.Terms.Count];
+        _maxFactor = boosts.MaxFactor;
     }
 
     /// <summary>The number of hits collected.</summary>
@@ -48,10 +41,9 @@ internal sealed class TitleBoostCollector : ICollector
     {
         _docBase = context.DocBase;
         AtomicReader reader = context.AtomicReader;
-        for (int k = 0; k < _terms.Count; k++)
+        for (int k = 0; k < _docs.Length; k++)
         {
-            _folded[k] = reader.GetTermDocsEnum(_terms[k].Folded);
-            _accented[k] = _terms[k].Accented is { } accented ? reader.GetTermDocsEnum(accented) : null;
+            _docs[k] = reader.GetTermDocsEnum(_boosts.Terms[k].Term);
         }
     }
 
@@ -65,7 +57,7 @@ internal sealed class TitleBoostCollector : ICollector
             return;
         }
 
-        score *= TitleFactor(doc);
+        score *= Factor(doc);
         if (!(_maxScore >= score))
         {
             _maxScore = score;
@@ -96,21 +88,23 @@ internal sealed class TitleBoostCollector : ICollector
         return new TopDocs(TotalHits, page, float.IsNaN(_maxScore) ? float.NaN : _maxScore);
     }
 
-    private float TitleFactor(int doc)
+    private float Factor(int doc)
     {
-        if (_terms.Count == 0)
+        if (_docs.Length == 0)
         {
             return 1f;
         }
 
-        int found = 0;
-        for (int k = 0; k < _terms.Count; k++)
+        float found = 0f;
+        for (int k = 0; k < _docs.Length; k++)
         {
-            found += Contains(_folded[k], doc) ? 1 : 0;
-            found += Contains(_accented[k], doc) ? 1 : 0;
+            if (Contains(_docs[k], doc))
+            {
+                found += _boosts.Terms[k].Weight;
+            }
         }
 
-        return 1f + (TitleWeight * found / _terms.Count);
+        return 1f + (found / _boosts.Words);
     }
 
     /// <summary>True when <paramref name="docs"/> holds <paramref name="doc"/>; docs only move forward, as hits arrive in order.</summary>

@@ -52,8 +52,8 @@ public sealed class ArticleSearcher
         }
         else
         {
-            var byRelevance = new ScoreBoostCollector(wanted, parsed.Boosts);
-            searcher.Search(parsed.Query, facets is null ? byRelevance : MultiCollector.Wrap(byRelevance, facets));
+            var byRelevance = new ScoreBoostCollector(wanted, parsed.Boosts, facets);
+            searcher.Search(parsed.Query, byRelevance);
             top = byRelevance.GetTopDocs(request.Skip, request.Top);
         }
 

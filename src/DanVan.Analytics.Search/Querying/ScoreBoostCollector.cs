@@ -1,3 +1,4 @@
+using DanVan.Analytics.Search.Facets;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -17,12 +18,17 @@ internal sealed class ScoreBoostCollector : ICollector
     private readonly float _maxFactor;
     private readonly PriorityQueue<ScoreDoc, ScoreDoc> _queue;
     private readonly DocsEnum?[] _docs;
+    private readonly FacetCollector? _facets;
     private Scorer? _scorer;
     private int _docBase;
     private float _maxScore = float.NaN;
 
-    public ScoreBoostCollector(int size, ScoreBoosts boosts)
+    /// <param name="size">The number of best hits to keep.</param>
+    /// <param name="boosts">The boosts of the query.</param>
+    /// <param name="facets">Counts every hit when not null; called directly rather than through a MultiCollector, as it runs for each of tens of thousands of hits.</param>
+    public ScoreBoostCollector(int size, ScoreBoosts boosts, FacetCollector? facets = null)
     {
+        _facets = facets;
         _size = size;
         _boosts = boosts;
         _queue = new PriorityQueue<ScoreDoc, ScoreDoc>(size + 1, WorstFirst.Instance);
@@ -40,6 +46,7 @@ internal sealed class ScoreBoostCollector : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         _docBase = context.DocBase;
+        _facets?.SetNextReader(context);
         AtomicReader reader = context.AtomicReader;
         for (int k = 0; k < _docs.Length; k++)
         {
@@ -50,6 +57,7 @@ internal sealed class ScoreBoostCollector : ICollector
     public void Collect(int doc)
     {
         TotalHits++;
+        _facets?.Collect(doc);
         float score = _scorer!.GetScore();
         bool full = _queue.Count == _size;
         if (full && score * _maxFactor <= _queue.Peek().Score)

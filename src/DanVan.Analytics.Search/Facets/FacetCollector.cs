@@ -18,6 +18,15 @@ internal sealed class FacetCollector : ICollector
     private readonly Dictionary<string, int> _officials = new(StringComparer.Ordinal);
 
     private SegmentFacets? _segment;
+
+    // The current segment's arrays, in fields so that counting a hit is plain array reads.
+    private int[] _years = [];
+    private int[] _siteStarts = [];
+    private int[] _siteOrds = [];
+    private int[] _codeStarts = [];
+    private int[] _codeOrds = [];
+    private int[] _officialStarts = [];
+    private int[] _officialOrds = [];
     private int[] _siteCounts = [];
     private int[] _codeCounts = [];
     private int[] _officialCounts = [];
@@ -40,15 +49,18 @@ internal sealed class FacetCollector : ICollector
         _siteCounts = new int[_segment.Sites.Values.Length];
         _codeCounts = new int[_segment.DocumentCodes.Values.Length];
         _officialCounts = new int[_segment.Officials.Values.Length];
+        _years = _segment.Years;
+        (_siteStarts, _siteOrds) = (_segment.Sites.Starts, _segment.Sites.Ords);
+        (_codeStarts, _codeOrds) = (_segment.DocumentCodes.Starts, _segment.DocumentCodes.Ords);
+        (_officialStarts, _officialOrds) = (_segment.Officials.Starts, _segment.Officials.Ords);
     }
 
     public void Collect(int doc)
     {
-        SegmentFacets segment = _segment!;
-        _yearCounts[segment.Years[doc] % Years]++;
-        Count(segment.Sites, _siteCounts, doc);
-        Count(segment.DocumentCodes, _codeCounts, doc);
-        Count(segment.Officials, _officialCounts, doc);
+        _yearCounts[(uint)_years[doc] % Years]++;
+        Count(_siteStarts, _siteOrds, _siteCounts, doc);
+        Count(_codeStarts, _codeOrds, _codeCounts, doc);
+        Count(_officialStarts, _officialOrds, _officialCounts, doc);
     }
 
     /// <summary>The counts, each facet cut to its <paramref name="top"/> most frequent values.</summary>
@@ -67,16 +79,14 @@ internal sealed class FacetCollector : ICollector
         return new FacetCounts(Top(years, top), Top(_sites, top), Top(_codes, top), Top(_officials, top));
     }
 
-    private static void Count(SegmentFacets.Ordinals ordinals, int[] counts, int doc)
+    private static void Count(int[] starts, int[] ords, int[] counts, int doc)
     {
-        int[] starts = ordinals.Starts;
         if (starts.Length <= 1)
         {
-            return;
+            return; // the field has no values in this segment
         }
 
-        int[] ords = ordinals.Ords;
-        for (int k = starts[doc]; k < starts[doc + 1]; k++)
+        for (int k = starts[doc], end = starts[doc + 1]; k < end; k++)
         {
             counts[ords[k]]++;
         }

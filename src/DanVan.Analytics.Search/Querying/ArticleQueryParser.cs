@@ -11,7 +11,8 @@ namespace DanVan.Analytics.Search.Querying;
 /// <c>-exclude</c>, <c>doc:25-NQ/TW</c>, <c>official:"Nguyễn Doãn Toản"</c>, <c>site:</c>,
 /// <c>from:</c>/<c>to:</c> (YYYY, YYYY-MM or YYYY-MM-DD). Terms must all match (AND) in their folded form, so
 /// "dan van" finds "dân vận"; matches of the accented form and in the title score higher, so "dân vận" ranks
-/// "dân vận" above "dần vẫn".
+/// "dân vận" above "dần vẫn". For single words these boosts are not in <see cref="ParsedQuery.Query"/>: the
+/// searcher applies them as a bounded score factor to the hits that can still reach the top.
 /// </summary>
 /// <remarks>Errors are <see cref="QuerySyntaxException"/>s with the offset of the problem; nothing else is thrown for any input.</remarks>
 public sealed class ArticleQueryParser
@@ -21,6 +22,10 @@ public sealed class ArticleQueryParser
 
     private const float AccentBoost = 2f;
     private const float TitleBoost = 1.5f;
+
+    // The same preferences for single words, as parts of a score factor (see ScoreBoosts).
+    private const float AccentWeight = 1f;
+    private const float TitleWeight = 0.5f;
 
     private readonly VietnameseAnalyzer _accented;
     private readonly VietnameseAnalyzer _folded;
@@ -182,12 +187,33 @@ public sealed class ArticleQueryParser
             accentedDiffers |= accented[k].Term != folded[k].Term;
         }
 
-        state.AddText(
-            Match(ArticleFields.Body, folded, start, count),
-            exclude,
-            Boosted(Match(ArticleFields.Title, folded, start, count), TitleBoost),
-            accentedDiffers ? Boosted(Match(ArticleFields.Body, accented, start, count), AccentBoost) : null,
-            accentedDiffers ? Boosted(Match(ArticleFields.Title, accented, start, count), AccentBoost * TitleBoost) : null);
+        if (count == 1)
+        {
+            // A single word is one required clause; its accent and title matches are scored by the collector,
+            // lazily, only for hits that can still reach the top (ScoreBoost): optional clauses over common
+            // words cost more than the whole conjunction.
+            state.AddText(Match(ArticleFields.Body, folded, start, 1), exclude);
+            if (!exclude)
+            {
+                state.BoostedWords++;
+                state.Boosts.Add(new ScoreBoost(new Term(ArticleFields.Title, folded[start].Term), TitleWeight));
+                if (accentedDiffers)
+                {
+                    state.Boosts.Add(new ScoreBoost(new Term(ArticleFields.Body, accented[start].Term), AccentWeight));
+                    state.Boosts.Add(new ScoreBoost(new Term(ArticleFields.Title, accented[start].Term), TitleWeight));
+                }
+            }
+        }
+        else
+        {
+            state.AddText(
+                Match(ArticleFields.Body, folded, start, count),
+                exclude,
+                Boosted(Match(ArticleFields.Title, folded, start, count), TitleBoost),
+                accentedDiffers ? Boosted(Match(ArticleFields.Body, accented, start, count), AccentBoost) : null,
+                accentedDiffers ? Boosted(Match(ArticleFields.Title, accented, start, count), AccentBoost * TitleBoost) : null);
+        }
+
         if (!exclude)
         {
             for (int k = start; k < start + count; k++)
@@ -340,6 +366,10 @@ public sealed class ArticleQueryParser
 
         public HashSet<string> Accented { get; } = new(StringComparer.Ordinal);
 
+        public List<ScoreBoost> Boosts { get; } = [];
+
+        public int BoostedWords { get; set; }
+
         public HashSet<string> Folded { get; } = new(StringComparer.Ordinal);
 
         public int? From { get; set; }
@@ -409,7 +439,7 @@ public sealed class ArticleQueryParser
             string[] notices = _truncated
                 ? [$"The query has more than {MaxTerms} terms; only the first {MaxTerms} were used."]
                 : [];
-            return new ParsedQuery(_query, Accented, Folded, notices, _hasText);
+            return new ParsedQuery(_query, Accented, Folded, notices, _hasText, new ScoreBoosts(Boosts, BoostedWords));
         }
     }
 }

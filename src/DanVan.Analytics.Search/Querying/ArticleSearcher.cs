@@ -41,14 +41,22 @@ public sealed class ArticleSearcher
         ParsedQuery parsed = _parser.Parse(request.Query);
         int wanted = (int)Math.Min((long)request.Skip + request.Top, Math.Max(1, searcher.IndexReader.MaxDoc));
         bool byDate = request.Sort == SearchSort.Date || !parsed.HasTextClauses;
-        ITopDocsCollector topCollector = byDate
-            ? TopFieldCollector.Create(s_byDate, wanted, null, true, request.Sort == SearchSort.Relevance || parsed.HasTextClauses, false, false)
-            : TopScoreDocCollector.Create(wanted, false);
         FacetCollector? facets = request.IncludeFacets ? new FacetCollector(_facets) : null;
-        ICollector collector = facets is null ? topCollector : MultiCollector.Wrap(topCollector, facets);
-        searcher.Search(parsed.Query, collector);
+        TopDocs top;
+        if (byDate)
+        {
+            // Scores only break ties between articles published at the same instant: no title factor needed.
+            TopFieldCollector byDateCollector = TopFieldCollector.Create(s_byDate, wanted, null, true, request.Sort == SearchSort.Relevance || parsed.HasTextClauses, false, false);
+            searcher.Search(parsed.Query, facets is null ? byDateCollector : MultiCollector.Wrap(byDateCollector, facets));
+            top = byDateCollector.GetTopDocs(request.Skip, request.Top);
+        }
+        else
+        {
+            var byRelevance = new ScoreBoostCollector(wanted, parsed.Boosts, facets);
+            searcher.Search(parsed.Query, byRelevance);
+            top = byRelevance.GetTopDocs(request.Skip, request.Top);
+        }
 
-        TopDocs top = topCollector.GetTopDocs(request.Skip, request.Top);
         var hits = new List<SearchHit>(top.ScoreDocs.Length);
         foreach (ScoreDoc scoreDoc in top.ScoreDocs)
         {

@@ -21,13 +21,25 @@ public sealed class ExtractedArticleFacts : IArticleFactsProvider
     }
 
     /// <inheritdoc/>
-    public ArticleFacts GetFacts(ArticleDocument article)
+    public ArticleFacts GetFacts(ArticleDocument article) => ToFacts(article, Extract(article));
+
+    /// <summary>Runs the extractor over the article's title, lead and body as one text.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="article"/> is null.</exception>
+    public ExtractionResult Extract(ArticleDocument article)
     {
         ArgumentNullException.ThrowIfNull(article);
 
-        // Title, lead and body are one text so that a short reference in the body resolves to a code the lead states.
+        // One text, so that a short reference in the body resolves to a code the lead states.
         string text = string.Join("\n\n", new[] { article.Title, article.Lead, article.Body }.Where(part => !string.IsNullOrWhiteSpace(part)));
-        ExtractionResult found = _extractor.Extract(text);
+        return _extractor.Extract(text);
+    }
+
+    /// <summary>The facts of <paramref name="found"/> (from <see cref="Extract"/>) added to those the article already carries.</summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static ArticleFacts ToFacts(ArticleDocument article, ExtractionResult found)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(found);
 
         var codes = new List<string>(article.DocumentCodes);
         foreach (DocumentReference document in found.Documents)

@@ -96,7 +96,6 @@ internal static class DemoCommand
     {
         var parser = new ArticleParser();
         var facts = new ExtractedArticleFacts();
-        var extractor = ArticleExtractor.Default;
         var documents = new List<ArticleDocument>();
         // The manifest is the 'danvan parse --in' shape: it gives each page the URL it was served from.
         foreach (string line in File.ReadLines(Path.Combine(pages.FullName, "manifest.jsonl")).Where(l => !string.IsNullOrWhiteSpace(l)))
@@ -128,13 +127,13 @@ internal static class DemoCommand
                 Published = article.Published,
                 Authors = article.Authors,
             };
-            document = document.WithFacts(facts.GetFacts(document));
+            ExtractionResult found = facts.Extract(document);
+            document = document.WithFacts(ExtractedArticleFacts.ToFacts(document, found));
             documents.Add(document);
 
             output.WriteLine($"{page.Name}: \"{document.Title}\"");
             output.WriteLine($"  {document.Site ?? "?"}, {article.Published?.ToString("yyyy-MM-dd HH:mm zzz") ?? "no date"}, by {(article.Authors.Count > 0 ? string.Join(", ", article.Authors) : "?")}; "
                 + $"{article.Paragraphs.Count} paragraphs, {article.Captions.Count} captions, {article.Warnings.Count} warnings");
-            ExtractionResult found = extractor.Extract(string.Join("\n\n", document.Title, document.Lead, document.Body));
             if (found.Documents.Count > 0)
             {
                 output.WriteLine($"  documents: {string.Join(", ", found.Documents.Select(d => d.Canonical ?? d.Surface).Distinct())}");

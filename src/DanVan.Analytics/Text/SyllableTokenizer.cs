@@ -111,6 +111,9 @@ public ref struct TokenEnumerator
     /// <summary>The current token.</summary>
     public readonly Token Current => _current;
 
+    /// <summary>The text being tokenized.</summary>
+    internal readonly ReadOnlySpan<char> Text => _text;
+
     /// <summary>The offset where the next token is searched from.</summary>
     public readonly int Position => _position;
 

@@ -129,9 +129,6 @@ internal static class IndexCommand
             Body = body,
             Published = DateTimeOffset.TryParse(dto.Published, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTimeOffset published) ? published : null,
             Authors = dto.Authors ?? [],
-            DocumentCodes = dto.DocumentCodes ?? [],
-            Officials = dto.Officials ?? [],
-            ModelCounts = dto.ModelCounts ?? [],
         };
         problem = null;
         return true;
@@ -182,14 +179,9 @@ internal sealed class ParsedArticleLine
     public string? Body { get; set; }
 
     public List<string>? Paragraphs { get; set; }
-
-    public List<string>? DocumentCodes { get; set; }
-
-    public List<string>? Officials { get; set; }
-
-    public List<int>? ModelCounts { get; set; }
 }
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, AllowTrailingCommas = true, ReadCommentHandling = JsonCommentHandling.Skip)]
+// The names 'danvan parse' writes (ArticleJson: camelCase); facts are not read, the extractor makes them while indexing.
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, AllowTrailingCommas = true, ReadCommentHandling = JsonCommentHandling.Skip)]
 [JsonSerializable(typeof(ParsedArticleLine))]
 internal sealed partial class IndexJsonContext : JsonSerializerContext;

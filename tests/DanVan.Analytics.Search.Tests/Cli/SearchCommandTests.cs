@@ -38,6 +38,26 @@ public sealed class SearchCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Index_ParseOutputWithCanonicalUrl_UpdatesOneArticleForTwoAddresses()
+    {
+        // What 'danvan parse' writes (camelCase): two addresses of one article, the second an edit of the first.
+        await File.WriteAllLinesAsync(_input,
+        [
+            """{"id":"p1","url":"https://baomoi.com/a1?utm_source=x","canonicalUrl":"https://nhandan.vn/a1","title":"Dân vận khéo","body":"Bản đầu."}""",
+            """{"id":"p2","url":"https://nhandan.vn/a1","canonicalUrl":"https://nhandan.vn/a1","title":"Dân vận khéo ở cơ sở","body":"Bản sửa."}""",
+        ]);
+
+        var index = await DanvanCli.RunAsync("index", "--in", _input, "--index", _folder.Path);
+        var search = await DanvanCli.RunAsync("search", "--index", _folder.Path, "dan van kheo", "--json");
+
+        Assert.Equal(0, index.ExitCode);
+        Assert.Contains("index: 1 articles", index.Error, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(search.Output);
+        Assert.Equal(1, json.RootElement.GetProperty("total_hits").GetInt32());
+        Assert.Equal("Dân vận khéo ở cơ sở", json.RootElement.GetProperty("hits")[0].GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task Search_Json_IsParsableAndCarriesTheHits()
     {
         await File.WriteAllLinesAsync(_input, ["""{"id":"a1","url":"https://baomoi.com/a1","title":"Dân vận khéo","body":"Công tác dân vận."}"""]);

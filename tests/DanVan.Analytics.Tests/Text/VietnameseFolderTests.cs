@@ -129,4 +129,36 @@ public sealed class VietnameseFolderTests
             Assert.Equal(char.IsAsciiLetterUpper(c) ? (char)(c + 32) : c, folded);
         }
     }
+
+    [Fact]
+    public void FoldEachChar_EveryCodeUnit_GivesTryFoldAtTheSameOffset()
+    {
+        // Every UTF-16 code unit once, in vector-sized runs and a ragged tail, so that both the vector and the one-by-one
+        // paths meet each of them; dropped ones come out as '\0' in place.
+        char[] source = new char[char.MaxValue + 1 + 7];
+        for (int c = 0; c < source.Length; c++)
+        {
+            source[c] = (char)(c % (char.MaxValue + 1));
+        }
+
+        char[] destination = new char[source.Length];
+        bool zero = VietnameseFolder.FoldEachChar(source, destination);
+        for (int k = 0; k < source.Length; k++)
+        {
+            char expected = VietnameseFolder.TryFold(source[k], out char folded) ? folded : '\0';
+            Assert.True(expected == destination[k], $"U+{(int)source[k]:X4}: expected U+{(int)expected:X4}, got U+{(int)destination[k]:X4}");
+        }
+
+        Assert.True(zero, "U+0000 and the combining marks fold to '\\0'.");
+    }
+
+    [Theory]
+    [InlineData("Đảng ủy Thành phố Hồ Chí Minh họp bàn công tác dân vận")]
+    [InlineData("short")]
+    public void FoldEachChar_TextWithoutDroppedCharacters_ReportsNoZero(string text)
+    {
+        char[] destination = new char[text.Length];
+        Assert.False(VietnameseFolder.FoldEachChar(text, destination));
+        Assert.Equal(VietnameseFolder.Fold(text), new string(destination));
+    }
 }

@@ -31,20 +31,6 @@ internal static class TokenScanner
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryRead(ReadOnlySpan<char> text, ref int position, out Token token)
     {
-        var sink = default(NoSink);
-        return TryRead(text, ref position, out token, ref sink);
-    }
-
-    /// <summary>
-    /// Reads the token at or after <paramref name="position"/> and moves past it, handing every character of a token
-    /// read by the fast path to <paramref name="sink"/> as it goes.
-    /// </summary>
-    /// <returns>False when only blank space is left; <paramref name="position"/> is then the text's length.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryRead<TSink>(ReadOnlySpan<char> text, ref int position, out Token token, ref TSink sink)
-        where TSink : ITokenCharSink, allows ref struct
-    {
-        sink.Complete(false);
         ref byte table = ref Table;
         int i = position;
         while ((uint)i < (uint)text.Length)
@@ -62,8 +48,6 @@ internal static class TokenScanner
                 // Commas, quotes and brackets are one character; dots may start "..." or "./.".
                 if ((cls & Punct) != 0 && c != '.')
                 {
-                    sink.Put(i, c);
-                    sink.Complete(true);
                     token = new Token(i, 1, TokenKind.Punctuation);
                     position = i + 1;
                     return true;
@@ -74,7 +58,6 @@ internal static class TokenScanner
 
             // A run of letters and combining marks; anything that may turn it into something else
             // (an apostrophe, a dot, a digit, a surrogate) leaves it to the slow path.
-            sink.Put(i, c);
             int j = i + 1;
             int rest = 0;
             while (true)
@@ -96,13 +79,9 @@ internal static class TokenScanner
                     break;
                 }
 
-                sink.Put(j, d);
                 rest |= dc;
                 j++;
             }
-
-            // A combining mark may be dropped by the sink's mapping, which would shift what follows: not done here.
-            sink.Complete((rest & Mark) == 0);
 
             token = new Token(i, j - i, (cls & rest & Upper) != 0 ? CapitalWordKind(text.Slice(i, j - i), cls | rest) : TokenKind.Syllable);
             position = j;
@@ -594,34 +573,5 @@ internal static class TokenScanner
         }
 
         return new Token(start, end - start, TokenKind.Symbol);
-    }
-}
-
-/// <summary>Receives the characters of the tokens the scanner's fast path reads, one by one, at their offsets.</summary>
-internal interface ITokenCharSink
-{
-    /// <summary>The character <paramref name="c"/> at <paramref name="index"/> belongs to the token being read.</summary>
-    void Put(int index, char c);
-
-    /// <summary>
-    /// Called with false when a read starts and with true when the token read was handed over whole (every character
-    /// put, no combining mark); a token the slow path reads is never handed over.
-    /// </summary>
-    void Complete(bool whole);
-}
-
-/// <summary>A sink that ignores everything: the plain tokenizer.</summary>
-internal struct NoSink : ITokenCharSink
-{
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly void Put(int index, char c)
-    {
-    }
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly void Complete(bool whole)
-    {
     }
 }

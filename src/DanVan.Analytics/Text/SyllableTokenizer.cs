@@ -25,6 +25,8 @@ namespace DanVan.Analytics.Text;
 /// <c>411/KH-UBND</c>, <c>04/2015/NĐ-CP</c>.</item>
 /// <item>Day (1–31), separator (<c>/</c>, <c>-</c>, or <c>.</c> only with a year), month (1–12) and an optional year of 2 or
 /// 4 digits make a <see cref="TokenKind.Date"/>: <c>3/6/2013</c>, <c>26-3</c>, <c>18/12</c>. The day always comes first.</item>
+/// <item>A Roman numeral written with <c>I</c>, <c>V</c> and <c>X</c> (1–39: <c>khóa XIII</c>, <c>thế kỷ XXI</c>) is a
+/// <see cref="TokenKind.Number"/>; <c>CD</c>, <c>MC</c> or <c>CM</c> stay abbreviations.</item>
 /// <item>Anything else of digits is a <see cref="TokenKind.Number"/>, with <c>.</c>/<c>,</c> groups and decimals and a final
 /// <c>%</c>: <c>1.200.000</c>, <c>1,5</c>, <c>98%</c>. A year range <c>2021-2026</c> and a fraction <c>105/130</c> are a number,
 /// a punctuation token and a number, so that each number stays readable as one; <c>-</c> is never a sign.</item>

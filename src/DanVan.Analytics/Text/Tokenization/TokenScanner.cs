@@ -91,12 +91,28 @@ internal static class TokenScanner
         return TryReadSlow(text, i, ref position, out token);
     }
 
-    // Two or more capitals: an abbreviation when all are capitals without tone marks (UBND, HĐND, TƯ, but not the
-    // headline word LUẬN) or when the table knows it (ThS, TTg). classes is the union of the word's character classes.
+    // Two or more capitals: a Roman numeral of I, V and X (khóa XIII, thế kỷ XXI) is a number; else an abbreviation
+    // when all are capitals without tone marks (UBND, HĐND, TƯ, but not the headline word LUẬN) or when the table knows
+    // it (ThS, TTg). classes is the union of the word's character classes.
     // Kept out of line: it is rare, and inlined it would crowd the registers of the hot loop.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static TokenKind CapitalWordKind(ReadOnlySpan<char> word, int classes) =>
-        (classes & (NotUpper | Toned)) == 0 || AbbreviationTable.IsMixedCase(word) ? TokenKind.Abbreviation : TokenKind.Syllable;
+        IsRomanNumeral(word) ? TokenKind.Number
+        : (classes & (NotUpper | Toned)) == 0 || AbbreviationTable.IsMixedCase(word) ? TokenKind.Abbreviation
+        : TokenKind.Syllable;
+
+    // XL, C, D and M are left out: CD, MC, DC and CM are abbreviations far more often than numbers in the news, while
+    // congresses, plenums, terms and centuries (I–XXXIX) are counted with I, V and X.
+    private static bool IsRomanNumeral(ReadOnlySpan<char> word)
+    {
+        int tens = 0;
+        while (tens < word.Length && tens < 3 && word[tens] == 'X')
+        {
+            tens++;
+        }
+
+        return word[tens..] is "" or "I" or "II" or "III" or "IV" or "V" or "VI" or "VII" or "VIII" or "IX";
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool TryReadSlow(ReadOnlySpan<char> text, int i, ref int position, out Token token)

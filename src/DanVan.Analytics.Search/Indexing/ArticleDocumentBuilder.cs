@@ -40,6 +40,22 @@ internal sealed class ArticleDocumentBuilder
     private readonly FieldSet<SortedSetDocValuesField> _officialValues = new(() => new SortedSetDocValuesField(ArticleFields.OfficialName, new BytesRef()));
     private readonly FieldSet<StoredField> _modelCounts = new(() => new StoredField(ArticleFields.ModelCount, 0));
 
+    // Sites, codes and officials repeat from article to article; their keys are computed once per builder.
+    private readonly KeyCache<string> _siteKeys = new(SearchKeys.Site);
+    private readonly KeyCache<(string Code, string Folded)> _codeKeys = new(code =>
+    {
+        string canonical = SearchKeys.DocumentCode(code);
+        return (canonical, SearchKeys.DocumentCodeFolded(canonical));
+    });
+
+    private readonly KeyCache<(string Name, string Key, string Folded)> _officialKeys = new(official =>
+    {
+        string name = SearchKeys.OfficialDisplay(official);
+        return (name, SearchKeys.Official(name), SearchKeys.OfficialFolded(name));
+    });
+
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Returns the Lucene document of <paramref name="article"/>; its fields stay valid until the next call,
     /// so index it before building another.
@@ -57,7 +73,8 @@ internal sealed class ArticleDocumentBuilder
             doc.Add(Set(_canonicalUrl, article.CanonicalUrl));
         }
 
-        string site = SearchKeys.Site(string.IsNullOrWhiteSpace(article.Site) ? article.Url : article.Site);
+        // A URL is new with every article: only a given site name is worth remembering.
+        string site = string.IsNullOrWhiteSpace(article.Site) ? SearchKeys.Site(article.Url) : _siteKeys[article.Site];
         if (site.Length > 0)
         {
             doc.Add(Set(_site, site));
@@ -102,22 +119,32 @@ internal sealed class ArticleDocumentBuilder
         }
 
         n = 0;
-        foreach (string code in article.DocumentCodes.Select(SearchKeys.DocumentCode).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal))
+        _seen.Clear();
+        foreach (string value in article.DocumentCodes)
         {
-            doc.Add(Set(_codes[n], code));
-            doc.Add(Set(_foldedCodes[n], SearchKeys.DocumentCodeFolded(code)));
-            doc.Add(SetBytes(_codeValues[n], code));
-            n++;
+            (string code, string folded) = _codeKeys[value];
+            if (code.Length > 0 && _seen.Add(code))
+            {
+                doc.Add(Set(_codes[n], code));
+                doc.Add(Set(_foldedCodes[n], folded));
+                doc.Add(SetBytes(_codeValues[n], code));
+                n++;
+            }
         }
 
         n = 0;
-        foreach (string name in article.Officials.Select(SearchKeys.OfficialDisplay).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal))
+        _seen.Clear();
+        foreach (string value in article.Officials)
         {
-            doc.Add(Set(_officials[n], SearchKeys.Official(name)));
-            doc.Add(Set(_foldedOfficials[n], SearchKeys.OfficialFolded(name)));
-            doc.Add(Set(_officialNames[n], name));
-            doc.Add(SetBytes(_officialValues[n], name));
-            n++;
+            (string name, string key, string folded) = _officialKeys[value];
+            if (name.Length > 0 && _seen.Add(name))
+            {
+                doc.Add(Set(_officials[n], key));
+                doc.Add(Set(_foldedOfficials[n], folded));
+                doc.Add(Set(_officialNames[n], name));
+                doc.Add(SetBytes(_officialValues[n], name));
+                n++;
+            }
         }
 
         n = 0;
@@ -141,6 +168,32 @@ internal sealed class ArticleDocumentBuilder
     {
         field.SetBytesValue(new BytesRef(value));
         return field;
+    }
+
+    /// <summary>Keys computed from values that repeat, remembered up to a bound (then forgotten all at once).</summary>
+    private sealed class KeyCache<T>(Func<string, T> compute)
+    {
+        private const int Capacity = 4096;
+        private readonly Dictionary<string, T> _keys = new(StringComparer.Ordinal);
+
+        public T this[string value]
+        {
+            get
+            {
+                if (!_keys.TryGetValue(value, out T? key))
+                {
+                    if (_keys.Count >= Capacity)
+                    {
+                        _keys.Clear();
+                    }
+
+                    key = compute(value);
+                    _keys[value] = key;
+                }
+
+                return key;
+            }
+        }
     }
 
     /// <summary>The instances of a field that an article may hold several values of, grown on demand.</summary>

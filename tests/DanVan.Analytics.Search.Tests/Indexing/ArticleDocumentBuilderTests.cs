@@ -64,6 +64,22 @@ public sealed class ArticleDocumentBuilderTests
         Assert.DoesNotContain(bare, f => f.StartsWith("day=", StringComparison.Ordinal) || f.StartsWith("published=", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Build_CodesAndNamesWrittenTwoWays_AreIndexedOnce()
+    {
+        var builder = new ArticleDocumentBuilder();
+        ArticleDocument article = s_bare with { DocumentCodes = ["25-NQ/TW", "25-nq/tư", "25 - NQ/TƯ"], Officials = ["Nguyễn Doãn Toản", "Nguyễn  Doãn Toản"] };
+
+        List<string> fields = Describe(builder.Build(article));
+
+        // The code and the display name are each one indexed or stored field plus one doc value.
+        Assert.Equal(2, fields.Count(f => f == "doc=25-NQ/TW"));
+        Assert.Single(fields, f => f == "doc_folded=25-nq/tw");
+        Assert.Single(fields, f => f == "official=nguyễn doãn toản");
+        Assert.Single(fields, f => f == "official_folded=nguyen doan toan");
+        Assert.Equal(2, fields.Count(f => f == "official_name=Nguyễn Doãn Toản"));
+    }
+
     /// <summary>Each field as name=value (string, number or bytes), in document order.</summary>
     private static List<string> Describe(Document doc) => doc.Fields.Select(f => $"{f.Name}={Value(f)}").ToList();
 

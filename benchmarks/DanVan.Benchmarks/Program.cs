@@ -7,5 +7,11 @@ if (args.Length > 0 && args[0] == "crawl-soak")
     return await DanVan.Benchmarks.Crawling.CrawlSoak.RunAsync(args);
 }
 
+// Where indexing time goes, part by part (not a BenchmarkDotNet run): -- indexing-probe [articles] [rounds] [filter|filter]
+if (args.Length > 0 && args[0] == "indexing-probe")
+{
+    return DanVan.Benchmarks.IndexingProbe.Run(args);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -1,7 +1,5 @@
 using DanVan.Analytics.Text;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Core;
-using Lucene.Net.Util;
 
 namespace DanVan.Analytics.Search.Analysis;
 
@@ -20,7 +18,7 @@ public enum DiacriticForms
 
 /// <summary>
 /// The Lucene analyzer for Vietnamese text: <see cref="VietnameseTokenizer"/> (normalized syllables, numbers,
-/// codes), lower case, and <see cref="VietnameseFoldingFilter"/> for the diacritic-free form.
+/// codes) in lower case, accented, folded to the diacritic-free form, or both.
 /// </summary>
 /// <remarks>Thread-safe: Lucene keeps one token stream chain per thread.</remarks>
 public sealed class VietnameseAnalyzer : Analyzer
@@ -45,13 +43,7 @@ public sealed class VietnameseAnalyzer : Analyzer
     /// <inheritdoc/>
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
-        var source = new VietnameseTokenizer(reader, _normalizer);
-        TokenStream sink = new LowerCaseFilter(LuceneVersion.LUCENE_48, source);
-        if (Forms != DiacriticForms.Accented)
-        {
-            sink = new VietnameseFoldingFilter(sink, keepAccented: Forms == DiacriticForms.Both);
-        }
-
-        return new TokenStreamComponents(source, sink);
+        // One tokenizer lower-cases and folds: filters would cost a pass through Lucene's attributes per term.
+        return new TokenStreamComponents(new VietnameseTokenizer(reader, Forms, _normalizer));
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DanVan.Analytics.Search.Analysis;
 using DanVan.Analytics.Search.Querying;
 using Lucene.Net.Analysis;
@@ -23,6 +24,7 @@ public sealed class ArticleIndex : IDisposable
     private readonly IndexWriter? _writer;
     private readonly SearcherManager _searchers;
     private readonly ArticleSearcher _searcher = new();
+    private readonly ConcurrentBag<ArticleDocumentBuilder> _builders = [];
     private bool _disposed;
 
     private ArticleIndex(string path, LuceneDirectory directory, IndexWriter? writer, SearcherManager searchers)
@@ -67,7 +69,21 @@ public sealed class ArticleIndex : IDisposable
     {
         ArgumentNullException.ThrowIfNull(article);
         IndexWriter writer = Writer();
-        Guard(() => writer.UpdateDocument(new Term(ArticleFields.Key, article.Key), ArticleDocumentMapper.ToDocument(article)));
+
+        // A builder serves one call at a time; concurrent calls take another one from the bag.
+        if (!_builders.TryTake(out ArticleDocumentBuilder? builder))
+        {
+            builder = new ArticleDocumentBuilder();
+        }
+
+        try
+        {
+            Guard(() => writer.UpdateDocument(new Term(ArticleFields.Key, article.Key), builder.Build(article)));
+        }
+        finally
+        {
+            _builders.Add(builder);
+        }
     }
 
     /// <summary>Deletes the article whose key (canonical URL, else URL) is <paramref name="key"/>.</summary>

@@ -2,7 +2,9 @@ using System.Text;
 using DanVan.Analytics.Search.Tests.Fixtures;
 using DanVan.Analytics.Search.Analysis;
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Util;
 
 namespace DanVan.Analytics.Search.Tests.Analysis;
 
@@ -110,6 +112,53 @@ public sealed class VietnameseAnalyzerTests
         }
     }
 
+    [Fact]
+    public void Analyze_TheOneTokenizerChain_GivesWhatTheTokenizerLowerCaseAndFoldingFiltersGave()
+    {
+        // The analyzer lower-cases and folds inside its tokenizer; the index must hold exactly the terms of the
+        // filter chain it replaced (tokenizer, LowerCaseFilter, VietnameseFoldingFilter), offsets and types included.
+        const string Alphabet = "aăâeêoôơuưiyđĐÁÀẢÃẠàảãạÊỀỂ\u0301\u0300\u0323 \n\t.,;:-/\"'’“”()0123456789%ÐKkéÉİΣσΩ\u00A0\uD83D\uDE00\uD801\uDC00";
+        var random = new Random(20261122);
+        var texts = TestCorpus.All.SelectMany(a => new[] { a.Title, a.Body }).ToList();
+        for (int round = 0; round < 300; round++)
+        {
+            texts.Add(RandomText.Next(random, Alphabet, 200));
+        }
+
+        // Every character of the Basic Multilingual Plane, as a word of its own and inside one.
+        for (int c = 0; c <= 0xFFFF; c += 64)
+        {
+            var chunk = new StringBuilder();
+            for (int k = c; k < c + 64; k++)
+            {
+                if (!char.IsSurrogate((char)k))
+                {
+                    chunk.Append((char)k).Append(' ').Append('x').Append((char)k).Append("a ");
+                }
+            }
+
+            texts.Add(chunk.ToString());
+        }
+
+        foreach (DiacriticForms forms in Enum.GetValues<DiacriticForms>())
+        {
+            var analyzer = new VietnameseAnalyzer(forms);
+            var filters = new FilterChainAnalyzer(forms);
+            foreach (string text in texts)
+            {
+                Assert.Equal(Terms(filters, text), Terms(analyzer, text));
+            }
+        }
+    }
+
+    [Fact]
+    public void Tokenizer_WithoutForms_KeepsTheCaseOfTheText()
+    {
+        var terms = Terms(new RawTokenizerAnalyzer(), "Đảng ủy Hà Nội");
+
+        Assert.Equal(["Đảng", "ủy", "Hà", "Nội"], terms.Select(t => t.Term));
+    }
+
     [Theory]
     [InlineData("dan", true)]
     [InlineData("2021", true)]
@@ -118,6 +167,29 @@ public sealed class VietnameseAnalyzerTests
     public void IsFolded_TellsWhetherFoldingWouldChangeTheTerm(string term, bool expected)
     {
         Assert.Equal(expected, VietnameseFoldingFilter.IsFolded(term));
+    }
+
+    /// <summary>The analysis chain before the tokenizer lower-cased and folded: tokenizer, LowerCaseFilter, folding filter.</summary>
+    private sealed class FilterChainAnalyzer(DiacriticForms forms) : Analyzer
+    {
+        public override int GetPositionIncrementGap(string fieldName) => 100;
+
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+        {
+            var source = new VietnameseTokenizer(reader);
+            TokenStream sink = new LowerCaseFilter(LuceneVersion.LUCENE_48, source);
+            if (forms != DiacriticForms.Accented)
+            {
+                sink = new VietnameseFoldingFilter(sink, keepAccented: forms == DiacriticForms.Both);
+            }
+
+            return new TokenStreamComponents(source, sink);
+        }
+    }
+
+    private sealed class RawTokenizerAnalyzer : Analyzer
+    {
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) => new(new VietnameseTokenizer(reader));
     }
 
     private static List<(string Term, int Increment, int Start, int End, string Type)> Terms(Analyzer analyzer, string text)

@@ -1,4 +1,5 @@
 using DanVan.Analytics.Search.Indexing;
+using DanVan.Analytics.Search.Querying;
 using DanVan.Analytics.Search.Tests.Fixtures;
 
 namespace DanVan.Analytics.Search.Tests.Indexing;
@@ -145,6 +146,40 @@ public sealed class ArticleIndexTests : IDisposable
 
         Assert.All(counts, c => Assert.InRange(c, 1, 301));
         Assert.Equal(301, index.Search("dan van kheo").TotalHits);
+    }
+
+    [Fact]
+    public void AddOrUpdate_FromManyThreads_KeepsEachArticleItsOwnFields()
+    {
+        // Concurrent calls build their documents with different reused builders: no field may leak between them.
+        string[] sites = ["baomoi.com", "nhandan.vn", "qdnd.vn"];
+        string[] codes = ["25-NQ/TW", "43-NQ/TW", "04/2015/NĐ-CP"];
+        var articles = Enumerable.Range(0, 300).Select(k => new ArticleDocument
+        {
+            Id = $"n{k}",
+            Url = $"https://{sites[k % 3]}/n{k}",
+            Site = sites[k % 3],
+            Title = $"Dân vận khéo mã{k}",
+            Body = $"Bài số mã{k}.",
+            Published = new DateTimeOffset(2015 + (k % 10), 1, 1, 8, 0, 0, TimeSpan.FromHours(7)),
+            DocumentCodes = k % 2 == 0 ? [codes[k % 3]] : [],
+            Officials = k % 5 == 0 ? ["Nguyễn Doãn Toản"] : [],
+        }).ToList();
+        using ArticleIndex index = ArticleIndex.OpenOrCreate(_folder.Path);
+
+        Parallel.ForEach(articles, new ParallelOptions { MaxDegreeOfParallelism = 4 }, index.AddOrUpdate);
+        index.Commit();
+
+        Assert.Equal(300, index.Count);
+        foreach (ArticleDocument article in articles)
+        {
+            SearchHit hit = Assert.Single(index.Search($"ma{article.Id[1..]}").Hits);
+            Assert.Equal(article.Id, hit.Id);
+            Assert.Equal(article.Site, hit.Site);
+            Assert.Equal(article.Published, hit.Published);
+            Assert.Equal(article.DocumentCodes, hit.DocumentCodes);
+            Assert.Equal(article.Officials, hit.Officials);
+        }
     }
 
     private static ArticleDocument Article(string id, string title, string? canonicalUrl = null) => new()

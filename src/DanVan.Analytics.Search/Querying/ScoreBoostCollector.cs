@@ -20,6 +20,8 @@ internal sealed class ScoreBoostCollector : ICollector
     private readonly DocsEnum?[] _docs;
     private readonly FacetCollector? _facets;
     private Scorer? _scorer;
+    private AtomicReader? _reader;
+    private bool _docsRead;
     private int _docBase;
     private float _maxScore = float.NaN;
 
@@ -50,11 +52,8 @@ internal sealed class ScoreBoostCollector : ICollector
     {
         _docBase = context.DocBase;
         _facets?.SetNextReader(context);
-        AtomicReader reader = context.AtomicReader;
-        for (int k = 0; k < _docs.Length; k++)
-        {
-            _docs[k] = reader.GetTermDocsEnum(_boosts.Terms[k].Term);
-        }
+        _reader = context.AtomicReader;
+        _docsRead = false;
     }
 
     public void Collect(int doc)
@@ -122,6 +121,17 @@ internal sealed class ScoreBoostCollector : ICollector
         if (_docs.Length == 0)
         {
             return 1f;
+        }
+
+        if (!_docsRead)
+        {
+            // Looked up at the segment's first hit that can reach the top: later segments often have none.
+            for (int k = 0; k < _docs.Length; k++)
+            {
+                _docs[k] = _reader!.GetTermDocsEnum(_boosts.Terms[k].Term);
+            }
+
+            _docsRead = true;
         }
 
         float found = 0f;

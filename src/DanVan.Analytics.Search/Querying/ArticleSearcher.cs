@@ -96,7 +96,7 @@ public sealed class ArticleSearcher
 
         var hits = new SearchHit[top.ScoreDocs.Length];
         int parts = Math.Min(MaxDegreeOfParallelism, hits.Length);
-        SlicedSearch.RunAll(Math.Max(1, parts), part =>
+        SlicedSearch.RunAll(Math.Max(1, parts), Math.Max(1, parts), part =>
         {
             // Part p reads hits p, p+parts, ...: stored articles cost about the same each.
             for (int k = part; k < hits.Length; k += Math.Max(1, parts))

@@ -83,13 +83,13 @@ public sealed class ParallelSearchTests : IDisposable
 
         List<DocRecorder> slices = SlicedSearch.Run(searcher, query, parallelism, 0, () => new DocRecorder());
 
-        Assert.Equal(parallelism, slices.Count);
-        Assert.All(slices, s => Assert.NotEmpty(s.Docs));
+        Assert.Equal(parallelism * SlicedSearch.SlicesPerThread, slices.Count);
         Assert.Equal(sequential, slices.SelectMany(s => s.Docs));
         Assert.True(sequential.Count > 100, $"'dan' should match many articles, matched {sequential.Count}");
+        Assert.True(slices.Count(s => s.Docs.Count > 0) > slices.Count / 2, "the hits should spread over the slices");
 
         // At least one slice starts inside a segment (the first segment holds most hits).
-        Assert.Contains(slices.Skip(1), s => !_reader.Leaves.Any(l => l.DocBase == s.Docs[0]));
+        Assert.Contains(slices.Skip(1).Where(s => s.Docs.Count > 0), s => !_reader.Leaves.Any(l => l.DocBase == s.Docs[0]));
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public sealed class ParallelSearchTests : IDisposable
     {
         int ended = 0;
 
-        var thrown = Assert.Throws<InvalidOperationException>(() => SlicedSearch.RunAll(4, k =>
+        var thrown = Assert.Throws<InvalidOperationException>(() => SlicedSearch.RunAll(4, 2, k =>
         {
             Thread.Sleep(k == 3 ? 0 : 50);
             Interlocked.Increment(ref ended);

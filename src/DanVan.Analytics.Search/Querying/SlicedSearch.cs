@@ -61,7 +61,8 @@ internal static class SlicedSearch
     /// </summary>
     /// <remarks>
     /// The calling thread takes indexes too, so when the machine is busy and a pool thread starts late, the
-    /// caller runs its share rather than wait: the search is then about as fast as a sequential one, not slower.
+    /// caller runs its share rather than wait for it. It still waits for a pool thread that took an index and
+    /// then lost its core, which is why two threads can be slower than one when every core is busy.
     /// Rethrows a failing call's own exception (not an AggregateException), after every call has ended.
     /// </remarks>
     public static void RunAll(int count, int threads, Action<int> body)

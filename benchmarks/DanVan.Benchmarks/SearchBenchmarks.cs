@@ -6,6 +6,9 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using DanVan.Analytics.Search.Indexing;
 using DanVan.Analytics.Search.Querying;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
 
 namespace DanVan.Benchmarks;
 
@@ -13,12 +16,21 @@ namespace DanVan.Benchmarks;
 /// Search latency on an index of the synthetic corpus: every iteration runs ONE query (the next of 1,000
 /// distinct 1–3 syllable queries, half typed without diacritics), so the percentile columns are per-query latencies.
 /// </summary>
-/// <remarks>The index is built once per article count in the temp folder and reused by later runs.</remarks>
+/// <remarks>
+/// The index is built once per article count in the temp folder and reused by later runs. The rows through
+/// <see cref="ArticleIndex.Search(SearchRequest)"/> use the default threads per search
+/// (<see cref="ArticleSearcher.DefaultMaxDegreeOfParallelism"/>); the <c>OneThread</c> row runs the same search on
+/// the calling thread alone, on its own reader of the same index.
+/// </remarks>
 [MemoryDiagnoser]
 [Config(typeof(PerQueryConfig))]
 public class SearchBenchmarks
 {
     private ArticleIndex? _index;
+    private FSDirectory? _directory;
+    private DirectoryReader? _reader;
+    private IndexSearcher? _searcher;
+    private readonly ArticleSearcher _oneThread = new(maxDegreeOfParallelism: 1);
     private List<string> _queries = [];
     private int _next;
 
@@ -59,11 +71,19 @@ public class SearchBenchmarks
         }
 
         _index = ArticleIndex.OpenReadOnly(folder);
+        _directory = FSDirectory.Open(folder);
+        _reader = DirectoryReader.Open(_directory);
+        _searcher = new IndexSearcher(_reader);
         _queries = SyntheticArticles.Queries(1000);
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _index?.Dispose();
+    public void Cleanup()
+    {
+        _index?.Dispose();
+        _reader?.Dispose();
+        _directory?.Dispose();
+    }
 
     [Benchmark(Baseline = true)]
     public int Search_Top10()
@@ -77,6 +97,13 @@ public class SearchBenchmarks
     {
         string query = _queries[_next++ % _queries.Count];
         return _index!.Search(new SearchRequest(query) { Top = 10, IncludeFacets = true }).TotalHits;
+    }
+
+    [Benchmark]
+    public int Search_Top10_WithFacets_OneThread()
+    {
+        string query = _queries[_next++ % _queries.Count];
+        return _oneThread.Search(_searcher!, new SearchRequest(query) { Top = 10, IncludeFacets = true }).TotalHits;
     }
 
     /// <summary>One query per iteration, 1,000 iterations: the statistics are over single queries.</summary>

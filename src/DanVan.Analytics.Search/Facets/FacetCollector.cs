@@ -4,36 +4,30 @@ using Lucene.Net.Search;
 namespace DanVan.Analytics.Search.Facets;
 
 /// <summary>
-/// Counts the hits by year, site, document code and official: per segment it counts ordinals in arrays
-/// (from the cached <see cref="SegmentFacets"/>) and adds them up by value when the segment ends.
+/// Counts the hits by year, site, document code and official: per segment it counts the ordinals of the
+/// cached <see cref="SegmentFacets"/> in one array and adds them up by value when the segment ends.
 /// </summary>
 internal sealed class FacetCollector : ICollector
 {
-    private const int Years = 10_000;
+    private const int FacetCount = 4;
 
     private readonly FacetCache _cache;
-    private readonly int[] _yearCounts = new int[Years];
-    private readonly Dictionary<string, int> _sites = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _officials = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>[] _totals = new Dictionary<string, int>[FacetCount];
 
     private SegmentFacets? _segment;
 
     // The current segment's arrays, in fields so that counting a hit is plain array reads.
-    private int[] _years = [];
-    private int[] _siteStarts = [];
-    private int[] _siteOrds = [];
-    private int[] _codeStarts = [];
-    private int[] _codeOrds = [];
-    private int[] _officialStarts = [];
-    private int[] _officialOrds = [];
-    private int[] _siteCounts = [];
-    private int[] _codeCounts = [];
-    private int[] _officialCounts = [];
+    private int[] _starts = [0];
+    private int[] _ords = [];
+    private int[] _counts = [];
 
     public FacetCollector(FacetCache cache)
     {
         _cache = cache;
+        for (int f = 0; f < FacetCount; f++)
+        {
+            _totals[f] = new Dictionary<string, int>(StringComparer.Ordinal);
+        }
     }
 
     public bool AcceptsDocsOutOfOrder => true;
@@ -46,66 +40,54 @@ internal sealed class FacetCollector : ICollector
     {
         FlushSegment();
         _segment = _cache.For(context.AtomicReader);
-        _siteCounts = new int[_segment.Sites.Values.Length];
-        _codeCounts = new int[_segment.DocumentCodes.Values.Length];
-        _officialCounts = new int[_segment.Officials.Values.Length];
-        _years = _segment.Years;
-        (_siteStarts, _siteOrds) = (_segment.Sites.Starts, _segment.Sites.Ords);
-        (_codeStarts, _codeOrds) = (_segment.DocumentCodes.Starts, _segment.DocumentCodes.Ords);
-        (_officialStarts, _officialOrds) = (_segment.Officials.Starts, _segment.Officials.Ords);
+        _starts = _segment.Starts;
+        _ords = _segment.Ords;
+        _counts = new int[_segment.Labels.Length];
     }
 
     public void Collect(int doc)
     {
-        _yearCounts[(uint)_years[doc] % Years]++;
-        Count(_siteStarts, _siteOrds, _siteCounts, doc);
-        Count(_codeStarts, _codeOrds, _codeCounts, doc);
-        Count(_officialStarts, _officialOrds, _officialCounts, doc);
-    }
-
-    /// <summary>The counts, each facet cut to its <paramref name="top"/> most frequent values.</summary>
-    public FacetCounts GetCounts(int top)
-    {
-        FlushSegment();
-        var years = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int year = 1; year < Years; year++)
-        {
-            if (_yearCounts[year] > 0)
-            {
-                years[year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)] = _yearCounts[year];
-            }
-        }
-
-        return new FacetCounts(Top(years, top), Top(_sites, top), Top(_codes, top), Top(_officials, top));
-    }
-
-    private static void Count(int[] starts, int[] ords, int[] counts, int doc)
-    {
-        if (starts.Length <= 1)
-        {
-            return; // the field has no values in this segment
-        }
-
-        for (int k = starts[doc], end = starts[doc + 1]; k < end; k++)
+        int[] ords = _ords;
+        int[] counts = _counts;
+        for (int k = _starts[doc], end = _starts[doc + 1]; k < end; k++)
         {
             counts[ords[k]]++;
         }
     }
 
+    /// <summary>The counts, each facet cut to its <paramref name="top"/> most frequent values.</summary>
+    public FacetCounts GetCounts(int top) => Merge([this], top);
+
+    /// <summary>The counts of <paramref name="parts"/>, collectors of disjoint slices of the hits, added up; each facet cut to its <paramref name="top"/> most frequent values.</summary>
+    public static FacetCounts Merge(IReadOnlyList<FacetCollector> parts, int top)
+    {
+        FacetCollector first = parts[0];
+        first.FlushSegment();
+        foreach (FacetCollector part in parts.Skip(1))
+        {
+            part.FlushSegment();
+            for (int f = 0; f < FacetCount; f++)
+            {
+                foreach ((string value, int count) in part._totals[f])
+                {
+                    Add(first._totals[f], value, count);
+                }
+            }
+        }
+
+        return new FacetCounts(
+            Top(first._totals[(int)Facet.Year], top),
+            Top(first._totals[(int)Facet.Site], top),
+            Top(first._totals[(int)Facet.DocumentCode], top),
+            Top(first._totals[(int)Facet.Official], top));
+    }
+
+    private static void Add(Dictionary<string, int> totals, string value, int count) =>
+        totals[value] = totals.GetValueOrDefault(value) + count;
+
     private static FacetValue[] Top(Dictionary<string, int> totals, int top) =>
         totals.OrderByDescending(e => e.Value).ThenBy(e => e.Key, StringComparer.Ordinal)
             .Take(top).Select(e => new FacetValue(e.Key, e.Value)).ToArray();
-
-    private static void Flush(int[] counts, string[] values, Dictionary<string, int> totals)
-    {
-        for (int ord = 0; ord < counts.Length; ord++)
-        {
-            if (counts[ord] > 0)
-            {
-                totals[values[ord]] = totals.GetValueOrDefault(values[ord]) + counts[ord];
-            }
-        }
-    }
 
     private void FlushSegment()
     {
@@ -114,9 +96,18 @@ internal sealed class FacetCollector : ICollector
             return;
         }
 
-        Flush(_siteCounts, _segment.Sites.Values, _sites);
-        Flush(_codeCounts, _segment.DocumentCodes.Values, _codes);
-        Flush(_officialCounts, _segment.Officials.Values, _officials);
+        // Labels are resolved here, once per value with hits, not once per hit.
+        for (int f = 0; f < FacetCount; f++)
+        {
+            for (int ord = _segment.Bounds[f]; ord < _segment.Bounds[f + 1]; ord++)
+            {
+                if (_counts[ord] > 0)
+                {
+                    Add(_totals[f], _segment.Labels[ord], _counts[ord]);
+                }
+            }
+        }
+
         _segment = null;
     }
 }

@@ -20,6 +20,8 @@ internal sealed class ScoreBoostCollector : ICollector
     private readonly DocsEnum?[] _docs;
     private readonly FacetCollector? _facets;
     private Scorer? _scorer;
+    private AtomicReader? _reader;
+    private bool _docsRead;
     private int _docBase;
     private float _maxScore = float.NaN;
 
@@ -36,6 +38,9 @@ internal sealed class ScoreBoostCollector : ICollector
         _maxFactor = boosts.MaxFactor;
     }
 
+    /// <summary>The facet counts of the hits collected, when asked for.</summary>
+    public FacetCollector? Facets => _facets;
+
     /// <summary>The number of hits collected.</summary>
     public int TotalHits { get; private set; }
 
@@ -47,11 +52,8 @@ internal sealed class ScoreBoostCollector : ICollector
     {
         _docBase = context.DocBase;
         _facets?.SetNextReader(context);
-        AtomicReader reader = context.AtomicReader;
-        for (int k = 0; k < _docs.Length; k++)
-        {
-            _docs[k] = reader.GetTermDocsEnum(_boosts.Terms[k].Term);
-        }
+        _reader = context.AtomicReader;
+        _docsRead = false;
     }
 
     public void Collect(int doc)
@@ -84,16 +86,34 @@ internal sealed class ScoreBoostCollector : ICollector
     }
 
     /// <summary>The hits ranked skip..skip+top, best first, and the total.</summary>
-    public TopDocs GetTopDocs(int skip, int top)
+    public TopDocs GetTopDocs(int skip, int top) => Merge([this], skip, top);
+
+    /// <summary>
+    /// The hits ranked skip..skip+top over <paramref name="parts"/>, collectors of disjoint slices of the index
+    /// (each kept its best hits, so their union holds the best overall), best first, ties by document; and the total.
+    /// </summary>
+    public static TopDocs Merge(IReadOnlyList<ScoreBoostCollector> parts, int skip, int top)
     {
-        var all = new ScoreDoc[_queue.Count];
-        for (int k = all.Length - 1; k >= 0; k--)
+        var all = new List<ScoreDoc>();
+        int totalHits = 0;
+        float maxScore = float.NaN;
+        foreach (ScoreBoostCollector part in parts)
         {
-            all[k] = _queue.Dequeue();
+            totalHits += part.TotalHits;
+            if (float.IsNaN(maxScore) || part._maxScore > maxScore)
+            {
+                maxScore = part._maxScore;
+            }
+
+            while (part._queue.Count > 0)
+            {
+                all.Add(part._queue.Dequeue());
+            }
         }
 
-        ScoreDoc[] page = skip >= all.Length ? [] : all.AsSpan(skip, Math.Min(top, all.Length - skip)).ToArray();
-        return new TopDocs(TotalHits, page, float.IsNaN(_maxScore) ? float.NaN : _maxScore);
+        all.Sort((x, y) => WorstFirst.Instance.Compare(y, x));
+        ScoreDoc[] page = skip >= all.Count ? [] : all.GetRange(skip, Math.Min(top, all.Count - skip)).ToArray();
+        return new TopDocs(totalHits, page, maxScore);
     }
 
     private float Factor(int doc)
@@ -101,6 +121,17 @@ internal sealed class ScoreBoostCollector : ICollector
         if (_docs.Length == 0)
         {
             return 1f;
+        }
+
+        if (!_docsRead)
+        {
+            // Looked up at the segment's first hit that can reach the top: later segments often have none.
+            for (int k = 0; k < _docs.Length; k++)
+            {
+                _docs[k] = _reader!.GetTermDocsEnum(_boosts.Terms[k].Term);
+            }
+
+            _docsRead = true;
         }
 
         float found = 0f;

@@ -56,7 +56,7 @@ public sealed class ArticleSearcher
 
     /// <summary>Searches <paramref name="searcher"/>.</summary>
     /// <exception cref="QuerySyntaxException">The query is malformed.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">Top, Skip or FacetTop is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Top, Skip, FacetTop or MaxDegreeOfParallelism is out of range.</exception>
     public SearchResults Search(IndexSearcher searcher, SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(searcher);
@@ -65,6 +65,8 @@ public sealed class ArticleSearcher
         ArgumentOutOfRangeException.ThrowIfGreaterThan(request.Top, SearchRequest.MaxTop, nameof(request));
         ArgumentOutOfRangeException.ThrowIfNegative(request.Skip, nameof(request));
         ArgumentOutOfRangeException.ThrowIfLessThan(request.FacetTop, 1, nameof(request));
+        ArgumentOutOfRangeException.ThrowIfLessThan(request.MaxDegreeOfParallelism ?? 1, 1, nameof(request));
+        int threads = request.MaxDegreeOfParallelism ?? MaxDegreeOfParallelism;
 
         ParsedQuery parsed = _parser.Parse(request.Query);
         int wanted = (int)Math.Min((long)request.Skip + request.Top, Math.Max(1, searcher.IndexReader.MaxDoc));
@@ -85,7 +87,7 @@ public sealed class ArticleSearcher
             List<ScoreBoostCollector> slices = SlicedSearch.Run(
                 searcher,
                 parsed.Query,
-                MaxDegreeOfParallelism,
+                threads,
                 MinParallelCost,
                 () => new ScoreBoostCollector(wanted, parsed.Boosts, request.IncludeFacets ? new FacetCollector(_facets) : null));
             top = ScoreBoostCollector.Merge(slices, request.Skip, request.Top);
@@ -96,7 +98,7 @@ public sealed class ArticleSearcher
         }
 
         var hits = new SearchHit[top.ScoreDocs.Length];
-        int parts = Math.Max(1, Math.Min(MaxDegreeOfParallelism, hits.Length));
+        int parts = Math.Max(1, Math.Min(threads, hits.Length));
         SlicedSearch.RunAll(parts, parts, part =>
         {
             // Part p reads hits p, p+parts, ...: stored articles cost about the same each.

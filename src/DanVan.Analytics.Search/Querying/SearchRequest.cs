@@ -34,4 +34,10 @@ public sealed record SearchRequest(string Query)
 
     /// <summary>The length of a snippet in characters, about.</summary>
     public int SnippetLength { get; init; } = 200;
+
+    /// <summary>
+    /// The most threads this search may use (1: the calling thread alone), or null for the searcher's own
+    /// <see cref="ArticleSearcher.MaxDegreeOfParallelism"/>. A server that runs many searches at once may want 1.
+    /// </summary>
+    public int? MaxDegreeOfParallelism { get; init; }
 }

@@ -145,6 +145,22 @@ public sealed class ParallelSearchTests : IDisposable
         Assert.Equal(Counts(hits.SelectMany(a => a.Officials.Distinct())), Counts(all.Facets.Officials));
     }
 
+    [Theory]
+    [InlineData("dân vận xã")]
+    [InlineData("công tác")]
+    public void Search_RequestAsksForThreads_OverridesTheSearchersAndGivesTheSameResults(string query)
+    {
+        var searcher = new IndexSearcher(_reader);
+        var request = new SearchRequest(query) { Top = 50, IncludeFacets = true, FacetTop = 100 };
+        string sequential = Json(new ArticleSearcher(1).Search(searcher, request));
+        var sliced = new ArticleSearcher(3) { MinParallelCost = 0 };
+        var unsliced = new ArticleSearcher(1) { MinParallelCost = 0 };
+
+        Assert.Equal(sequential, Json(sliced.Search(searcher, request with { MaxDegreeOfParallelism = 1 })));
+        Assert.Equal(sequential, Json(unsliced.Search(searcher, request with { MaxDegreeOfParallelism = 4 })));
+        Assert.Throws<ArgumentOutOfRangeException>(() => sliced.Search(searcher, request with { MaxDegreeOfParallelism = 0 }));
+    }
+
     [Fact]
     public void Constructor_ParallelismBelowOne_Throws()
     {

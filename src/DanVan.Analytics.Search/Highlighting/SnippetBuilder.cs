@@ -3,8 +3,6 @@ using System.Text;
 using DanVan.Analytics.Search.Analysis;
 using DanVan.Analytics.Search.Querying;
 using DanVan.Analytics.Text;
-using Lucene.Net.Analysis.Util;
-using Lucene.Net.Util;
 
 namespace DanVan.Analytics.Search.Highlighting;
 
@@ -20,8 +18,6 @@ namespace DanVan.Analytics.Search.Highlighting;
 /// </remarks>
 public sealed class SnippetBuilder
 {
-    private static readonly CharacterUtils s_lowerCase = CharacterUtils.GetInstance(LuceneVersion.LUCENE_48);
-
     private readonly VietnameseNormalizer _normalizer;
 
     /// <summary>Creates a builder that analyzes as the index does.</summary>
@@ -120,9 +116,8 @@ public sealed class SnippetBuilder
                     Grow(ref fold, token.Length);
                 }
 
-                // The accented term (LowerCaseFilter), then its folded twin (VietnameseFoldingFilter).
-                tokenized.CopyTo(token.Start, lower, 0, token.Length);
-                s_lowerCase.ToLower(lower, 0, token.Length);
+                // The accented term lower-cased as the index's tokenizer does it, then its folded twin.
+                LowerCase.ToLower(tokenized.AsSpan(token.Start, token.Length), lower);
                 ReadOnlySpan<char> term = lower.AsSpan(0, token.Length);
                 if (!folded.TryGetValue(term, out int id))
                 {

@@ -32,7 +32,8 @@ namespace DanVan.Analytics.Text;
 /// a punctuation token and a number, so that each number stays readable as one; <c>-</c> is never a sign.</item>
 /// <item>Punctuation is one character, except runs of dots (<c>...</c>) and the end-of-article mark <c>./.</c>.</item>
 /// <item>Anything else is a <see cref="TokenKind.Symbol"/> of one code point with its combining marks; a surrogate pair is
-/// never split and a lone surrogate is a symbol.</item>
+/// never split and a lone surrogate is a symbol. An emoji keeps the rest of its sequence: a flag's two regional
+/// indicators (🇻🇳), a skin-tone modifier (👍🏽), pictures joined by U+200D (👨‍👩‍👧).</item>
 /// </list>
 /// <para>The tokenizer runs in linear time on any input and never throws on text content.</para>
 /// </remarks>

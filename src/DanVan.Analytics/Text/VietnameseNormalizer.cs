@@ -17,7 +17,8 @@ namespace DanVan.Analytics.Text;
 /// sequences go through the runtime's NFC.</item>
 /// <item>Space separators (NBSP U+00A0, U+202F, U+2007, every other Zs) become U+0020; zero-width characters
 /// (U+200B, U+200C, U+200D, U+2060, U+FEFF) and the soft hyphen (U+00AD) are removed, so that words separated or
-/// split by them read the same as plain ones (this also splits emoji joined by U+200D). Tabs and line breaks stay.</item>
+/// split by them read the same as plain ones; U+200D stays inside an emoji sequence (👨‍👩‍👧), where it is part of the
+/// picture. Tabs and line breaks stay.</item>
 /// <item><c>Ð</c>/<c>ð</c> (ETH) become <c>Đ</c>/<c>đ</c> when they start a word that reads as Vietnamese
 /// (Ðảng, ÐỒNG, Ðà Nẵng, Ðắk, ÐBQH); ETH inside a word (Guðrún) stays.</item>
 /// <item>In a word that is a plausible Vietnamese syllable (valid initial, vowel nucleus and final; one tone mark)

@@ -10,7 +10,7 @@ namespace DanVan.Analytics.Tests.Text;
 public sealed class FoldedTokenEnumeratorTests
 {
     private const string Alphabet = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵÀÁẢÃẠĐẶỆỰ"
-        + "0123456789 .,:;-/'’@_+%\n\t\u00A0\u200B\u00AD\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031B\u00D0\u00F0ÇçñÑ北Я\uD83D\uDE00\uD800\0";
+        + "0123456789 .,:;-/'’@_+%\n\t\u00A0\u200B\u00AD\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031B\u00D0\u00F0ÇçñÑ北Я\uD83D\uDE00\uD800\0\u200D❤\uFE0F🇻🇳🏽";
 
     // Pieces longer than the vector width and next to the end of the text, where the fold takes other paths.
     private static readonly string[] s_pieces =

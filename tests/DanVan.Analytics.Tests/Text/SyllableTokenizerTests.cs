@@ -150,7 +150,12 @@ public sealed class SyllableTokenizerTests
 
     [Theory]
     [InlineData("vui 😀 lắm", "vui:Syllable 😀:Symbol lắm:Syllable")]
-    [InlineData("👍🏻", "👍:Symbol 🏻:Symbol")]
+    [InlineData("👍🏻", "👍🏻:Symbol")]
+    [InlineData("cờ 🇻🇳🇻🇳 bay", "cờ:Syllable 🇻🇳:Symbol 🇻🇳:Symbol bay:Syllable")]
+    [InlineData("🇻", "🇻:Symbol")]
+    [InlineData("gia đình 👨\u200D👩\u200D👧 vui", "gia:Syllable đình:Syllable 👨\u200D👩\u200D👧:Symbol vui:Syllable")]
+    [InlineData("❤\uFE0F\u200D🔥!", "❤\uFE0F\u200D🔥:Symbol !:Punctuation")]
+    [InlineData("👍\u200D a", "👍:Symbol a:Syllable")]
     [InlineData("giá 5$ + ₫", "giá:Syllable 5:Number $:Symbol +:Symbol ₫:Symbol")]
     [InlineData("❤\uFE0F", "❤\uFE0F:Symbol")]
     public void Tokenize_Symbols_KeepSurrogatePairsWhole(string text, string expected)

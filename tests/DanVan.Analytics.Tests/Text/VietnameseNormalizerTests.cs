@@ -281,6 +281,39 @@ public sealed class VietnameseNormalizerTests
         Assert.Equal("ề", Old.Normalize("e" + invisible + "\u0302\u0300"));
     }
 
+    [Theory]
+    [InlineData("gia đình 👨\u200D👩\u200D👧")]
+    [InlineData("❤\uFE0F\u200D🔥 và 👩\u200D❤\uFE0F\u200D👨")]
+    public void Normalize_ZeroWidthJoinerInsideEmoji_Stays(string text)
+    {
+        // Inside an emoji sequence the joiner is part of the picture (a family, not three people).
+        Assert.Equal(text, Old.Normalize(text));
+        Assert.Equal(text, Old.NormalizeWithOffsets(text).Text);
+    }
+
+    [Theory]
+    [InlineData("\u200D👩 a\u200Db", "👩 ab")]
+    [InlineData("👩\u200D a", "👩 a")]
+    [InlineData("x\u200D👩", "x👩")]
+    public void Normalize_ZeroWidthJoinerOutsideEmoji_IsRemoved(string text, string expected)
+    {
+        Assert.Equal(expected, Old.Normalize(text));
+    }
+
+    [Fact]
+    public void Normalize_EmojiFamilyInBlocks_GivesTheWholeTextResult()
+    {
+        string text = "Gia đình 👨\u200D👩\u200D👧 vui, đảng\u200Bủy ❤\uFE0F\u200D🔥.";
+        string whole = Old.Normalize(text);
+        Assert.Contains("👨\u200D👩\u200D👧", whole, StringComparison.Ordinal);
+        foreach (int bufferSize in new[] { 1, 2, 3, 5, 8, 13, 4096 })
+        {
+            var output = new StringWriter();
+            Old.Normalize(new StringReader(text), output, bufferSize, CancellationToken.None);
+            Assert.Equal(whole, output.ToString());
+        }
+    }
+
     [Fact]
     public void Normalize_TabsAndLineBreaks_Stay()
     {

@@ -341,6 +341,11 @@ internal static class NormalizationCore
     // A special character the canonical text may contain: a lone surrogate or a supplementary character that is NFC.
     private static bool IsQuietSpecial(ReadOnlySpan<char> text, int i, CharFlag f)
     {
+        if (CharFlags.IsEmojiJoiner(text, i))
+        {
+            return true;
+        }
+
         if ((f & (CharFlag.MarkLike | CharFlag.Removed | CharFlag.Space)) != 0 || !char.IsSurrogate(text[i]))
         {
             return false;
@@ -515,7 +520,7 @@ internal static class NormalizationCore
                 char c = source[k];
                 CharFlag f = Unsafe.Add(ref flagsRef, c);
                 bool ok;
-                if ((f & CharFlag.Removed) != 0)
+                if ((f & CharFlag.Removed) != 0 && !CharFlags.IsEmojiJoiner(source, k))
                 {
                     k++;
                     continue; // counted with the next written character
@@ -524,7 +529,8 @@ internal static class NormalizationCore
                 if ((f & CharFlag.MarkLike) != 0)
                 {
                     int marksEnd = k + 1;
-                    while (marksEnd < end && (Unsafe.Add(ref flagsRef, source[marksEnd]) & (CharFlag.MarkLike | CharFlag.Removed)) != 0)
+                    while (marksEnd < end && (Unsafe.Add(ref flagsRef, source[marksEnd]) & (CharFlag.MarkLike | CharFlag.Removed)) != 0
+                        && !CharFlags.IsEmojiJoiner(source, marksEnd))
                     {
                         marksEnd++;
                     }

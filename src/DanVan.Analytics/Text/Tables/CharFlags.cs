@@ -72,6 +72,25 @@ internal static class CharFlags
     /// <summary>True for the apostrophes that may join the letters of one word (K’ré, O'Neil).</summary>
     public static bool IsApostrophe(char c) => c is '\'' or '\u2019';
 
+    /// <summary>
+    /// True when <paramref name="text"/>[<paramref name="i"/>] is a zero-width joiner inside an emoji sequence
+    /// ("👨‍👩‍👧", "❤️‍🔥"): after an emoji (a supplementary character, a symbol or its variation selector) and before
+    /// another. There it is part of the picture and stays; anywhere else it is an invisible to remove.
+    /// </summary>
+    public static bool IsEmojiJoiner(ReadOnlySpan<char> text, int i)
+    {
+        if (text[i] != '\u200D' || i == 0 || i + 1 >= text.Length)
+        {
+            return false;
+        }
+
+        char before = text[i - 1];
+        char after = text[i + 1];
+        bool emojiBefore = char.IsLowSurrogate(before) || before is '\uFE0F' or '\uFE0E'
+            || CharUnicodeInfo.GetUnicodeCategory(before) is UnicodeCategory.OtherSymbol or UnicodeCategory.ModifierSymbol;
+        return emojiBefore && (char.IsHighSurrogate(after) || CharUnicodeInfo.GetUnicodeCategory(after) == UnicodeCategory.OtherSymbol);
+    }
+
     private static byte[] BuildScan(CharFlag[] flags)
     {
         var scan = new byte[flags.Length];

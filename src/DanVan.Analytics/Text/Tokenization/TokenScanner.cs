@@ -578,16 +578,53 @@ internal static class TokenScanner
         return new Token(start, end - start, TokenKind.Punctuation);
     }
 
-    // A symbol is one code point (a surrogate pair is never split) with the combining marks and
-    // variation selectors after it; a lone surrogate is a symbol of its own.
+    // A symbol is one code point (a surrogate pair is never split) with the combining marks and variation selectors
+    // after it, and the rest of its emoji sequence: the second regional indicator of a flag (🇻🇳), skin-tone
+    // modifiers (👍🏽), and pictures joined by U+200D (👨‍👩‍👧). A lone surrogate is a symbol of its own.
     private static Token ScanSymbol(ReadOnlySpan<char> text, int start, int width)
     {
-        int end = start + width;
+        int end = WithMarks(text, start + width);
+        if (IsSupplementaryIn(text, start, RegionalIndicatorLow, RegionalIndicatorHigh) && IsSupplementaryIn(text, end, RegionalIndicatorLow, RegionalIndicatorHigh))
+        {
+            end = WithMarks(text, end + 2);
+        }
+
+        while (end < text.Length)
+        {
+            if (IsSupplementaryIn(text, end, SkinToneLow, SkinToneHigh))
+            {
+                end = WithMarks(text, end + 2);
+            }
+            else if (CharFlags.IsEmojiJoiner(text, end))
+            {
+                end = WithMarks(text, end + (char.IsHighSurrogate(text[end + 1]) && end + 2 < text.Length && char.IsLowSurrogate(text[end + 2]) ? 3 : 2));
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return new Token(start, end - start, TokenKind.Symbol);
+    }
+
+    // The end of the combining marks and variation selectors from end on.
+    private static int WithMarks(ReadOnlySpan<char> text, int end)
+    {
         while (end < text.Length && (Classify(text, end, out int next) & Mark) != 0)
         {
             end += next;
         }
 
-        return new Token(start, end - start, TokenKind.Symbol);
+        return end;
     }
+
+    // Regional indicators U+1F1E6–U+1F1FF and skin-tone modifiers U+1F3FB–U+1F3FF, as the low surrogates after U+D83C.
+    private const char RegionalIndicatorLow = '\uDDE6';
+    private const char RegionalIndicatorHigh = '\uDDFF';
+    private const char SkinToneLow = '\uDFFB';
+    private const char SkinToneHigh = '\uDFFF';
+
+    private static bool IsSupplementaryIn(ReadOnlySpan<char> text, int i, char low, char high) =>
+        i + 1 < text.Length && text[i] == '\uD83C' && text[i + 1] >= low && text[i + 1] <= high;
 }

@@ -106,9 +106,6 @@ public static class VietnameseFolder
         {
             int* table = (int*)FoldingTable.Pointer;
             Vector256<ushort> ascii = Vector256.Create((ushort)0x7F);
-            Vector256<ushort> upperA = Vector256.Create((ushort)'A');
-            Vector256<ushort> letterCount = Vector256.Create((ushort)26);
-            Vector256<ushort> caseBit = Vector256.Create((ushort)0x20);
             Vector256<int> low16 = Vector256.Create(0xFFFF);
             Vector256<ushort> zeros = Vector256<ushort>.Zero;
             for (; i <= length - Vector256<ushort>.Count; i += Vector256<ushort>.Count)
@@ -125,7 +122,7 @@ public static class VietnameseFolder
                 }
                 else
                 {
-                    folded = chars | (Vector256.LessThan(chars - upperA, letterCount) & caseBit);
+                    folded = LowerAscii(chars);
                 }
 
                 folded.StoreUnsafe(ref dst, (nuint)i);
@@ -138,14 +135,10 @@ public static class VietnameseFolder
         {
             ref char table = ref MemoryMarshal.GetReference(FoldingTable.Table);
             Vector128<ushort> ascii = Vector128.Create((ushort)0x7F);
-            Vector128<ushort> upperA = Vector128.Create((ushort)'A');
-            Vector128<ushort> letterCount = Vector128.Create((ushort)26);
-            Vector128<ushort> caseBit = Vector128.Create((ushort)0x20);
             for (; i <= length - Vector128<ushort>.Count; i += Vector128<ushort>.Count)
             {
                 Vector128<ushort> chars = Vector128.LoadUnsafe(ref src, (nuint)i);
-                Vector128<ushort> isUpper = Vector128.LessThan(chars - upperA, letterCount);
-                (chars | (isUpper & caseBit)).StoreUnsafe(ref dst, (nuint)i);
+                LowerAscii(chars).StoreUnsafe(ref dst, (nuint)i);
                 uint nonAscii = Vector128.GreaterThan(chars, ascii).ExtractMostSignificantBits();
                 zero |= Vector128.EqualsAny(chars, Vector128<ushort>.Zero);
                 while (nonAscii != 0)
@@ -189,9 +182,6 @@ public static class VietnameseFolder
             bool overlaps = source.Overlaps(destination);
             Span<ushort> saved = stackalloc ushort[Vector128<ushort>.Count];
             Vector128<ushort> ascii = Vector128.Create((ushort)0x7F);
-            Vector128<ushort> upperA = Vector128.Create((ushort)'A');
-            Vector128<ushort> letterCount = Vector128.Create((ushort)26);
-            Vector128<ushort> caseBit = Vector128.Create((ushort)0x20);
             while (i <= length - Vector128<ushort>.Count)
             {
                 if (overlaps && w != i)
@@ -207,8 +197,7 @@ public static class VietnameseFolder
                 // Lower-case A–Z in every lane and store; then patch the non-ASCII lanes from the table
                 // (the store leaves non-ASCII lanes as they were, so reading them again is safe in place).
                 Vector128<ushort> chars = Vector128.LoadUnsafe(ref src, (nuint)i);
-                Vector128<ushort> isUpper = Vector128.LessThan(chars - upperA, letterCount);
-                (chars | (isUpper & caseBit)).StoreUnsafe(ref dst, (nuint)w);
+                LowerAscii(chars).StoreUnsafe(ref dst, (nuint)w);
                 uint nonAscii = Vector128.GreaterThan(chars, ascii).ExtractMostSignificantBits();
                 bool dropped = false;
                 while (nonAscii != 0)
@@ -245,6 +234,15 @@ public static class VietnameseFolder
 
         return w;
     }
+
+    // A–Z lower-cased in every lane, every other lane as it is (the folded form of ASCII).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<ushort> LowerAscii(Vector128<ushort> chars) =>
+        chars | (Vector128.LessThan(chars - Vector128.Create((ushort)'A'), Vector128.Create((ushort)26)) & Vector128.Create((ushort)0x20));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ushort> LowerAscii(Vector256<ushort> chars) =>
+        chars | (Vector256.LessThan(chars - Vector256.Create((ushort)'A'), Vector256.Create((ushort)26)) & Vector256.Create((ushort)0x20));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int FoldOne(ref char table, ref ushort dst, int w, char c)

@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using System.Text;
 using DanVan.Analytics.Text.Tables;
 
@@ -27,18 +28,37 @@ internal static class NormalizationCore
     /// </summary>
     /// <returns>-1 when <paramref name="text"/> is already canonical.</returns>
     /// <remarks>
-    /// The hot path of canonical text: blocks of 16 (or 8) characters are tested for non-ASCII with one vector
-    /// compare; each non-ASCII character costs a few table reads and no unpredictable branch, because only a
-    /// special character, a plain toned vowel next to a vowel (hòa) or a toned shaped vowel before another shaped
-    /// one (ừơ) can be out of canonical form. Those few get the syllable analysis.
+    /// The hot path of canonical text. With AVX-512 (VBMI), 64 characters per step are classified in registers and
+    /// tested together (<see cref="FindFirstChangeWide"/>). Otherwise blocks of 16 (or 8) characters are tested for
+    /// non-ASCII with one vector compare; each non-ASCII character costs a few table reads and no unpredictable
+    /// branch, because only a special character, a plain toned vowel next to a vowel (hòa) or a toned shaped vowel
+    /// before another shaped one (ừơ) can be out of canonical form. Those few get the syllable analysis.
     /// </remarks>
     public static int FindFirstChange(ReadOnlySpan<char> text, ToneStyle style)
+    {
+        int i = 0;
+        if (Avx512Vbmi.IsSupported && ScanPages.CoversEveryVowel && text.Length >= WideBlock)
+        {
+            int found = FindFirstChangeWide(text, style, ref i);
+            if (found >= 0)
+            {
+                return found;
+            }
+        }
+
+        return FindFirstChangeNarrow(text, style, i);
+    }
+
+    /// <summary>
+    /// <see cref="FindFirstChange"/> from <paramref name="i"/> on without AVX-512: the rest of a text after the wide
+    /// scan, all of it on other hardware, and the reference the tests compare the wide scan with.
+    /// </summary>
+    internal static int FindFirstChangeNarrow(ReadOnlySpan<char> text, ToneStyle style, int i)
     {
         ref byte scan = ref MemoryMarshal.GetReference(CharFlags.ScanTable);
         ref ushort src = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
         int styleMask = style == ToneStyle.Preserve ? ScanFlag.Special : 0xFF;
         int length = text.Length;
-        int i = 0;
         if (Vector256.IsHardwareAccelerated)
         {
             Vector256<ushort> ascii = Vector256.Create((ushort)0x7F);
@@ -84,6 +104,151 @@ internal static class NormalizationCore
 
         return -1;
     }
+
+    private const int WideBlock = 64;
+
+    /// <summary>
+    /// The AVX-512 part of <see cref="FindFirstChange"/>: 64 characters per step (<see cref="NextWideCandidates"/>),
+    /// and the slow look at the few lanes that it leaves.
+    /// </summary>
+    /// <returns>The start of the first unit that changes, or -1 when there is none before <paramref name="i"/>, which is
+    /// left where the narrower loops go on.</returns>
+    private static int FindFirstChangeWide(ReadOnlySpan<char> text, ToneStyle style, ref int i)
+    {
+        ref byte scan = ref MemoryMarshal.GetReference(CharFlags.ScanTable);
+        ref ushort src = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        int styleMask = style == ToneStyle.Preserve ? ScanFlag.Special : 0xFF;
+        var state = new WideScanState(style);
+        ulong mask;
+        while ((mask = NextWideCandidates(ref src, text.Length, ref i, ref state)) != 0)
+        {
+            do
+            {
+                int k = i + BitOperations.TrailingZeroCount(mask);
+                mask &= mask - 1;
+                if (Suspect(ref src, k, text.Length, ref scan, styleMask) != 0 && Examine(text, k, style) is int start and >= 0)
+                {
+                    return start;
+                }
+            }
+            while (mask != 0);
+            i += WideBlock;
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Reads blocks of 64 characters from <paramref name="i"/> on, each classified in registers from the
+    /// <see cref="ScanPages"/> tables (a byte permute per half page) and turned into 64-bit masks, one per flag, so
+    /// that the scan's test and the common cases of <see cref="IsPlainlyCanonical"/> (Old style) run on 64 characters
+    /// at once, with neighbours as shifted masks.
+    /// </summary>
+    /// <returns>The lanes of the block at <paramref name="i"/> to look at one by one: those the masks leave, the
+    /// characters outside the half pages, and the last lane (its right neighbour is in the next block). 0 when no
+    /// whole block is left; <paramref name="i"/> is then the end of the last one.</returns>
+    /// <remarks>Kept apart from the slow look, so that the loop makes no call and its tables stay in registers.</remarks>
+    private static ulong NextWideCandidates(ref ushort src, int length, ref int i, ref WideScanState state)
+    {
+        ref byte tables = ref MemoryMarshal.GetReference(ScanPages.Tables);
+        Vector512<byte> basicLo = Vector512.LoadUnsafe(ref tables, 0);
+        Vector512<byte> basicHi = Vector512.LoadUnsafe(ref tables, 64);
+        Vector512<byte> latin1Lo = Vector512.LoadUnsafe(ref tables, 128);
+        Vector512<byte> latin1Hi = Vector512.LoadUnsafe(ref tables, 192);
+        Vector512<byte> extALo = Vector512.LoadUnsafe(ref tables, 256);
+        Vector512<byte> extAHi = Vector512.LoadUnsafe(ref tables, 320);
+        Vector512<byte> extBLo = Vector512.LoadUnsafe(ref tables, 384);
+        Vector512<byte> extBHi = Vector512.LoadUnsafe(ref tables, 448);
+        Vector512<byte> marksLo = Vector512.LoadUnsafe(ref tables, 512);
+        Vector512<byte> marksHi = Vector512.LoadUnsafe(ref tables, 576);
+        Vector512<byte> vietLo = Vector512.LoadUnsafe(ref tables, 640);
+        Vector512<byte> vietHi = Vector512.LoadUnsafe(ref tables, 704);
+        Vector512<byte> punctLo = Vector512.LoadUnsafe(ref tables, 768);
+        Vector512<byte> punctHi = Vector512.LoadUnsafe(ref tables, 832);
+        Vector512<byte> lowBytes = Vector512<byte>.Indices + Vector512<byte>.Indices;
+        Vector512<byte> highBytes = lowBytes + Vector512<byte>.One;
+        ulong toned = state.Toned;
+        ulong oldStyle = state.OldStyle;
+
+        // The masks of the block before: only their last bits are read, as the left neighbours of the first lanes.
+        ulong vowelBefore = state.Vowel, shapedBefore = state.Shaped, qgBefore = state.Qg;
+        int p = i;
+        ulong mask = 0;
+        for (; p <= length - WideBlock; p += WideBlock)
+        {
+            Vector512<byte> first = Vector512.LoadUnsafe(ref src, (nuint)p).AsByte();
+            Vector512<byte> second = Vector512.LoadUnsafe(ref src, (nuint)(p + 32)).AsByte();
+            Vector512<byte> low = Avx512Vbmi.PermuteVar64x8x2(first, lowBytes, second);
+            Vector512<byte> high = Avx512Vbmi.PermuteVar64x8x2(first, highBytes, second);
+            Vector512<byte> upperHalf = Vector512.LessThan(low.AsSByte(), Vector512<sbyte>.Zero).AsByte();
+            Vector512<byte> page0 = Vector512.Equals(high, Vector512<byte>.Zero);
+            Vector512<byte> page1 = Vector512.Equals(high, Vector512.Create((byte)0x01));
+            Vector512<byte> marks = Vector512.AndNot(Vector512.Equals(high, Vector512.Create((byte)0x03)), upperHalf);
+            Vector512<byte> viet = Vector512.Equals(high, Vector512.Create((byte)0x1E)) & upperHalf;
+            Vector512<byte> punct = Vector512.AndNot(Vector512.Equals(high, Vector512.Create((byte)0x20)), upperHalf);
+            Vector512<byte> flags =
+                (page0 & Vector512.ConditionalSelect(upperHalf, Avx512Vbmi.PermuteVar64x8x2(latin1Lo, low, latin1Hi), Avx512Vbmi.PermuteVar64x8x2(basicLo, low, basicHi)))
+                | (page1 & Vector512.ConditionalSelect(upperHalf, Avx512Vbmi.PermuteVar64x8x2(extBLo, low, extBHi), Avx512Vbmi.PermuteVar64x8x2(extALo, low, extAHi)))
+                | (marks & Avx512Vbmi.PermuteVar64x8x2(marksLo, low, marksHi))
+                | (viet & Avx512Vbmi.PermuteVar64x8x2(vietLo, low, vietHi))
+                | (punct & Avx512Vbmi.PermuteVar64x8x2(punctLo, low, punctHi));
+            ulong covered = (page0 | page1 | marks | viet | punct).ExtractMostSignificantBits();
+            ulong vowel = Plane(flags, 0);
+            ulong shaped = Plane(flags, ScanFlag.ShapedShift);
+            ulong tonedPlain = Plane(flags, ScanFlag.TonedPlainShift) & toned;
+            ulong tonedShaped = Plane(flags, ScanFlag.TonedShapedShift) & toned;
+            ulong special = Plane(flags, 4);
+            ulong word = Plane(flags, ScanPages.WordBit);
+            ulong gap = Plane(flags, ScanPages.GapBit);
+            ulong qg = Plane(flags, ScanPages.QgBit);
+
+            // Bit p of a "left" mask is the character before lane p, of a "right" mask the one after (0 past lane 63).
+            ulong vowelLeft = (vowel << 1) | (vowelBefore >> 63);
+            ulong vowelRight = vowel >> 1;
+            ulong shapedLeft = (shaped << 1) | (shapedBefore >> 63);
+            ulong shapedRight = shaped >> 1;
+            ulong suspect = special | (tonedPlain & (vowelLeft | vowelRight)) | (tonedShaped & shapedRight);
+
+            // IsPlainlyCanonical's commonest "true" cases, each needing known neighbours (a gap, a word character):
+            // của, hoạt, ngoài. (quá, già and the rest go the slow way.)
+            ulong openPair = ~vowelLeft & vowelRight & ~shapedRight & ~((qg << 1) | (qgBefore >> 63)) & (gap >> 2);
+            ulong beforeFinal = vowelLeft & ~vowelRight & (word >> 1) & ~shapedLeft & ~((shaped << 2) | (shapedBefore >> 62));
+            ulong middle = vowelLeft & vowelRight & ~shapedLeft & ~shapedRight & ~((vowel << 2) | (vowelBefore >> 62)) & (gap >> 2);
+            ulong settled = (openPair | beforeFinal | middle) & ~special & oldStyle;
+
+            vowelBefore = vowel;
+            shapedBefore = shaped;
+            qgBefore = qg;
+            mask = (suspect & ~settled)
+                | ~covered
+                | ((ulong)(long)(0x7F - Unsafe.Add(ref src, p + WideBlock - 1)) & (1UL << (WideBlock - 1)));
+            if (mask != 0)
+            {
+                break;
+            }
+        }
+
+        state.Vowel = vowelBefore;
+        state.Shaped = shapedBefore;
+        state.Qg = qgBefore;
+        i = p;
+        return mask;
+    }
+
+    // The masks NextWideCandidates carries from one block to the next, and the style's masks.
+    private struct WideScanState(ToneStyle style)
+    {
+        public readonly ulong Toned = style == ToneStyle.Preserve ? 0 : ulong.MaxValue;
+        public readonly ulong OldStyle = style == ToneStyle.Old ? ulong.MaxValue : 0;
+        public ulong Vowel;
+        public ulong Shaped;
+        public ulong Qg;
+    }
+
+    // The mask of the lanes whose flags have the given bit.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Plane(Vector512<byte> flags, int bit) =>
+        ~Vector512.Equals(flags & Vector512.Create((byte)(1 << bit)), Vector512<byte>.Zero).ExtractMostSignificantBits();
 
     // Non-zero when the character at k may be out of canonical form; computed without branches on the data.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -152,6 +152,38 @@ public sealed class VietnameseFolderTests
         Assert.True(zero, "U+0000 and the combining marks fold to '\\0'.");
     }
 
+    [Fact]
+    public void FoldEachChar_EveryCodeUnitAmongAsciiLetters_GivesTryFoldAtTheSameOffset()
+    {
+        // As in Vietnamese text, one to eight code units of sixteen are not ASCII, at random lanes: the vector path packs
+        // those into one table read and must put each result back in its lane. Every code unit appears once.
+        var random = new Random(11);
+        var source = new List<char>();
+        int next = 0x80;
+        while (next <= char.MaxValue)
+        {
+            int count = random.Next(1, 9);
+            var lanes = new HashSet<int>();
+            while (lanes.Count < count)
+            {
+                lanes.Add(random.Next(16));
+            }
+
+            for (int lane = 0; lane < 16; lane++)
+            {
+                source.Add(lanes.Contains(lane) && next <= char.MaxValue ? (char)next++ : (char)random.Next('A', 'z' + 1));
+            }
+        }
+
+        char[] destination = new char[source.Count];
+        VietnameseFolder.FoldEachChar(source.ToArray(), destination);
+        for (int k = 0; k < source.Count; k++)
+        {
+            char expected = VietnameseFolder.TryFold(source[k], out char folded) ? folded : '\0';
+            Assert.True(expected == destination[k], $"U+{(int)source[k]:X4} at {k}: expected U+{(int)expected:X4}, got U+{(int)destination[k]:X4}");
+        }
+    }
+
     [Theory]
     [InlineData("Đảng ủy Thành phố Hồ Chí Minh họp bàn công tác dân vận")]
     [InlineData("short")]

@@ -182,7 +182,9 @@ internal static class TokenScanner
                 }
             }
 
-            if (next == '.')
+            // A dotted abbreviation's letters before its first dot are the whole word, so while the table is ASCII only
+            // an ASCII word can start one (most words before a dot end a sentence, and the table costs a look at each entry).
+            if (next == '.' && (ascii || !AbbreviationTable.DottedAreAscii))
             {
                 int end = ScanDottedAbbreviation(text, start);
                 if (end > 0)

@@ -5,7 +5,6 @@ using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 using System.Text;
 using DanVan.Analytics.Text.Tables;
 
@@ -37,7 +36,7 @@ internal static class NormalizationCore
     public static int FindFirstChange(ReadOnlySpan<char> text, ToneStyle style)
     {
         int i = 0;
-        if (Avx512Vbmi.IsSupported && ScanPages.CoversEveryVowel && text.Length >= WideBlock)
+        if (HalfPages.IsSupported && ScanPages.CoversEveryVowel && text.Length >= WideBlock)
         {
             int found = FindFirstChangeWide(text, style, ref i);
             if (found >= 0)
@@ -105,7 +104,7 @@ internal static class NormalizationCore
         return -1;
     }
 
-    private const int WideBlock = 64;
+    private const int WideBlock = HalfPages.Block;
 
     /// <summary>
     /// The AVX-512 part of <see cref="FindFirstChange"/>: 64 characters per step (<see cref="NextWideCandidates"/>),
@@ -140,7 +139,7 @@ internal static class NormalizationCore
 
     /// <summary>
     /// Reads blocks of 64 characters from <paramref name="i"/> on, each classified in registers from the
-    /// <see cref="ScanPages"/> tables (a byte permute per half page) and turned into 64-bit masks, one per flag, so
+    /// <see cref="ScanPages"/> tables (<see cref="HalfPages"/>) and turned into 64-bit masks, one per flag, so
     /// that the scan's test and the common cases of <see cref="IsPlainlyCanonical"/> (Old style) run on 64 characters
     /// at once, with neighbours as shifted masks.
     /// </summary>
@@ -150,23 +149,7 @@ internal static class NormalizationCore
     /// <remarks>Kept apart from the slow look, so that the loop makes no call and its tables stay in registers.</remarks>
     private static ulong NextWideCandidates(ref ushort src, int length, ref int i, ref WideScanState state)
     {
-        ref byte tables = ref MemoryMarshal.GetReference(ScanPages.Tables);
-        Vector512<byte> basicLo = Vector512.LoadUnsafe(ref tables, 0);
-        Vector512<byte> basicHi = Vector512.LoadUnsafe(ref tables, 64);
-        Vector512<byte> latin1Lo = Vector512.LoadUnsafe(ref tables, 128);
-        Vector512<byte> latin1Hi = Vector512.LoadUnsafe(ref tables, 192);
-        Vector512<byte> extALo = Vector512.LoadUnsafe(ref tables, 256);
-        Vector512<byte> extAHi = Vector512.LoadUnsafe(ref tables, 320);
-        Vector512<byte> extBLo = Vector512.LoadUnsafe(ref tables, 384);
-        Vector512<byte> extBHi = Vector512.LoadUnsafe(ref tables, 448);
-        Vector512<byte> marksLo = Vector512.LoadUnsafe(ref tables, 512);
-        Vector512<byte> marksHi = Vector512.LoadUnsafe(ref tables, 576);
-        Vector512<byte> vietLo = Vector512.LoadUnsafe(ref tables, 640);
-        Vector512<byte> vietHi = Vector512.LoadUnsafe(ref tables, 704);
-        Vector512<byte> punctLo = Vector512.LoadUnsafe(ref tables, 768);
-        Vector512<byte> punctHi = Vector512.LoadUnsafe(ref tables, 832);
-        Vector512<byte> lowBytes = Vector512<byte>.Indices + Vector512<byte>.Indices;
-        Vector512<byte> highBytes = lowBytes + Vector512<byte>.One;
+        var pages = new HalfPages(ScanPages.Tables);
         ulong toned = state.Toned;
         ulong oldStyle = state.OldStyle;
 
@@ -176,23 +159,9 @@ internal static class NormalizationCore
         ulong mask = 0;
         for (; p <= length - WideBlock; p += WideBlock)
         {
-            Vector512<byte> first = Vector512.LoadUnsafe(ref src, (nuint)p).AsByte();
-            Vector512<byte> second = Vector512.LoadUnsafe(ref src, (nuint)(p + 32)).AsByte();
-            Vector512<byte> low = Avx512Vbmi.PermuteVar64x8x2(first, lowBytes, second);
-            Vector512<byte> high = Avx512Vbmi.PermuteVar64x8x2(first, highBytes, second);
-            Vector512<byte> upperHalf = Vector512.LessThan(low.AsSByte(), Vector512<sbyte>.Zero).AsByte();
-            Vector512<byte> page0 = Vector512.Equals(high, Vector512<byte>.Zero);
-            Vector512<byte> page1 = Vector512.Equals(high, Vector512.Create((byte)0x01));
-            Vector512<byte> marks = Vector512.AndNot(Vector512.Equals(high, Vector512.Create((byte)0x03)), upperHalf);
-            Vector512<byte> viet = Vector512.Equals(high, Vector512.Create((byte)0x1E)) & upperHalf;
-            Vector512<byte> punct = Vector512.AndNot(Vector512.Equals(high, Vector512.Create((byte)0x20)), upperHalf);
-            Vector512<byte> flags =
-                (page0 & Vector512.ConditionalSelect(upperHalf, Avx512Vbmi.PermuteVar64x8x2(latin1Lo, low, latin1Hi), Avx512Vbmi.PermuteVar64x8x2(basicLo, low, basicHi)))
-                | (page1 & Vector512.ConditionalSelect(upperHalf, Avx512Vbmi.PermuteVar64x8x2(extBLo, low, extBHi), Avx512Vbmi.PermuteVar64x8x2(extALo, low, extAHi)))
-                | (marks & Avx512Vbmi.PermuteVar64x8x2(marksLo, low, marksHi))
-                | (viet & Avx512Vbmi.PermuteVar64x8x2(vietLo, low, vietHi))
-                | (punct & Avx512Vbmi.PermuteVar64x8x2(punctLo, low, punctHi));
-            ulong covered = (page0 | page1 | marks | viet | punct).ExtractMostSignificantBits();
+            (Vector512<byte> low, Vector512<byte> high) = HalfPages.Split(ref Unsafe.Add(ref src, p));
+            Vector512<byte> flags = pages.Lookup(low, high, out Vector512<byte> inPages);
+            ulong covered = inPages.ExtractMostSignificantBits();
             ulong vowel = Plane(flags, 0);
             ulong shaped = Plane(flags, ScanFlag.ShapedShift);
             ulong tonedPlain = Plane(flags, ScanFlag.TonedPlainShift) & toned;

@@ -152,6 +152,19 @@ public sealed class VietnameseFolderTests
         Assert.True(zero, "U+0000 and the combining marks fold to '\\0'.");
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(40)]
+    [InlineData(63)]
+    [InlineData(90)]
+    public void FoldEachChar_LongTextWithOneDroppedCharacter_ReportsZero(int at)
+    {
+        string text = string.Concat(Enumerable.Repeat("Đảng ủy “dân vận” Москва ", 5)).Insert(at, "\u0301");
+        char[] destination = new char[text.Length];
+        Assert.True(VietnameseFolder.FoldEachChar(text, destination));
+        Assert.Equal('\0', destination[at]);
+    }
+
     [Fact]
     public void FoldEachChar_EveryCodeUnitAmongAsciiLetters_GivesTryFoldAtTheSameOffset()
     {
@@ -187,6 +200,7 @@ public sealed class VietnameseFolderTests
     [Theory]
     [InlineData("Đảng ủy Thành phố Hồ Chí Minh họp bàn công tác dân vận")]
     [InlineData("short")]
+    [InlineData("Hội nghị Москва – Hà Nội “中文” 😀 Ærø Ωμέγα, Đảng ủy Thành phố Hồ Chí Minh họp bàn công tác dân vận ngày 3/6")]
     public void FoldEachChar_TextWithoutDroppedCharacters_ReportsNoZero(string text)
     {
         char[] destination = new char[text.Length];

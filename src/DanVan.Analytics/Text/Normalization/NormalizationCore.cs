@@ -143,13 +143,14 @@ internal static class NormalizationCore
     /// that the scan's test and the common cases of <see cref="IsPlainlyCanonical"/> (Old style) run on 64 characters
     /// at once, with neighbours as shifted masks.
     /// </summary>
-    /// <returns>The lanes of the block at <paramref name="i"/> to look at one by one: those the masks leave, the
-    /// characters outside the half pages, and the last lane (its right neighbour is in the next block). 0 when no
-    /// whole block is left; <paramref name="i"/> is then the end of the last one.</returns>
+    /// <returns>The lanes of the block at <paramref name="i"/> to look at one by one: those the masks leave and the
+    /// characters outside the half pages. 0 when no whole block is left; <paramref name="i"/> is then the end of the
+    /// last one.</returns>
     /// <remarks>Kept apart from the slow look, so that the loop makes no call and its tables stay in registers.</remarks>
     private static ulong NextWideCandidates(ref ushort src, int length, ref int i, ref WideScanState state)
     {
         var pages = new HalfPages(ScanPages.Tables);
+        ref byte scan = ref MemoryMarshal.GetReference(CharFlags.ScanTable);
         ulong toned = state.Toned;
         ulong oldStyle = state.OldStyle;
 
@@ -171,11 +172,14 @@ internal static class NormalizationCore
             ulong gap = Plane(flags, ScanPages.GapBit);
             ulong qg = Plane(flags, ScanPages.QgBit);
 
-            // Bit p of a "left" mask is the character before lane p, of a "right" mask the one after (0 past lane 63).
+            // Bit p of a "left" mask is the character before lane p, of a "right" mask the one after (the vowel and
+            // shape of the character after the block are read from the table; the other right masks have 0 there,
+            // which only keeps the last lanes from being settled).
             ulong vowelLeft = (vowel << 1) | (vowelBefore >> 63);
-            ulong vowelRight = vowel >> 1;
+            int after = p + WideBlock < length ? Unsafe.Add(ref scan, Unsafe.Add(ref src, p + WideBlock)) : 0;
+            ulong vowelRight = (vowel >> 1) | ((ulong)(after & ScanFlag.Vowel) << (WideBlock - 1));
             ulong shapedLeft = (shaped << 1) | (shapedBefore >> 63);
-            ulong shapedRight = shaped >> 1;
+            ulong shapedRight = (shaped >> 1) | ((ulong)((after >> ScanFlag.ShapedShift) & 1) << (WideBlock - 1));
             ulong suspect = special | (tonedPlain & (vowelLeft | vowelRight)) | (tonedShaped & shapedRight);
 
             // IsPlainlyCanonical's commonest "true" cases, each needing known neighbours (a gap, a word character):
@@ -188,9 +192,7 @@ internal static class NormalizationCore
             vowelBefore = vowel;
             shapedBefore = shaped;
             qgBefore = qg;
-            mask = (suspect & ~settled)
-                | ~covered
-                | ((ulong)(long)(0x7F - Unsafe.Add(ref src, p + WideBlock - 1)) & (1UL << (WideBlock - 1)));
+            mask = (suspect & ~settled) | ~covered;
             if (mask != 0)
             {
                 break;

@@ -120,6 +120,41 @@ public sealed class VietnameseFolderTests
         }
     }
 
+    // Long strings, mostly Vietnamese letters with now and then a dropped, foreign or any character, so that the
+    // 64-character path folds some blocks and hands others to the one-by-one path, into another buffer and in place.
+    [Fact]
+    public void Fold_RandomLongStrings_EqualsFoldingCharacterByCharacter()
+    {
+        const string Common = "aAzZ ăĂđĐỰựếỄươ.,“”–\u00A0\u200B";
+        const string Rare = "\0\u0301ΣЖÆ\uD83D\uDE00\u1E00\u20D0";
+        for (int seed = 0; seed < 2000; seed++)
+        {
+            var random = new Random(seed);
+            var builder = new StringBuilder();
+            int length = random.Next(60, 400);
+            for (int k = 0; k < length; k++)
+            {
+                int draw = random.Next(200);
+                builder.Append(draw == 0 ? (char)random.Next(0, 0x10000) : draw < 3 ? Rare[random.Next(Rare.Length)] : Common[random.Next(Common.Length)]);
+            }
+
+            string text = builder.ToString();
+            var expected = new StringBuilder();
+            foreach (char c in text)
+            {
+                if (VietnameseFolder.TryFold(c, out char f))
+                {
+                    expected.Append(f);
+                }
+            }
+
+            char[] destination = new char[text.Length];
+            Assert.Equal(expected.ToString(), new string(destination, 0, VietnameseFolder.Fold(text, destination)));
+            char[] inPlace = text.ToCharArray();
+            Assert.True(expected.ToString() == new string(inPlace, 0, VietnameseFolder.Fold(inPlace, inPlace)), $"seed {seed}, in place");
+        }
+    }
+
     [Fact]
     public void TryFold_AsciiLetters_AreLowerCasedOnly()
     {

@@ -163,16 +163,16 @@ internal static class NormalizationCore
             (Vector512<byte> low, Vector512<byte> high) = HalfPages.Split(ref Unsafe.Add(ref src, p));
             Vector512<byte> flags = pages.Lookup(low, high, out Vector512<byte> inPages);
             ulong covered = inPages.ExtractMostSignificantBits();
-            ulong vowel = Plane(flags, 0);
-            ulong shaped = Plane(flags, ScanFlag.ShapedShift);
-            ulong tonedPlain = Plane(flags, ScanFlag.TonedPlainShift) & toned;
-            ulong tonedShaped = Plane(flags, ScanFlag.TonedShapedShift) & toned;
-            ulong special = Plane(flags, 4);
-            ulong word = Plane(flags, ScanPages.WordBit);
-            ulong gap = Plane(flags, ScanPages.GapBit);
-            ulong qg = Plane(flags, ScanPages.QgBit);
+            ulong vowel = Plane(flags, ScanFlag.Vowel);
+            ulong shaped = Plane(flags, 1 << ScanFlag.ShapedShift);
+            ulong tonedPlain = Plane(flags, 1 << ScanFlag.TonedPlainShift) & toned;
+            ulong tonedShaped = Plane(flags, 1 << ScanFlag.TonedShapedShift) & toned;
+            ulong special = Plane(flags, ScanFlag.Special);
+            ulong word = Plane(flags, 1 << ScanPages.WordBit);
+            ulong gap = Plane(flags, 1 << ScanPages.GapBit);
+            ulong qg = Plane(flags, 1 << ScanPages.QgBit);
 
-            // Bit p of a "left" mask is the character before lane p, of a "right" mask the one after (the vowel and
+            // Bit k of a "left" mask is the character before lane k, of a "right" mask the one after (the vowel and
             // shape of the character after the block are read from the table; the other right masks have 0 there,
             // which only keeps the last lanes from being settled).
             ulong vowelLeft = (vowel << 1) | (vowelBefore >> 63);
@@ -216,10 +216,10 @@ internal static class NormalizationCore
         public ulong Qg;
     }
 
-    // The mask of the lanes whose flags have the given bit.
+    // The lanes whose flags have the given bit.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Plane(Vector512<byte> flags, int bit) =>
-        ~Vector512.Equals(flags & Vector512.Create((byte)(1 << bit)), Vector512<byte>.Zero).ExtractMostSignificantBits();
+        ~Vector512.Equals(flags & Vector512.Create((byte)bit), Vector512<byte>.Zero).ExtractMostSignificantBits();
 
     // Non-zero when the character at k may be out of canonical form; computed without branches on the data.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

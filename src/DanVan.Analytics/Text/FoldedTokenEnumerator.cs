@@ -80,7 +80,7 @@ public ref struct FoldedTokenEnumerator
         return found;
     }
 
-    // The text is folded a chunk at a time ahead of the scanner, sixteen characters per step (cheaper than folding
+    // The text is folded a chunk at a time ahead of the scanner, in vector steps (cheaper than folding
     // inside the scanner's loop), and the chunk is still in the cache when its tokens are read. Out of line and by
     // value, so that the token loop keeps the enumerator's fields in registers.
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -36,7 +36,8 @@ public ref struct FoldedTokenEnumerator
 {
     private const int FoldChunk = 2048;
 
-    private readonly Span<char> _buffer;
+    // The buffer's start only (it holds the text, whose length bounds every use): one register less in the token loop.
+    private readonly ref char _buffer;
     private TokenEnumerator _tokens;
     private int _foldedLength;
     private int _foldedEnd;
@@ -44,7 +45,7 @@ public ref struct FoldedTokenEnumerator
 
     internal FoldedTokenEnumerator(ReadOnlySpan<char> text, Span<char> buffer)
     {
-        _buffer = buffer;
+        _buffer = ref MemoryMarshal.GetReference(buffer);
         _tokens = new TokenEnumerator(text, 0);
         _foldedLength = 0;
         _foldedEnd = 0;
@@ -56,7 +57,7 @@ public ref struct FoldedTokenEnumerator
     /// <summary>The current token and its folded form.</summary>
     public readonly FoldedToken Current => new(
         _tokens.Current,
-        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _tokens.Current.Start), _foldedLength));
+        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref _buffer, _tokens.Current.Start), _foldedLength));
 
     /// <summary>Returns this enumerator, so that it works in <c>foreach</c>.</summary>
     public readonly FoldedTokenEnumerator GetEnumerator() => this;
@@ -70,22 +71,24 @@ public ref struct FoldedTokenEnumerator
         Token token = _tokens.Current;
         if (token.End > _foldedEnd)
         {
-            // The text is folded a chunk at a time ahead of the scanner, sixteen characters per step (cheaper than
-            // folding inside the scanner's loop), and the chunk is still in the cache when its tokens are read.
-            ReadOnlySpan<char> text = _tokens.Text;
-            int chunkEnd = Math.Min(text.Length, Math.Max(token.End, _foldedEnd + FoldChunk));
-            if (VietnameseFolder.FoldEachChar(text[_foldedEnd..chunkEnd], _buffer[_foldedEnd..]))
-            {
-                _checkBefore = chunkEnd;
-            }
-
-            _foldedEnd = chunkEnd;
+            (_foldedEnd, _checkBefore) = FoldAhead(_tokens.Text, ref _buffer, _foldedEnd, token.End, _checkBefore);
         }
 
         // A token that starts before the end of the last chunk with a '\0' may hold a dropped character, which
         // folding removes: only those are looked at again.
-        _foldedLength = token.Start >= _checkBefore ? token.Length : FoldIfDropped(_tokens.Text, _buffer, token);
+        _foldedLength = token.Start >= _checkBefore ? token.Length : FoldIfDropped(_tokens.Text, MemoryMarshal.CreateSpan(ref _buffer, _tokens.Text.Length), token);
         return found;
+    }
+
+    // The text is folded a chunk at a time ahead of the scanner, in vector steps (cheaper than folding
+    // inside the scanner's loop), and the chunk is still in the cache when its tokens are read. Out of line and by
+    // value, so that the token loop keeps the enumerator's fields in registers.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (int FoldedEnd, int CheckBefore) FoldAhead(ReadOnlySpan<char> text, ref char buffer, int foldedEnd, int tokenEnd, int checkBefore)
+    {
+        int chunkEnd = Math.Min(text.Length, Math.Max(tokenEnd, foldedEnd + FoldChunk));
+        bool dropped = VietnameseFolder.FoldEachChar(text[foldedEnd..chunkEnd], MemoryMarshal.CreateSpan(ref buffer, text.Length)[foldedEnd..]);
+        return (chunkEnd, dropped ? chunkEnd : checkBefore);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using DanVan.Analytics.Text.Folding;
+using DanVan.Analytics.Text.Tables;
 
 namespace DanVan.Analytics.Text;
 
@@ -20,7 +21,8 @@ namespace DanVan.Analytics.Text;
 /// are dropped, so that folding normalized text or raw text gives the same; everything else stays. Surrogate pairs are copied unchanged.</para>
 /// <para>Folding normalized text keeps its length (one character out per character in), so offsets stay valid; text
 /// with combining marks (NFD) or invisibles gets shorter by the characters dropped. Normalize first when offsets matter.</para>
-/// <para>ASCII runs are lower-cased with vector instructions; nothing is allocated by the span overloads.</para>
+/// <para>ASCII runs are lower-cased with vector instructions, and with AVX-512 (VBMI) whole blocks of Vietnamese text are
+/// folded through byte tables in registers; nothing is allocated by the span overloads.</para>
 /// </remarks>
 public static class VietnameseFolder
 {
@@ -92,7 +94,10 @@ public static class VietnameseFolder
     /// <remarks>
     /// Where the hardware gathers (AVX2), sixteen characters are folded at a time, the non-ASCII ones read from the
     /// table by the gather, so Vietnamese text (a character in four or five is a letter with marks) costs no branch per
-    /// character; otherwise ASCII lanes are lower-cased in a vector and the others read one by one.
+    /// character; with AVX-512 (VBMI2) up to eight non-ASCII characters of the sixteen are packed into one gather of
+    /// eight instead of two. With AVX-512 VBMI, 64 characters per step are folded through byte tables in registers
+    /// (<see cref="HalfPages"/>: every Vietnamese letter folds to ASCII), and only characters outside them are read
+    /// one by one. Otherwise ASCII lanes are lower-cased in a vector and the others read one by one.
     /// </remarks>
     internal static unsafe bool FoldEachChar(ReadOnlySpan<char> source, Span<char> destination)
     {
@@ -102,6 +107,11 @@ public static class VietnameseFolder
         int length = source.Length;
         int i = 0;
         bool zero = false;
+        if (HalfPages.IsSupported)
+        {
+            zero = FoldEachCharWide(ref src, ref dst, length, ref i);
+        }
+
         if (Avx2.IsSupported)
         {
             int* table = (int*)FoldingTable.Pointer;
@@ -111,25 +121,33 @@ public static class VietnameseFolder
             for (; i <= length - Vector256<ushort>.Count; i += Vector256<ushort>.Count)
             {
                 Vector256<ushort> chars = Vector256.LoadUnsafe(ref src, (nuint)i);
-                Vector256<ushort> folded;
-                if (Vector256.GreaterThanAny(chars, ascii))
+                Vector256<ushort> nonAscii = Vector256.GreaterThan(chars, ascii);
+                Vector256<ushort> folded = LowerAscii(chars);
+                if (nonAscii != Vector256<ushort>.Zero)
                 {
-                    // Each 32-bit element read at 2 × code unit holds the entry in its low half (the table has one spare entry).
-                    (Vector256<uint> lower, Vector256<uint> upper) = Vector256.Widen(chars);
-                    Vector256<int> first = Avx2.GatherVector256(table, lower.AsInt32(), 2) & low16;
-                    Vector256<int> second = Avx2.GatherVector256(table, upper.AsInt32(), 2) & low16;
-                    folded = Vector256.Narrow(first.AsUInt32(), second.AsUInt32());
-                }
-                else
-                {
-                    folded = LowerAscii(chars);
+                    if (Avx512Vbmi2.VL.IsSupported && BitOperations.PopCount(nonAscii.ExtractMostSignificantBits()) <= Vector256<int>.Count)
+                    {
+                        // Vietnamese text has a few non-ASCII characters in 16: pack them into one gather of 8 from
+                        // the table, and put the results back in their lanes.
+                        Vector256<ushort> packed = Avx512Vbmi2.VL.Compress(Vector256<ushort>.Zero, nonAscii, chars);
+                        Vector256<int> gathered = Avx2.GatherVector256(table, Vector256.WidenLower(packed).AsInt32(), 2) & low16;
+                        folded = Avx512Vbmi2.VL.Expand(folded, nonAscii, Vector256.Narrow(gathered.AsUInt32(), Vector256<uint>.Zero));
+                    }
+                    else
+                    {
+                        // Each 32-bit element read at 2 × code unit holds the entry in its low half (the table has one spare entry).
+                        (Vector256<uint> lower, Vector256<uint> upper) = Vector256.Widen(chars);
+                        Vector256<int> first = Avx2.GatherVector256(table, lower.AsInt32(), 2) & low16;
+                        Vector256<int> second = Avx2.GatherVector256(table, upper.AsInt32(), 2) & low16;
+                        folded = Vector256.Narrow(first.AsUInt32(), second.AsUInt32());
+                    }
                 }
 
                 folded.StoreUnsafe(ref dst, (nuint)i);
                 zeros |= Vector256.Equals(folded, Vector256<ushort>.Zero);
             }
 
-            zero = zeros != Vector256<ushort>.Zero;
+            zero |= zeros != Vector256<ushort>.Zero;
         }
         else if (Vector128.IsHardwareAccelerated)
         {
@@ -163,6 +181,45 @@ public static class VietnameseFolder
         return zero;
     }
 
+    // The AVX-512 part of FoldEachChar: 64 characters per step folded through the byte tables of the half pages (every
+    // Vietnamese letter folds to ASCII); characters outside them, or folding to another non-ASCII one, one by one.
+    private static bool FoldEachCharWide(ref ushort src, ref ushort dst, int length, ref int i)
+    {
+        ref char table = ref MemoryMarshal.GetReference(FoldingTable.Table);
+        var pages = new HalfPages(FoldingTable.HalfPageTables);
+        Vector512<byte> zeros = Vector512<byte>.Zero;
+        for (; i <= length - HalfPages.Block; i += HalfPages.Block)
+        {
+            ref ushort chars = ref Unsafe.Add(ref src, i);
+            (Vector512<byte> low, Vector512<byte> high) = HalfPages.Split(ref chars);
+            Vector512<byte> folded = pages.Lookup(low, high, out Vector512<byte> covered);
+            zeros |= Vector512.Equals(folded, Vector512<byte>.Zero) & covered;
+            StoreWide(folded, ref chars, ref Unsafe.Add(ref dst, i));
+            ulong slow = ~covered.ExtractMostSignificantBits() | Vector512.Equals(folded, Vector512.Create(FoldingTable.Other)).ExtractMostSignificantBits();
+            while (slow != 0)
+            {
+                int k = i + BitOperations.TrailingZeroCount(slow);
+                slow &= slow - 1;
+                char f = Unsafe.Add(ref table, Unsafe.Add(ref src, k));
+                Unsafe.Add(ref dst, k) = f;
+                zeros |= f == '\0' ? Vector512<byte>.AllBitsSet : Vector512<byte>.Zero;
+            }
+        }
+
+        return zeros != Vector512<byte>.Zero;
+    }
+
+    // Stores 64 characters folded by the byte tables: the table's ASCII result, or the character itself where the
+    // entry says Keep (widening the sign-extended "keep" lanes gives whole 16-bit masks).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreWide(Vector512<byte> folded, ref ushort chars, ref ushort dst)
+    {
+        (Vector512<short> keepFirst, Vector512<short> keepSecond) = Vector512.Widen(Vector512.Equals(folded, Vector512.Create(FoldingTable.Keep)).AsSByte());
+        (Vector512<ushort> first, Vector512<ushort> second) = Vector512.Widen(folded);
+        Vector512.ConditionalSelect(keepFirst.AsUInt16(), Vector512.LoadUnsafe(ref chars), first).StoreUnsafe(ref dst);
+        Vector512.ConditionalSelect(keepSecond.AsUInt16(), Vector512.LoadUnsafe(ref chars, (nuint)(HalfPages.Block / 2)), second).StoreUnsafe(ref dst, (nuint)(HalfPages.Block / 2));
+    }
+
     [SkipLocalsInit]
     private static int FoldCore(ReadOnlySpan<char> source, Span<char> destination)
     {
@@ -172,6 +229,35 @@ public static class VietnameseFolder
         int length = source.Length;
         int i = 0;
         int w = 0;
+
+        // With AVX-512 VBMI, 64 characters per step through the byte tables, unless one of them is dropped, lies outside
+        // the half pages or folds to another non-ASCII character: that block goes one by one. The whole block is read
+        // before it is stored, and the writer is never ahead of the reader, so folding in place is safe.
+        if (HalfPages.IsSupported && length >= HalfPages.Block)
+        {
+            var pages = new HalfPages(FoldingTable.HalfPageTables);
+            while (i <= length - HalfPages.Block)
+            {
+                ref ushort chars = ref Unsafe.Add(ref src, i);
+                (Vector512<byte> low, Vector512<byte> high) = HalfPages.Split(ref chars);
+                Vector512<byte> folded = pages.Lookup(low, high, out Vector512<byte> covered);
+                Vector512<byte> special = ~covered | Vector512.Equals(folded, Vector512<byte>.Zero) | Vector512.Equals(folded, Vector512.Create(FoldingTable.Other));
+                if (special == Vector512<byte>.Zero)
+                {
+                    StoreWide(folded, ref chars, ref Unsafe.Add(ref dst, w));
+                    w += HalfPages.Block;
+                }
+                else
+                {
+                    for (int k = 0; k < HalfPages.Block; k++)
+                    {
+                        w = FoldOne(ref table, ref dst, w, (char)Unsafe.Add(ref chars, k));
+                    }
+                }
+
+                i += HalfPages.Block;
+            }
+        }
 
         // Tokens are mostly shorter than one vector: skip the vector set-up (overlap check, scratch block), which
         // would cost more than folding them one by one.

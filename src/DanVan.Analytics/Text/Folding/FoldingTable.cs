@@ -29,6 +29,20 @@ internal static unsafe class FoldingTable
     /// <summary>The folded form of <paramref name="c"/>; <c>'\0'</c> when it is dropped.</summary>
     public static char Of(char c) => s_table[c];
 
+    /// <summary>An entry of <see cref="HalfPageTables"/>: the code unit folds to itself.</summary>
+    public const byte Keep = 0x80;
+
+    /// <summary>An entry of <see cref="HalfPageTables"/>: the code unit folds to another non-ASCII one (Æ → æ).</summary>
+    public const byte Other = 0x81;
+
+    /// <summary>
+    /// The table over the <see cref="Tables.HalfPages"/> as bytes: the folded form when it is ASCII (every Vietnamese
+    /// letter, and <c>'\0'</c> for a dropped one), else <see cref="Keep"/> or <see cref="Other"/>.
+    /// </summary>
+    public static ReadOnlySpan<byte> HalfPageTables => s_halfPages;
+
+    private static readonly byte[] s_halfPages = Tables.HalfPages.Build(c => s_table[c] < 0x80 ? (byte)s_table[c] : s_table[c] == c ? Keep : Other);
+
     private static char[] Build()
     {
         char[] table = GC.AllocateArray<char>(Size + 1, pinned: true);

@@ -27,18 +27,37 @@ internal static class NormalizationCore
     /// </summary>
     /// <returns>-1 when <paramref name="text"/> is already canonical.</returns>
     /// <remarks>
-    /// The hot path of canonical text: blocks of 16 (or 8) characters are tested for non-ASCII with one vector
-    /// compare; each non-ASCII character costs a few table reads and no unpredictable branch, because only a
-    /// special character, a plain toned vowel next to a vowel (hòa) or a toned shaped vowel before another shaped
-    /// one (ừơ) can be out of canonical form. Those few get the syllable analysis.
+    /// The hot path of canonical text. With AVX-512 (VBMI), 64 characters per step are classified in registers and
+    /// tested together (<see cref="FindFirstChangeWide"/>). Otherwise blocks of 16 (or 8) characters are tested for
+    /// non-ASCII with one vector compare; each non-ASCII character costs a few table reads and no unpredictable
+    /// branch, because only a special character, a plain toned vowel next to a vowel (hòa) or a toned shaped vowel
+    /// before another shaped one (ừơ) can be out of canonical form. Those few get the syllable analysis.
     /// </remarks>
     public static int FindFirstChange(ReadOnlySpan<char> text, ToneStyle style)
+    {
+        int i = 0;
+        if (HalfPages.IsSupported && ScanPages.CoversEveryVowel && text.Length >= WideBlock)
+        {
+            int found = FindFirstChangeWide(text, style, ref i);
+            if (found >= 0)
+            {
+                return found;
+            }
+        }
+
+        return FindFirstChangeNarrow(text, style, i);
+    }
+
+    /// <summary>
+    /// <see cref="FindFirstChange"/> from <paramref name="i"/> on without AVX-512: the rest of a text after the wide
+    /// scan, all of it on other hardware, and the reference the tests compare the wide scan with.
+    /// </summary>
+    internal static int FindFirstChangeNarrow(ReadOnlySpan<char> text, ToneStyle style, int i)
     {
         ref byte scan = ref MemoryMarshal.GetReference(CharFlags.ScanTable);
         ref ushort src = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
         int styleMask = style == ToneStyle.Preserve ? ScanFlag.Special : 0xFF;
         int length = text.Length;
-        int i = 0;
         if (Vector256.IsHardwareAccelerated)
         {
             Vector256<ushort> ascii = Vector256.Create((ushort)0x7F);
@@ -84,6 +103,123 @@ internal static class NormalizationCore
 
         return -1;
     }
+
+    private const int WideBlock = HalfPages.Block;
+
+    /// <summary>
+    /// The AVX-512 part of <see cref="FindFirstChange"/>: 64 characters per step (<see cref="NextWideCandidates"/>),
+    /// and the slow look at the few lanes that it leaves.
+    /// </summary>
+    /// <returns>The start of the first unit that changes, or -1 when there is none before <paramref name="i"/>, which is
+    /// left where the narrower loops go on.</returns>
+    private static int FindFirstChangeWide(ReadOnlySpan<char> text, ToneStyle style, ref int i)
+    {
+        ref byte scan = ref MemoryMarshal.GetReference(CharFlags.ScanTable);
+        ref ushort src = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        int styleMask = style == ToneStyle.Preserve ? ScanFlag.Special : 0xFF;
+        var state = new WideScanState(style);
+        ulong mask;
+        while ((mask = NextWideCandidates(ref src, text.Length, ref i, ref state)) != 0)
+        {
+            do
+            {
+                int k = i + BitOperations.TrailingZeroCount(mask);
+                mask &= mask - 1;
+                if (Suspect(ref src, k, text.Length, ref scan, styleMask) != 0 && Examine(text, k, style) is int start and >= 0)
+                {
+                    return start;
+                }
+            }
+            while (mask != 0);
+            i += WideBlock;
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Reads blocks of 64 characters from <paramref name="i"/> on, each classified in registers from the
+    /// <see cref="ScanPages"/> tables (<see cref="HalfPages"/>) and turned into 64-bit masks, one per flag, so
+    /// that the scan's test and the common cases of <see cref="IsPlainlyCanonical"/> (Old style) run on 64 characters
+    /// at once, with neighbours as shifted masks.
+    /// </summary>
+    /// <returns>The lanes of the block at <paramref name="i"/> to look at one by one: those the masks leave and the
+    /// characters outside the half pages. 0 when no whole block is left; <paramref name="i"/> is then the end of the
+    /// last one.</returns>
+    /// <remarks>Kept apart from the slow look, so that the loop makes no call and its tables stay in registers.</remarks>
+    private static ulong NextWideCandidates(ref ushort src, int length, ref int i, ref WideScanState state)
+    {
+        var pages = new HalfPages(ScanPages.Tables);
+        ref byte scan = ref MemoryMarshal.GetReference(CharFlags.ScanTable);
+        ulong toned = state.Toned;
+        ulong oldStyle = state.OldStyle;
+
+        // The masks of the block before: only their last bits are read, as the left neighbours of the first lanes.
+        ulong vowelBefore = state.Vowel, shapedBefore = state.Shaped, qgBefore = state.Qg;
+        int p = i;
+        ulong mask = 0;
+        for (; p <= length - WideBlock; p += WideBlock)
+        {
+            (Vector512<byte> low, Vector512<byte> high) = HalfPages.Split(ref Unsafe.Add(ref src, p));
+            Vector512<byte> flags = pages.Lookup(low, high, out Vector512<byte> inPages);
+            ulong covered = inPages.ExtractMostSignificantBits();
+            ulong vowel = Plane(flags, ScanFlag.Vowel);
+            ulong shaped = Plane(flags, 1 << ScanFlag.ShapedShift);
+            ulong tonedPlain = Plane(flags, 1 << ScanFlag.TonedPlainShift) & toned;
+            ulong tonedShaped = Plane(flags, 1 << ScanFlag.TonedShapedShift) & toned;
+            ulong special = Plane(flags, ScanFlag.Special);
+            ulong word = Plane(flags, 1 << ScanPages.WordBit);
+            ulong gap = Plane(flags, 1 << ScanPages.GapBit);
+            ulong qg = Plane(flags, 1 << ScanPages.QgBit);
+
+            // Bit k of a "left" mask is the character before lane k, of a "right" mask the one after (the vowel and
+            // shape of the character after the block are read from the table; the other right masks have 0 there,
+            // which only keeps the last lanes from being settled).
+            ulong vowelLeft = (vowel << 1) | (vowelBefore >> 63);
+            int after = p + WideBlock < length ? Unsafe.Add(ref scan, Unsafe.Add(ref src, p + WideBlock)) : 0;
+            ulong vowelRight = (vowel >> 1) | ((ulong)(after & ScanFlag.Vowel) << (WideBlock - 1));
+            ulong shapedLeft = (shaped << 1) | (shapedBefore >> 63);
+            ulong shapedRight = (shaped >> 1) | ((ulong)((after >> ScanFlag.ShapedShift) & 1) << (WideBlock - 1));
+            ulong suspect = special | (tonedPlain & (vowelLeft | vowelRight)) | (tonedShaped & shapedRight);
+
+            // IsPlainlyCanonical's commonest "true" cases, each needing known neighbours (a gap, a word character):
+            // của, hoạt, ngoài. (quá, già and the rest go the slow way.)
+            ulong openPair = ~vowelLeft & vowelRight & ~shapedRight & ~((qg << 1) | (qgBefore >> 63)) & (gap >> 2);
+            ulong beforeFinal = vowelLeft & ~vowelRight & (word >> 1) & ~shapedLeft & ~((shaped << 2) | (shapedBefore >> 62));
+            ulong middle = vowelLeft & vowelRight & ~shapedLeft & ~shapedRight & ~((vowel << 2) | (vowelBefore >> 62)) & (gap >> 2);
+            ulong settled = (openPair | beforeFinal | middle) & ~special & oldStyle;
+
+            vowelBefore = vowel;
+            shapedBefore = shaped;
+            qgBefore = qg;
+            mask = (suspect & ~settled) | ~covered;
+            if (mask != 0)
+            {
+                break;
+            }
+        }
+
+        state.Vowel = vowelBefore;
+        state.Shaped = shapedBefore;
+        state.Qg = qgBefore;
+        i = p;
+        return mask;
+    }
+
+    // The masks NextWideCandidates carries from one block to the next, and the style's masks.
+    private struct WideScanState(ToneStyle style)
+    {
+        public readonly ulong Toned = style == ToneStyle.Preserve ? 0 : ulong.MaxValue;
+        public readonly ulong OldStyle = style == ToneStyle.Old ? ulong.MaxValue : 0;
+        public ulong Vowel;
+        public ulong Shaped;
+        public ulong Qg;
+    }
+
+    // The lanes whose flags have the given bit.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Plane(Vector512<byte> flags, int bit) =>
+        ~Vector512.Equals(flags & Vector512.Create((byte)bit), Vector512<byte>.Zero).ExtractMostSignificantBits();
 
     // Non-zero when the character at k may be out of canonical form; computed without branches on the data.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace DanVan.Analytics.Text.Tables;
 
 /// <summary>
@@ -52,6 +54,9 @@ internal static class AbbreviationTable
         "TTr",  // tờ trình (submission)
         "HĐi",  // hướng dẫn (guidance) in some Party codes
     ];
+
+    /// <summary>True when every entry of <see cref="Dotted"/> and <see cref="NumberedPrefixes"/> is ASCII.</summary>
+    public static bool DottedAreAscii { get; } = Dotted.Concat(NumberedPrefixes).All(entry => Ascii.IsValid(entry));
 
     /// <summary>The length of the longest entry of <see cref="Dotted"/> that <paramref name="text"/> starts with, or 0.</summary>
     public static int MatchDotted(ReadOnlySpan<char> text)

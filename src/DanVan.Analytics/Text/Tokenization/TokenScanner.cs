@@ -73,7 +73,7 @@ internal static class TokenScanner
                 {
                     if ((dc & WordTail) != 0)
                     {
-                        return TryReadSlow(text, i, ref position, out token);
+                        goto Slow;
                     }
 
                     break;
@@ -88,7 +88,11 @@ internal static class TokenScanner
             return true;
         }
 
-        return TryReadSlow(text, i, ref position, out token);
+    Slow:
+        // The slow path takes no reference to position or token: either would keep them in memory in the caller's loop.
+        token = ReadSlow(text, i);
+        position = token.Length != 0 ? token.End : text.Length;
+        return token.Length != 0;
     }
 
     // Two or more capitals: a Roman numeral of I, V and X (khóa XIII, thế kỷ XXI) is a number; else an abbreviation
@@ -114,8 +118,9 @@ internal static class TokenScanner
         return word[tens..] is "" or "I" or "II" or "III" or "IV" or "V" or "VI" or "VII" or "VIII" or "IX";
     }
 
+    // The token at or after i, or an empty token when only blank space is left.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static bool TryReadSlow(ReadOnlySpan<char> text, int i, ref int position, out Token token)
+    private static Token ReadSlow(ReadOnlySpan<char> text, int i)
     {
         while (i < text.Length)
         {
@@ -126,18 +131,15 @@ internal static class TokenScanner
                 continue;
             }
 
-            token = (cls & Letter) != 0 ? ScanWord(text, i)
+            Token token = (cls & Letter) != 0 ? ScanWord(text, i)
                 : (cls & Digit) != 0 ? ScanNumeric(text, i)
                 : (cls & Punct) != 0 ? ScanPunctuation(text, i)
                 : ScanSymbol(text, i, width);
             Debug.Assert(token.Length > 0 && token.End <= text.Length, "A token is never empty and never runs past the text.");
-            position = token.End;
-            return true;
+            return token;
         }
 
-        position = text.Length;
-        token = default;
-        return false;
+        return default;
     }
 
     private static Token ScanWord(ReadOnlySpan<char> text, int start)
@@ -180,7 +182,9 @@ internal static class TokenScanner
                 }
             }
 
-            if (next == '.')
+            // A dotted abbreviation's letters before its first dot are the whole word, so while the table is ASCII only
+            // an ASCII word can start one (most words before a dot end a sentence, and the table costs a look at each entry).
+            if (next == '.' && (ascii || !AbbreviationTable.DottedAreAscii))
             {
                 int end = ScanDottedAbbreviation(text, start);
                 if (end > 0)

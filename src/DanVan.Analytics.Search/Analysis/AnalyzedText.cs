@@ -22,6 +22,9 @@ internal sealed class AnalyzedText
     private NormalizedText? _normalized;
     private ReadOnlyMemory<char> _value;
 
+    /// <summary>The length of the value given to <see cref="Analyze"/>.</summary>
+    public int OriginalLength => _value.Length;
+
     /// <summary>The number of indexed tokens.</summary>
     public int Count { get; private set; }
 

@@ -22,16 +22,13 @@ namespace DanVan.Analytics.Search.Analysis;
 /// </remarks>
 public sealed class VietnameseTokenizer : Tokenizer
 {
-    private readonly ICharTermAttribute _term;
     private readonly IOffsetAttribute _offset;
-    private readonly ITypeAttribute _type;
-    private readonly IPositionIncrementAttribute _position;
     private readonly VietnameseNormalizer _normalizer;
     private readonly DiacriticForms? _forms;
     private readonly AnalyzedText _analyzed = new();
+    private readonly AnalyzedTermEmitter _emitter;
+    private readonly Func<int, int> _correctOffset;
     private char[] _buffer = new char[4096];
-    private int _next;
-    private bool _twinPending;
     private int _finalOffset;
 
     /// <summary>Creates a tokenizer that reads <paramref name="input"/> and emits each token as it stands in the normalized text.</summary>
@@ -60,10 +57,9 @@ public sealed class VietnameseTokenizer : Tokenizer
     {
         _normalizer = normalizer ?? VietnameseNormalizer.Default;
         _forms = forms;
-        _term = AddAttribute<ICharTermAttribute>();
+        _emitter = new AnalyzedTermEmitter(this, forms);
         _offset = AddAttribute<IOffsetAttribute>();
-        _type = AddAttribute<ITypeAttribute>();
-        _position = AddAttribute<IPositionIncrementAttribute>();
+        _correctOffset = CorrectOffset;
     }
 
     /// <summary>True for the token kinds that are indexed: words, numbers, codes, dates, abbreviations, URLs and e-mail addresses.</summary>
@@ -93,54 +89,12 @@ public sealed class VietnameseTokenizer : Tokenizer
             _normalizer,
             fold: _forms is DiacriticForms.Folded or DiacriticForms.Both,
             lower: _forms is DiacriticForms.Accented or DiacriticForms.Both);
-        _next = 0;
-        _twinPending = false;
+        _emitter.Start(_analyzed);
         _finalOffset = CorrectOffset(length);
     }
 
     /// <inheritdoc/>
-    public override bool IncrementToken()
-    {
-        if (_twinPending)
-        {
-            // The folded twin of the accented term just emitted: only the term and the position step change,
-            // every other attribute (offsets, type) stays as the accented term left it.
-            _twinPending = false;
-            SetTerm(_analyzed.Folded(_next - 1));
-            _position.PositionIncrement = 0;
-            return true;
-        }
-
-        if (_next >= _analyzed.Count)
-        {
-            return false;
-        }
-
-        ClearAttributes();
-        int index = _next++;
-        Token token = _analyzed[index];
-        switch (_forms)
-        {
-            case null:
-                SetTerm(_analyzed.Text.Slice(token.Start, token.Length));
-                break;
-            case DiacriticForms.Accented:
-                SetTerm(_analyzed.Accented(index));
-                break;
-            case DiacriticForms.Folded:
-                SetTerm(_analyzed.Folded(index));
-                break;
-            default:
-                SetTerm(_analyzed.Accented(index));
-                _twinPending = _analyzed.FoldingChanges(index);
-                break;
-        }
-
-        TextSpan original = _analyzed.Original(index);
-        _offset.SetOffset(CorrectOffset(original.Start), CorrectOffset(original.End));
-        _type.Type = TypeName(token.Kind);
-        return true;
-    }
+    public override bool IncrementToken() => _emitter.Next(_correctOffset);
 
     /// <inheritdoc/>
     public override void End()
@@ -157,13 +111,6 @@ public sealed class VietnameseTokenizer : Tokenizer
         {
             _analyzed.Clear();
         }
-    }
-
-    private void SetTerm(ReadOnlySpan<char> term)
-    {
-        char[] buffer = term.Length <= _term.Buffer.Length ? _term.Buffer : _term.ResizeBuffer(term.Length);
-        term.CopyTo(buffer);
-        _term.Length = term.Length;
     }
 
     private int ReadAll()

@@ -17,7 +17,8 @@ internal sealed class AnalyzedTokenStream : TokenStream
     /// <summary>Creates a stream of the given forms.</summary>
     public AnalyzedTokenStream(DiacriticForms forms)
     {
-        _emitter = new AnalyzedTermEmitter(this, forms);
+        // Lucene's indexing chain reads the attributes but adds none, so the emitter sets them all itself.
+        _emitter = new AnalyzedTermEmitter(this, forms, ownsAllAttributes: true);
         _offset = AddAttribute<IOffsetAttribute>();
     }
 

@@ -83,8 +83,8 @@ public sealed class SnippetBuilder
             return matches;
         }
 
-        // Terms are numbered by their folded form, so that "dân" and "dan" count as one distinct term. As in the
-        // index, each word has its accented form and a folded twin: a word matches when one of them is a query
+        // Terms are numbered by their folded form, so that "dân" and "dan" count as one distinct term. As the index
+        // analyses it, each word has its accented and its folded form: a word matches when one of them is a query
         // term (the query's folded terms), and matches exactly when its accented form is a query's accented term.
         var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (string foldedTerm in query.FoldedTerms)
@@ -116,7 +116,7 @@ public sealed class SnippetBuilder
                     Grow(ref fold, token.Length);
                 }
 
-                // The accented term lower-cased as the index's tokenizer does it, then its folded twin.
+                // The accented term lower-cased as the index's tokenizer does it, then its folded form.
                 LowerCase.ToLower(tokenized.AsSpan(token.Start, token.Length), lower);
                 ReadOnlySpan<char> term = lower.AsSpan(0, token.Length);
                 if (!folded.TryGetValue(term, out int id))

@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.InteropServices;
 using DanVan.Analytics.Search.Analysis;
+using DanVan.Analytics.Text;
 using Lucene.Net.Util;
 
 namespace DanVan.Analytics.Search.Indexing;
@@ -28,11 +30,12 @@ internal sealed class AccentSignature
     /// <summary>The most keys an article keeps (Lucene limits the length of a binary doc value); a longer article keeps the smallest keys, an arbitrary part of its words.</summary>
     public const int MaxKeys = 8000;
 
-    private const uint FnvOffset = 2166136261;
-    private const uint FnvPrime = 16777619;
+    private const ulong Seed = 0x9E3779B97F4A7C15UL;
 
     private readonly List<uint> _words = [];
+    private char[] _lower = new char[64];
     private uint[] _sorting = new uint[1024];
+    private uint[] _seen = new uint[1024];
     private readonly BytesRef _bytes = new(new byte[4096]);
 
     /// <summary>The key of one accented (normalized, lower-case) word.</summary>
@@ -68,7 +71,7 @@ internal sealed class AccentSignature
 
     /// <summary>
     /// The signature of an article from its analysed title (both scopes) and searchable content (body scope), both
-    /// analysed with their folded and lower-case forms. The bytes are reused by the next call.
+    /// analysed with their folded forms. The bytes are reused by the next call.
     /// </summary>
     public BytesRef Build(AnalyzedText title, AnalyzedText content)
     {
@@ -95,18 +98,43 @@ internal sealed class AccentSignature
         return _bytes;
     }
 
+    // A word is a few characters: it is hashed eight bytes at a time (the last block overlapping the one before),
+    // not character by character, and the keys must be the same on every machine, hence the little-endian reads.
     private static uint Hash(AccentScope scope, ReadOnlySpan<char> text)
     {
-        uint hash = FnvOffset ^ (uint)scope;
-        foreach (char c in text)
+        ReadOnlySpan<byte> bytes = MemoryMarshal.AsBytes(text);
+        ulong hash = (Seed * ((ulong)scope + 1)) ^ (ulong)bytes.Length;
+        if (bytes.Length >= sizeof(ulong))
         {
-            hash = (hash ^ c) * FnvPrime;
+            int last = bytes.Length - sizeof(ulong);
+            for (int i = 0; i < last; i += sizeof(ulong))
+            {
+                hash = Step(hash, BinaryPrimitives.ReadUInt64LittleEndian(bytes[i..]));
+            }
+
+            hash = Step(hash, BinaryPrimitives.ReadUInt64LittleEndian(bytes[last..]));
+        }
+        else if (bytes.Length >= sizeof(uint))
+        {
+            ulong low = BinaryPrimitives.ReadUInt32LittleEndian(bytes);
+            ulong high = BinaryPrimitives.ReadUInt32LittleEndian(bytes[^sizeof(uint)..]);
+            hash = Step(hash, low | (high << 32));
+        }
+        else if (bytes.Length > 0)
+        {
+            hash = Step(hash, BinaryPrimitives.ReadUInt16LittleEndian(bytes));
         }
 
-        return hash;
+        return (uint)(hash ^ (hash >> 32));
     }
 
-    // The final mix of MurmurHash3: FNV alone leaves the low bits of short words poorly spread.
+    private static ulong Step(ulong hash, ulong block)
+    {
+        hash = (hash ^ block) * 0xFF51AFD7ED558CCDUL;
+        return hash ^ (hash >> 33);
+    }
+
+    // The final mix of MurmurHash3, so that the low bits (the slot in SortDistinct's set) depend on every input bit.
     private static uint Mix(uint hash)
     {
         hash ^= hash >> 16;
@@ -118,28 +146,81 @@ internal sealed class AccentSignature
 
     private void Collect(AnalyzedText analyzed, AccentScope scope)
     {
+        ReadOnlySpan<char> text = analyzed.Text;
         for (int i = 0; i < analyzed.Count; i++)
         {
-            if (analyzed.FoldingChanges(i))
+            // Most words that have no accents are already in their folded form; the others are lower-cased here,
+            // word by word, rather than the whole text, and kept when folding still changes them.
+            Token token = analyzed[i];
+            ReadOnlySpan<char> word = text.Slice(token.Start, token.Length);
+            ReadOnlySpan<char> folded = analyzed.Folded(i);
+            if (word.SequenceEqual(folded))
             {
-                _words.Add(WordKey(scope, analyzed.Accented(i)));
+                continue;
+            }
+
+            if (_lower.Length < word.Length)
+            {
+                _lower = new char[Math.Max(word.Length, _lower.Length * 2)];
+            }
+
+            Span<char> lower = _lower.AsSpan(0, word.Length);
+            LowerCase.ToLower(word, lower);
+            if (folded.Length > 0 && !lower.SequenceEqual(folded))
+            {
+                _words.Add(WordKey(scope, lower));
             }
         }
     }
 
-    // Sorts keys and moves the distinct ones to the front; returns their count.
+    // Moves the distinct keys to the front, sorted; returns their count. Most words of an article repeat, so a
+    // hash set first leaves the sort a third of the keys.
     private int SortDistinct(Span<uint> keys)
     {
-        RadixSort(keys);
-        int count = 0;
-        for (int i = 0; i < keys.Length; i++)
+        int size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, keys.Length * 2));
+        if (_seen.Length < size)
         {
-            if (count == 0 || keys[i] != keys[count - 1])
+            _seen = new uint[size];
+        }
+
+        Span<uint> seen = _seen.AsSpan(0, size);
+        seen.Clear();
+        int mask = size - 1;
+        bool zero = false;
+        int count = 0;
+        foreach (uint key in keys)
+        {
+            if (key == 0)
             {
-                keys[count++] = keys[i];
+                // 0 marks an empty slot of the set.
+                if (!zero)
+                {
+                    zero = true;
+                    keys[count++] = 0;
+                }
+
+                continue;
+            }
+
+            // The keys are mixed hashes, so their low bits spread well.
+            for (int slot = (int)(key & (uint)mask); ; slot = (slot + 1) & mask)
+            {
+                uint held = seen[slot];
+                if (held == 0)
+                {
+                    seen[slot] = key;
+                    keys[count++] = key;
+                    break;
+                }
+
+                if (held == key)
+                {
+                    break;
+                }
             }
         }
 
+        RadixSort(keys[..count]);
         return count;
     }
 

@@ -103,8 +103,8 @@ internal sealed class ArticleDocumentBuilder : IDisposable
         // that no phrase spans the two: a query term then needs one required clause on the body, and the
         // title only adds to the score.
         string content = ArticleDocumentMapper.Content(article);
-        _analyzedTitle.Analyze(article.Title.AsMemory(), VietnameseNormalizer.Default, fold: true, lower: true);
-        _analyzedContent.Analyze(content.AsMemory(), VietnameseNormalizer.Default, fold: true, lower: true);
+        _analyzedTitle.Analyze(article.Title.AsMemory(), VietnameseNormalizer.Default, fold: true, lower: false);
+        _analyzedContent.Analyze(content.AsMemory(), VietnameseNormalizer.Default, fold: true, lower: false);
         _titleTerms.SetText(_analyzedTitle);
         _titleInBodyTerms.SetText(_analyzedTitle);
         _bodyTerms.SetText(_analyzedContent);

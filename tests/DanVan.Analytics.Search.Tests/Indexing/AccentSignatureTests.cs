@@ -70,6 +70,32 @@ public sealed class AccentSignatureTests
     }
 
     [Fact]
+    public void Build_RandomText_HoldsExactlyTheKeysOfTheWordsFoldingChanges()
+    {
+        // The signature lower-cases only the words that are not ASCII; the keys must be those of every word whose
+        // lower-case form folding changes, as the analysis with both forms sees them.
+        const string Alphabet = "aăâeêoôơuưiyđĐÁÀẢÃẠàảãạÊỀỂ\u0301\u0300 \n.,-/0123456789ÐKkéÉİΣσЖж\u00A0\uD83D\uDE00\uD801\uDC00";
+        var random = new Random(20261124);
+        var analyzed = new AnalyzedText();
+        for (int round = 0; round < 500; round++)
+        {
+            string text = RandomText.Next(random, Alphabet, 120);
+            BytesRef signature = Build("", text);
+            analyzed.Analyze(text.AsMemory(), VietnameseNormalizer.Default, fold: true, lower: true);
+            var expected = new SortedSet<uint>();
+            for (int i = 0; i < analyzed.Count; i++)
+            {
+                if (analyzed.FoldingChanges(i))
+                {
+                    expected.Add(AccentSignature.WordKey(AccentScope.Body, analyzed.Accented(i)));
+                }
+            }
+
+            Assert.Equal(expected, Keys(signature));
+        }
+    }
+
+    [Fact]
     public void Build_ArticleWithMoreAccentedWordsThanTheLimit_KeepsTheLimit()
     {
         // Tens of thousands of distinct accented words (a pasted word list, a mangled page) must not make the

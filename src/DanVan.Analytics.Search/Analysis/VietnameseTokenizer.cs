@@ -22,22 +22,13 @@ namespace DanVan.Analytics.Search.Analysis;
 /// </remarks>
 public sealed class VietnameseTokenizer : Tokenizer
 {
-    private readonly ICharTermAttribute _term;
     private readonly IOffsetAttribute _offset;
-    private readonly ITypeAttribute _type;
-    private readonly IPositionIncrementAttribute _position;
     private readonly VietnameseNormalizer _normalizer;
     private readonly DiacriticForms? _forms;
+    private readonly AnalyzedText _analyzed = new();
+    private readonly AnalyzedTermEmitter _emitter;
+    private readonly Func<int, int> _correctOffset;
     private char[] _buffer = new char[4096];
-    private char[] _lower = [];
-    private char[] _folded = [];
-    private char[] _normalized = [];
-    private Token[] _tokens = new Token[512];
-    private int[] _foldedLengths = [];
-    private NormalizedText? _text;
-    private int _tokenCount;
-    private int _next;
-    private bool _twinPending;
     private int _finalOffset;
 
     /// <summary>Creates a tokenizer that reads <paramref name="input"/> and emits each token as it stands in the normalized text.</summary>
@@ -66,10 +57,9 @@ public sealed class VietnameseTokenizer : Tokenizer
     {
         _normalizer = normalizer ?? VietnameseNormalizer.Default;
         _forms = forms;
-        _term = AddAttribute<ICharTermAttribute>();
+        _emitter = new AnalyzedTermEmitter(this, forms);
         _offset = AddAttribute<IOffsetAttribute>();
-        _type = AddAttribute<ITypeAttribute>();
-        _position = AddAttribute<IPositionIncrementAttribute>();
+        _correctOffset = CorrectOffset;
     }
 
     /// <summary>True for the token kinds that are indexed: words, numbers, codes, dates, abbreviations, URLs and e-mail addresses.</summary>
@@ -94,83 +84,17 @@ public sealed class VietnameseTokenizer : Tokenizer
     {
         base.Reset();
         int length = ReadAll();
-
-        // Canonical text (what the parser stores) is tokenized in the buffer as it is: no string, no offset map.
-        _text = _normalizer.IsNormalized(_buffer.AsSpan(0, length)) ? null : _normalizer.NormalizeWithOffsets(new string(_buffer, 0, length));
-        ReadOnlySpan<char> text = _text is null ? _buffer.AsSpan(0, length) : _text.Text;
-        _tokenCount = 0;
-        _next = 0;
-        _twinPending = false;
-        if (_forms is DiacriticForms.Folded or DiacriticForms.Both)
-        {
-            CollectFolded(text);
-        }
-        else
-        {
-            Collect(text);
-        }
-
-        if (_forms is null && _text is not null)
-        {
-            EnsureLength(ref _normalized, text.Length);
-            text.CopyTo(_normalized);
-        }
-
-        if (_forms is DiacriticForms.Accented or DiacriticForms.Both)
-        {
-            // Lower-casing keeps the length (surrogate pairs included), so token offsets hold in the copy.
-            EnsureLength(ref _lower, text.Length);
-            LowerCase.ToLower(text, _lower);
-        }
-
+        _analyzed.Analyze(
+            _buffer.AsMemory(0, length),
+            _normalizer,
+            fold: _forms is DiacriticForms.Folded or DiacriticForms.Both,
+            lower: _forms is DiacriticForms.Accented or DiacriticForms.Both);
+        _emitter.Start(_analyzed);
         _finalOffset = CorrectOffset(length);
     }
 
     /// <inheritdoc/>
-    public override bool IncrementToken()
-    {
-        if (_twinPending)
-        {
-            // The folded twin of the accented term just emitted: only the term and the position step change,
-            // every other attribute (offsets, type) stays as the accented term left it.
-            _twinPending = false;
-            _term.CopyBuffer(_folded, _tokens[_next - 1].Start, _foldedLengths[_next - 1]);
-            _position.PositionIncrement = 0;
-            return true;
-        }
-
-        if (_next >= _tokenCount)
-        {
-            return false;
-        }
-
-        ClearAttributes();
-        int index = _next++;
-        Token token = _tokens[index];
-        switch (_forms)
-        {
-            case null:
-                _term.CopyBuffer(_text is null ? _buffer : _normalized, token.Start, token.Length);
-                break;
-            case DiacriticForms.Accented:
-                _term.CopyBuffer(_lower, token.Start, token.Length);
-                break;
-            case DiacriticForms.Folded:
-                _term.CopyBuffer(_folded, token.Start, _foldedLengths[index]);
-                break;
-            default:
-                _term.CopyBuffer(_lower, token.Start, token.Length);
-                int foldedLength = _foldedLengths[index];
-                _twinPending = foldedLength > 0
-                    && !_lower.AsSpan(token.Start, token.Length).SequenceEqual(_folded.AsSpan(token.Start, foldedLength));
-                break;
-        }
-
-        TextSpan original = _text is null ? new TextSpan(token.Start, token.Length) : _text.ToOriginal(new TextSpan(token.Start, token.Length));
-        _offset.SetOffset(CorrectOffset(original.Start), CorrectOffset(original.End));
-        _type.Type = TypeName(token.Kind);
-        return true;
-    }
+    public override bool IncrementToken() => _emitter.Next(_correctOffset);
 
     /// <inheritdoc/>
     public override void End()
@@ -185,75 +109,8 @@ public sealed class VietnameseTokenizer : Tokenizer
         base.Dispose(disposing);
         if (disposing)
         {
-            _text = null;
+            _analyzed.Clear();
         }
-    }
-
-    private static void EnsureLength<T>(ref T[] array, int length)
-    {
-        if (array.Length < length)
-        {
-            array = new T[Math.Max(length, array.Length * 2)];
-        }
-    }
-
-    private void Collect(ReadOnlySpan<char> text)
-    {
-        foreach (Token token in SyllableTokenizer.Tokenize(text))
-        {
-            if (IsIndexed(token.Kind))
-            {
-                Add(token);
-            }
-        }
-    }
-
-    private void CollectFolded(ReadOnlySpan<char> text)
-    {
-        EnsureLength(ref _folded, Math.Max(text.Length, 1));
-
-        // The folder lower-cases the Basic Multilingual Plane but copies surrogate pairs: a token holding one
-        // is lower-cased first, so that its folded form is the folded form of its lower case, as for the rest.
-        bool surrogates = text.ContainsAnyInRange('\uD800', '\uDFFF');
-        foreach (FoldedToken folded in SyllableTokenizer.TokenizeFolded(text, _folded))
-        {
-            if (!IsIndexed(folded.Token.Kind))
-            {
-                continue;
-            }
-
-            int index = Add(folded.Token);
-            if (_foldedLengths.Length < _tokens.Length)
-            {
-                Array.Resize(ref _foldedLengths, _tokens.Length);
-            }
-
-            _foldedLengths[index] = surrogates ? FoldLowerCase(text, folded.Token, folded.Folded.Length) : folded.Folded.Length;
-        }
-    }
-
-    private int FoldLowerCase(ReadOnlySpan<char> text, Token token, int foldedLength)
-    {
-        ReadOnlySpan<char> chars = text.Slice(token.Start, token.Length);
-        if (!chars.ContainsAnyInRange('\uD800', '\uDFFF'))
-        {
-            return foldedLength;
-        }
-
-        Span<char> lower = token.Length <= 256 ? stackalloc char[token.Length] : new char[token.Length];
-        LowerCase.ToLower(chars, lower);
-        return VietnameseFolder.Fold(lower, _folded.AsSpan(token.Start));
-    }
-
-    private int Add(Token token)
-    {
-        if (_tokenCount == _tokens.Length)
-        {
-            Array.Resize(ref _tokens, _tokens.Length * 2);
-        }
-
-        _tokens[_tokenCount] = token;
-        return _tokenCount++;
     }
 
     private int ReadAll()

@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Collections.Concurrent;
 using System.Text;
 using DanVan.Analytics.Search.Analysis;
 using DanVan.Analytics.Search.Querying;
@@ -12,13 +12,17 @@ namespace DanVan.Analytics.Search.Highlighting;
 /// holds the most distinct query terms, then the most exact matches, then the most matches.
 /// </summary>
 /// <remarks>
-/// It runs the text core directly (normalize, tokenize, lower-case, fold: the steps of <see cref="VietnameseAnalyzer"/>)
-/// rather than a Lucene token stream, which costs several times more per word; a test checks that both find the same words.
+/// It runs the analysis the index runs (normalize, tokenize, lower-case, fold: the steps of <see cref="VietnameseAnalyzer"/>)
+/// on the text core directly rather than through a Lucene token stream, which costs several times more per word;
+/// a test checks that both find the same words.
 /// Thread-safe.
 /// </remarks>
 public sealed class SnippetBuilder
 {
     private readonly VietnameseNormalizer _normalizer;
+
+    // Analysis buffers, one per concurrent call, reused.
+    private readonly ConcurrentBag<AnalyzedText> _analyzers = [];
 
     /// <summary>Creates a builder that analyzes as the index does.</summary>
     public SnippetBuilder()
@@ -83,8 +87,8 @@ public sealed class SnippetBuilder
             return matches;
         }
 
-        // Terms are numbered by their folded form, so that "dân" and "dan" count as one distinct term. As in the
-        // index, each word has its accented form and a folded twin: a word matches when one of them is a query
+        // Terms are numbered by their folded form, so that "dân" and "dan" count as one distinct term. As the index
+        // analyses it, each word has its accented and its folded form: a word matches when one of them is a query
         // term (the query's folded terms), and matches exactly when its accented form is a query's accented term.
         var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (string foldedTerm in query.FoldedTerms)
@@ -96,54 +100,37 @@ public sealed class SnippetBuilder
         Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> folded = termIds.GetAlternateLookup<ReadOnlySpan<char>>();
         HashSet<string>.AlternateLookup<ReadOnlySpan<char>> accented = accentedTerms.GetAlternateLookup<ReadOnlySpan<char>>();
 
-        // As VietnameseTokenizer: canonical text is tokenized as it is, other text normalized with an offset map.
-        NormalizedText? normalized = _normalizer.IsNormalized(text) ? null : _normalizer.NormalizeWithOffsets(text);
-        string tokenized = normalized?.Text ?? text;
-        char[] lower = ArrayPool<char>.Shared.Rent(64);
-        char[] fold = ArrayPool<char>.Shared.Rent(64);
+        // The analysis of the index itself: normalized (offsets mapped back), tokenized, lower-cased and folded.
+        if (!_analyzers.TryTake(out AnalyzedText? analyzed))
+        {
+            analyzed = new AnalyzedText();
+        }
+
         try
         {
-            foreach (Token token in SyllableTokenizer.Tokenize(tokenized))
+            analyzed.Analyze(text.AsMemory(), _normalizer, fold: true, lower: true);
+            for (int i = 0; i < analyzed.Count; i++)
             {
-                if (!VietnameseTokenizer.IsIndexed(token.Kind))
-                {
-                    continue;
-                }
-
-                if (lower.Length < token.Length)
-                {
-                    Grow(ref lower, token.Length);
-                    Grow(ref fold, token.Length);
-                }
-
-                // The accented term lower-cased as the index's tokenizer does it, then its folded twin.
-                LowerCase.ToLower(tokenized.AsSpan(token.Start, token.Length), lower);
-                ReadOnlySpan<char> term = lower.AsSpan(0, token.Length);
+                // The accented term first, then its folded form when the index holds one that differs.
+                ReadOnlySpan<char> term = analyzed.Accented(i);
                 if (!folded.TryGetValue(term, out int id))
                 {
-                    id = !VietnameseFoldingFilter.IsFolded(term) && folded.TryGetValue(fold.AsSpan(0, VietnameseFolder.Fold(term, fold)), out int twinId) ? twinId : -1;
+                    id = analyzed.FoldingChanges(i) && folded.TryGetValue(analyzed.Folded(i), out int foldedId) ? foldedId : -1;
                 }
 
                 if (id >= 0)
                 {
-                    var span = new TextSpan(token.Start, token.Length);
-                    matches.Add(new Match(normalized is null ? span : normalized.ToOriginal(span), id, accented.Contains(term)));
+                    matches.Add(new Match(analyzed.Original(i), id, accented.Contains(term)));
                 }
             }
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(lower);
-            ArrayPool<char>.Shared.Return(fold);
+            analyzed.Clear();
+            _analyzers.Add(analyzed);
         }
 
         return matches;
-    }
-
-    private static void Grow(ref char[] buffer, int length)
-    {
-        ArrayPool<char>.Shared.Return(buffer);
-        buffer = ArrayPool<char>.Shared.Rent(length);
     }
 
     /// <summary>

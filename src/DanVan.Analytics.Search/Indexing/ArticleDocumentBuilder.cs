@@ -1,4 +1,6 @@
 using System.Globalization;
+using DanVan.Analytics.Text;
+using DanVan.Analytics.Search.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
 
@@ -13,7 +15,7 @@ namespace DanVan.Analytics.Search.Indexing;
 /// by reflection, on first use; a new field per article paid that for each of about ten such fields, which
 /// cost more than a tenth of the indexing time. A reused field keeps its token stream.
 /// </remarks>
-internal sealed class ArticleDocumentBuilder
+internal sealed class ArticleDocumentBuilder : IDisposable
 {
     private readonly StringField _key = new(ArticleFields.Key, "", Field.Store.YES);
     private readonly StoredField _id = new(ArticleFields.Id, "");
@@ -21,10 +23,16 @@ internal sealed class ArticleDocumentBuilder
     private readonly StoredField _canonicalUrl = new(ArticleFields.CanonicalUrl, "");
     private readonly StringField _site = new(ArticleFields.Site, "", Field.Store.YES);
     private readonly SortedDocValuesField _siteValue = new(ArticleFields.Site, new BytesRef());
-    private readonly TextField _title = new(ArticleFields.Title, "", Field.Store.YES);
+    private readonly StoredField _storedTitle = new(ArticleFields.Title, "");
     private readonly StoredField _storedBody = new(ArticleFields.Body, "");
-    private readonly TextField _titleInBody = new(ArticleFields.Body, "", Field.Store.NO);
-    private readonly TextField _body = new(ArticleFields.Body, "", Field.Store.NO);
+    private readonly AnalyzedText _analyzedTitle = new();
+    private readonly AnalyzedText _analyzedContent = new();
+    private readonly AnalyzedTokenStream _titleTerms = new(DiacriticForms.Folded);
+    private readonly AnalyzedTokenStream _titleInBodyTerms = new(DiacriticForms.Folded);
+    private readonly AnalyzedTokenStream _bodyTerms = new(DiacriticForms.Folded);
+    private readonly TextField _title;
+    private readonly TextField _titleInBody;
+    private readonly TextField _body;
     private readonly StoredField _lead = new(ArticleFields.Lead, "");
     private readonly StoredField _published = new(ArticleFields.Published, "");
     private readonly NumericDocValuesField _publishedTicks = new(ArticleFields.PublishedTicks, 0L);
@@ -38,6 +46,8 @@ internal sealed class ArticleDocumentBuilder
     private readonly FieldSet<StringField> _foldedOfficials = new(() => new StringField(ArticleFields.OfficialFolded, "", Field.Store.NO));
     private readonly FieldSet<StoredField> _officialNames = new(() => new StoredField(ArticleFields.OfficialName, ""));
     private readonly FieldSet<SortedSetDocValuesField> _officialValues = new(() => new SortedSetDocValuesField(ArticleFields.OfficialName, new BytesRef()));
+    private readonly BinaryDocValuesField _accents = new(ArticleFields.Accents, new BytesRef());
+    private readonly AccentSignature _signature = new();
     private readonly FieldSet<StoredField> _modelCounts = new(() => new StoredField(ArticleFields.ModelCount, 0));
 
     // Sites, codes and officials repeat from article to article; their keys are computed once per builder.
@@ -55,6 +65,13 @@ internal sealed class ArticleDocumentBuilder
     });
 
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
+    public ArticleDocumentBuilder()
+    {
+        _title = new TextField(ArticleFields.Title, _titleTerms);
+        _titleInBody = new TextField(ArticleFields.Body, _titleInBodyTerms);
+        _body = new TextField(ArticleFields.Body, _bodyTerms);
+    }
 
     /// <summary>
     /// Returns the Lucene document of <paramref name="article"/>; its fields stay valid until the next call,
@@ -81,14 +98,23 @@ internal sealed class ArticleDocumentBuilder
             doc.Add(SetBytes(_siteValue, site));
         }
 
-        // Every text field holds both forms of each word at one position (accented, then folded). The body
-        // fields index the title too, as a separate value so that no phrase spans the two: a query term then
-        // needs one required clause on the body, and the title only adds to the score.
-        doc.Add(Set(_title, article.Title));
+        // The text fields hold the folded form of each word, the accent signature the accented forms; title and
+        // content are analysed once here for both. The body fields index the title too, as a separate value so
+        // that no phrase spans the two: a query term then needs one required clause on the body, and the
+        // title only adds to the score.
         string content = ArticleDocumentMapper.Content(article);
+        _analyzedTitle.Analyze(article.Title.AsMemory(), VietnameseNormalizer.Default, fold: true, lower: false);
+        _analyzedContent.Analyze(content.AsMemory(), VietnameseNormalizer.Default, fold: true, lower: false);
+        _titleTerms.SetText(_analyzedTitle);
+        _titleInBodyTerms.SetText(_analyzedTitle);
+        _bodyTerms.SetText(_analyzedContent);
+        doc.Add(Set(_storedTitle, article.Title));
+        doc.Add(_title);
         doc.Add(Set(_storedBody, content));
-        doc.Add(Set(_titleInBody, article.Title));
-        doc.Add(Set(_body, content));
+        doc.Add(_titleInBody);
+        doc.Add(_body);
+        _accents.SetBytesValue(_signature.Build(_analyzedTitle, _analyzedContent));
+        doc.Add(_accents);
         if (article.Lead.Length > 0)
         {
             doc.Add(Set(_lead, article.Lead));
@@ -156,6 +182,14 @@ internal sealed class ArticleDocumentBuilder
         }
 
         return doc;
+    }
+
+    /// <summary>Releases the token streams.</summary>
+    public void Dispose()
+    {
+        _titleTerms.Dispose();
+        _titleInBodyTerms.Dispose();
+        _bodyTerms.Dispose();
     }
 
     private static Field Set(Field field, string value)

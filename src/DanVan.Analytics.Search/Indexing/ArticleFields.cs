@@ -21,4 +21,5 @@ internal static class ArticleFields
     public const string OfficialFolded = "official_folded";
     public const string OfficialName = "official_name";
     public const string ModelCount = "model_count";
+    public const string Accents = "accents";
 }

@@ -60,8 +60,12 @@ public sealed class ArticleIndex : IDisposable
         return Open(path, readOnly: true);
     }
 
-    /// <summary>The analyzer the index uses for its text fields: both forms of each word at one position.</summary>
-    public static Analyzer CreateAnalyzer() => new VietnameseAnalyzer(DiacriticForms.Both);
+    /// <summary>
+    /// The analyzer of the index's text fields: the folded form of each word (the accented forms are kept in a
+    /// per-article accent signature, a binary doc value). The index analyses title and body
+    /// itself; the writer takes the gap between the values of a field from this analyzer.
+    /// </summary>
+    public static Analyzer CreateAnalyzer() => new VietnameseAnalyzer(DiacriticForms.Folded);
 
     /// <summary>Adds <paramref name="article"/>, replacing any article with the same <see cref="ArticleDocument.Key"/>.</summary>
     /// <exception cref="ArticleIndexException">The index is read-only, or writing failed.</exception>
@@ -140,6 +144,10 @@ public sealed class ArticleIndex : IDisposable
         _searchers.Dispose();
         _writer?.Dispose();
         _directory.Dispose();
+        while (_builders.TryTake(out ArticleDocumentBuilder? builder))
+        {
+            builder.Dispose();
+        }
     }
 
     private static ArticleIndex Open(string path, bool readOnly)

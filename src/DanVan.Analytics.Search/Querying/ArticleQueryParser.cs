@@ -11,8 +11,10 @@ namespace DanVan.Analytics.Search.Querying;
 /// <c>-exclude</c>, <c>doc:25-NQ/TW</c>, <c>official:"Nguyễn Doãn Toản"</c>, <c>site:</c>,
 /// <c>from:</c>/<c>to:</c> (YYYY, YYYY-MM or YYYY-MM-DD). Terms must all match (AND) in their folded form, so
 /// "dan van" finds "dân vận"; matches of the accented form and in the title score higher, so "dân vận" ranks
-/// "dân vận" above "dần vẫn". For single words these boosts are not in <see cref="ParsedQuery.Query"/>: the
-/// searcher applies them as a bounded score factor to the hits that can still reach the top.
+/// "dân vận" above "dần vẫn". The accent boosts, and the title boosts of single words, are not in
+/// <see cref="ParsedQuery.Query"/>: the searcher applies them as a bounded score factor to the hits that can still
+/// reach the top. The index keeps accents as a signature of the accented words of each article, so a phrase
+/// counts as accented when the article has all its accented words, wherever they stand.
 /// </summary>
 /// <remarks>Errors are <see cref="QuerySyntaxException"/>s with the offset of the problem; nothing else is thrown for any input.</remarks>
 public sealed class ArticleQueryParser
@@ -20,7 +22,6 @@ public sealed class ArticleQueryParser
     /// <summary>The most text terms a query may use; more are left out with a notice (Lucene limits clauses).</summary>
     public const int MaxTerms = 64;
 
-    private const float AccentBoost = 2f;
     private const float TitleBoost = 1.5f;
 
     // The same preferences for single words, as parts of a score factor (see ScoreBoosts).
@@ -178,51 +179,60 @@ public sealed class ArticleQueryParser
         }
     }
 
-    /// <summary>Adds the term (count 1) or phrase made of terms start..start+count: the folded form required, the title and the accented form as boosts.</summary>
+    /// <summary>
+    /// Adds the term (count 1) or phrase made of terms start..start+count: the folded form required, the title and
+    /// the accented form as boosts.
+    /// </summary>
     private static void AddMatch(State state, List<AnalyzedTerm> accented, List<AnalyzedTerm> folded, int start, int count, bool exclude)
     {
-        bool accentedDiffers = false;
+        // The accented words that folding changes: the others match exactly whenever the folded form does.
+        var accentedWords = new List<string>();
         for (int k = start; k < start + count; k++)
         {
-            accentedDiffers |= accented[k].Term != folded[k].Term;
+            if (accented[k].Term != folded[k].Term)
+            {
+                accentedWords.Add(accented[k].Term);
+            }
+        }
+
+        // A single word is one required clause; its accent and title matches are scored by the collector,
+        // lazily, only for hits that can still reach the top (ScoreBoost): optional clauses over common
+        // words cost more than the whole conjunction. A phrase keeps its title match as an optional clause
+        // (a phrase in the title is rare and worth its positions) and its accents as a boost.
+        state.AddText(
+            Match(ArticleFields.Body, folded, start, count),
+            exclude,
+            count == 1 ? null : Boosted(Match(ArticleFields.Title, folded, start, count), TitleBoost));
+        if (exclude)
+        {
+            return;
         }
 
         if (count == 1)
         {
-            // A single word is one required clause; its accent and title matches are scored by the collector,
-            // lazily, only for hits that can still reach the top (ScoreBoost): optional clauses over common
-            // words cost more than the whole conjunction.
-            state.AddText(Match(ArticleFields.Body, folded, start, 1), exclude);
-            if (!exclude)
-            {
-                state.BoostedWords++;
-                state.Boosts.Add(new ScoreBoost(new Term(ArticleFields.Title, folded[start].Term), TitleWeight));
-                if (accentedDiffers)
-                {
-                    state.Boosts.Add(new ScoreBoost(new Term(ArticleFields.Body, accented[start].Term), AccentWeight));
-                    state.Boosts.Add(new ScoreBoost(new Term(ArticleFields.Title, accented[start].Term), TitleWeight));
-                }
-            }
-        }
-        else
-        {
-            state.AddText(
-                Match(ArticleFields.Body, folded, start, count),
-                exclude,
-                Boosted(Match(ArticleFields.Title, folded, start, count), TitleBoost),
-                accentedDiffers ? Boosted(Match(ArticleFields.Body, accented, start, count), AccentBoost) : null,
-                accentedDiffers ? Boosted(Match(ArticleFields.Title, accented, start, count), AccentBoost * TitleBoost) : null);
+            state.Boosts.Add(new ScoreBoost(TitleWeight) { Term = new Term(ArticleFields.Title, folded[start].Term) });
         }
 
-        if (!exclude)
+        if (accentedWords.Count > 0)
         {
-            for (int k = start; k < start + count; k++)
-            {
-                state.Accented.Add(accented[k].Term);
-                state.Folded.Add(folded[k].Term);
-            }
+            state.Boosts.Add(new ScoreBoost(AccentWeight) { AccentKeys = AccentKeys(AccentScope.Body, accentedWords) });
+            state.Boosts.Add(new ScoreBoost(TitleWeight) { AccentKeys = AccentKeys(AccentScope.Title, accentedWords) });
+        }
+
+        if (count == 1 || accentedWords.Count > 0)
+        {
+            state.BoostedWords++;
+        }
+
+        for (int k = start; k < start + count; k++)
+        {
+            state.Accented.Add(accented[k].Term);
+            state.Folded.Add(folded[k].Term);
         }
     }
+
+    private static uint[] AccentKeys(AccentScope scope, List<string> words) =>
+        words.Select(word => AccentSignature.WordKey(scope, word)).ToArray();
 
     private static Query Match(string field, List<AnalyzedTerm> terms, int start, int count)
     {

@@ -27,7 +27,7 @@ public sealed class ParsedQuery
     /// <summary>Things the user should know, such as terms left out of a very long query.</summary>
     public IReadOnlyList<string> Notices { get; }
 
-    /// <summary>The accent and title preferences of single words, applied by <see cref="ArticleSearcher"/> (phrases carry theirs in <see cref="Query"/>).</summary>
+    /// <summary>The accent preferences of words and phrases and the title preferences of single words, applied by <see cref="ArticleSearcher"/> (phrases carry their title preference in <see cref="Query"/>).</summary>
     internal ScoreBoosts Boosts { get; }
 
     /// <summary>True when the query has free text or phrases to rank by (false for filters only or an empty query).</summary>
@@ -35,10 +35,20 @@ public sealed class ParsedQuery
 }
 
 
-/// <summary>A term whose presence in a hit adds <paramref name="Weight"/>/n to its score factor.</summary>
-/// <param name="Term">The term (title or body field).</param>
+/// <summary>
+/// A sign of a closer match whose presence in a hit adds <paramref name="Weight"/>/n to its score factor: a term
+/// of the index (<see cref="Term"/>, such as a word in the title), or accented words (<see cref="AccentKeys"/>, all
+/// present in the article's accent signature).
+/// </summary>
 /// <param name="Weight">Its weight.</param>
-internal sealed record ScoreBoost(Lucene.Net.Index.Term Term, float Weight);
+internal sealed record ScoreBoost(float Weight)
+{
+    /// <summary>The term to find, or null for an accent boost.</summary>
+    public Lucene.Net.Index.Term? Term { get; init; }
+
+    /// <summary>The accent keys that must all be in the hit's accent signature (when <see cref="Term"/> is null).</summary>
+    public IReadOnlyList<uint> AccentKeys { get; init; } = [];
+}
 
 /// <summary>
 /// The score factor of a hit: 1 + the sum of the weights of the <see cref="Terms"/> it contains / <see cref="Words"/>,
@@ -55,7 +65,7 @@ internal sealed class ScoreBoosts
         MaxFactor = words == 0 ? 1f : 1f + (terms.Sum(t => t.Weight) / words);
     }
 
-    /// <summary>The terms to look up.</summary>
+    /// <summary>The boosts to look up.</summary>
     public IReadOnlyList<ScoreBoost> Terms { get; }
 
     /// <summary>The number of words the terms come from.</summary>

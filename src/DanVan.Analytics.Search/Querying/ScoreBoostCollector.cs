@@ -1,6 +1,8 @@
 using DanVan.Analytics.Search.Facets;
+using DanVan.Analytics.Search.Indexing;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace DanVan.Analytics.Search.Querying;
 
@@ -16,8 +18,11 @@ internal sealed class ScoreBoostCollector : ICollector
     private readonly int _size;
     private readonly ScoreBoosts _boosts;
     private readonly float _maxFactor;
+    private readonly bool _hasAccentBoosts;
     private readonly PriorityQueue<ScoreDoc, ScoreDoc> _queue;
     private readonly DocsEnum?[] _docs;
+    private readonly BytesRef _signature = new();
+    private BinaryDocValues? _signatures;
     private readonly FacetCollector? _facets;
     private Scorer? _scorer;
     private AtomicReader? _reader;
@@ -35,6 +40,7 @@ internal sealed class ScoreBoostCollector : ICollector
         _boosts = boosts;
         _queue = new PriorityQueue<ScoreDoc, ScoreDoc>(size + 1, WorstFirst.Instance);
         _docs = new DocsEnum?[boosts.Terms.Count];
+        _hasAccentBoosts = boosts.Terms.Any(boost => boost.Term is null);
         _maxFactor = boosts.MaxFactor;
     }
 
@@ -128,22 +134,60 @@ internal sealed class ScoreBoostCollector : ICollector
             // Looked up at the segment's first hit that can reach the top: later segments often have none.
             for (int k = 0; k < _docs.Length; k++)
             {
-                _docs[k] = _reader!.GetTermDocsEnum(_boosts.Terms[k].Term);
+                Term? term = _boosts.Terms[k].Term;
+                _docs[k] = term is null ? null : _reader!.GetTermDocsEnum(term);
             }
 
+            _signatures = _hasAccentBoosts ? _reader!.GetBinaryDocValues(ArticleFields.Accents) : null;
             _docsRead = true;
         }
 
+        bool signatureRead = false;
         float found = 0f;
         for (int k = 0; k < _docs.Length; k++)
         {
-            if (Contains(_docs[k], doc))
+            ScoreBoost boost = _boosts.Terms[k];
+            if (boost.Term is not null)
             {
-                found += _boosts.Terms[k].Weight;
+                if (Contains(_docs[k], doc))
+                {
+                    found += boost.Weight;
+                }
+
+                continue;
+            }
+
+            if (_signatures is null)
+            {
+                continue;
+            }
+
+            if (!signatureRead)
+            {
+                _signatures.Get(doc, _signature);
+                signatureRead = true;
+            }
+
+            if (HasAll(_signature, boost.AccentKeys))
+            {
+                found += boost.Weight;
             }
         }
 
         return 1f + (found / _boosts.Words);
+    }
+
+    private static bool HasAll(BytesRef signature, IReadOnlyList<uint> keys)
+    {
+        foreach (uint key in keys)
+        {
+            if (!AccentSignature.Contains(signature, key))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>True when <paramref name="docs"/> holds <paramref name="doc"/>; docs only move forward, as hits arrive in order.</summary>

@@ -1,6 +1,8 @@
+using System.Text;
 using DanVan.Analytics.Search.Indexing;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
+using Lucene.Net.Util;
 
 namespace DanVan.Analytics.Search.Tests.Indexing;
 
@@ -84,5 +86,12 @@ public sealed class ArticleDocumentBuilderTests
     private static List<string> Describe(Document doc) => doc.Fields.Select(f => $"{f.Name}={Value(f)}").ToList();
 
     private static string Value(IIndexableField field) =>
-        field.GetStringValue() ?? field.GetInt64Value()?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? field.GetBinaryValue()?.Utf8ToString() ?? "";
+        field.GetStringValue() ?? field.GetInt64Value()?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Bytes(field.GetBinaryValue());
+
+    // Read strictly within the value: Lucene's UTF-8 decoding trusts lead bytes, so on the binary accent signature it
+    // may read past the value's end into what an earlier, longer value left in the buffer. Text as text, the rest as hex.
+    private static string Bytes(BytesRef? bytes) =>
+        bytes is null ? ""
+        : System.Text.Unicode.Utf8.IsValid(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length)) ? Encoding.UTF8.GetString(bytes.Bytes, bytes.Offset, bytes.Length)
+        : Convert.ToHexString(bytes.Bytes, bytes.Offset, bytes.Length);
 }

@@ -37,6 +37,19 @@ public sealed class RankingTests : IDisposable
     }
 
     [Fact]
+    public void Search_WithDiacritics_RanksTheExactAccentInTheTitleFirst()
+    {
+        using var folder = new TempIndexFolder();
+        using ArticleIndex index = ArticleIndex.OpenOrCreate(folder.Path);
+        index.AddOrUpdate(new ArticleDocument { Id = "dần", Url = "https://x.vn/a", Title = "Dần dần", Body = "Bài viết về nông thôn mới." });
+        index.AddOrUpdate(new ArticleDocument { Id = "dân", Url = "https://x.vn/b", Title = "Dân dân", Body = "Bài viết về nông thôn mới." });
+        index.Commit();
+
+        Assert.Equal(["dân", "dần"], index.Search("dân").Hits.Select(h => h.Id));
+        Assert.Equal(["dần", "dân"], index.Search("dần").Hits.Select(h => h.Id));
+    }
+
+    [Fact]
     public void Search_WithoutDiacritics_FindsBoth()
     {
         Assert.Equal(2, _index.Search("dan van").TotalHits);

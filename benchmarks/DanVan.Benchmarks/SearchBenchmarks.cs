@@ -43,7 +43,7 @@ public class SearchBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        string folder = Path.Combine(Path.GetTempPath(), $"danvan-bench-search-v5-{ArticleCount}");
+        string folder = Path.Combine(Path.GetTempPath(), $"danvan-bench-search-v6-{ArticleCount}");
         bool ready = false;
         if (System.IO.Directory.Exists(folder))
         {

@@ -21,5 +21,7 @@ internal static class ArticleFields
     public const string OfficialFolded = "official_folded";
     public const string OfficialName = "official_name";
     public const string ModelCount = "model_count";
-    public const string Accents = "accents";
+    // The name carries the signature's format (its hash function): an index written with another one has no field of
+    // this name, so its hits lose the accent boost instead of matching keys that mean something else.
+    public const string Accents = "accents.v1";
 }

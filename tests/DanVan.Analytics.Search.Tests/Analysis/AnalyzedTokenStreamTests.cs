@@ -55,24 +55,13 @@ public sealed class AnalyzedTokenStreamTests
 
     private static List<(string Term, int Increment, int Start, int End, string Type)> Terms(TokenStream stream, bool dispose)
     {
-        var result = new List<(string, int, int, int, string)>();
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var offset = stream.AddAttribute<IOffsetAttribute>();
-        var type = stream.AddAttribute<ITypeAttribute>();
-        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            result.Add((term.ToString(), increment.PositionIncrement, offset.StartOffset, offset.EndOffset, type.Type));
-        }
-
-        stream.End();
-        result.Add(("<end>", 0, offset.StartOffset, offset.EndOffset, ""));
+        var (tokens, endOffset) = TokenStreams.Read(stream);
+        tokens.Add(("<end>", 0, endOffset, endOffset, ""));
         if (dispose)
         {
             stream.Dispose();
         }
 
-        return result;
+        return tokens;
     }
 }

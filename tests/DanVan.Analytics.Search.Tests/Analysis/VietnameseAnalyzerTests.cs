@@ -194,20 +194,9 @@ public sealed class VietnameseAnalyzerTests
 
     private static List<(string Term, int Increment, int Start, int End, string Type)> Terms(Analyzer analyzer, string text)
     {
-        var result = new List<(string, int, int, int, string)>();
         using TokenStream stream = analyzer.GetTokenStream("body", text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var offset = stream.AddAttribute<IOffsetAttribute>();
-        var type = stream.AddAttribute<ITypeAttribute>();
-        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            result.Add((term.ToString(), increment.PositionIncrement, offset.StartOffset, offset.EndOffset, type.Type));
-        }
-
-        stream.End();
-        Assert.Equal(text.Length, offset.EndOffset);
-        return result;
+        var (tokens, endOffset) = TokenStreams.Read(stream);
+        Assert.Equal(text.Length, endOffset);
+        return tokens;
     }
 }

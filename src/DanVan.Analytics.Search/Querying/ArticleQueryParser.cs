@@ -400,8 +400,8 @@ public sealed class ArticleQueryParser
 
         /// <summary>
         /// Adds a term or phrase: <paramref name="required"/> (the folded form in the body, which also holds
-        /// the title) decides the match; the <paramref name="boosts"/> (title, accented form; null when the
-        /// same as another clause) only add to the score, so Lucene evaluates them for matching articles alone.
+        /// the title) decides the match; the <paramref name="boosts"/> (a phrase's title match; null entries are
+        /// skipped) only add to the score, so Lucene evaluates them for matching articles alone.
         /// </summary>
         public void AddText(Query required, bool exclude, params Query?[] boosts)
         {

@@ -9,13 +9,15 @@ namespace DanVan.Analytics.Search.Analysis;
 /// grow to the longest value seen, so analysing a value allocates nothing once they have.
 /// </summary>
 /// <remarks>
-/// Shared by <see cref="VietnameseTokenizer"/> (which hands the terms to Lucene) and the accent signature of
-/// the article index (which hashes them without Lucene's per-term attribute machinery), so that both see
-/// exactly the same terms.
+/// Shared by <see cref="VietnameseTokenizer"/> and the article index's pre-analysed streams (which hand the terms
+/// to Lucene), the index's accent signature and the snippet builder (which read them without Lucene's per-term
+/// attribute machinery), so that all of them see exactly the same terms.
 /// </remarks>
 internal sealed class AnalyzedText
 {
     private char[] _lower = [];
+    private char[] _scratch = new char[64];
+    private bool _lowered;
     private char[] _folded = [];
     private Token[] _tokens = new Token[512];
     private int[] _foldedLengths = [];
@@ -55,6 +57,7 @@ internal sealed class AnalyzedText
             Collect(text);
         }
 
+        _lowered = lower;
         if (lower)
         {
             // Lower-casing keeps the length (surrogate pairs included), so token offsets hold in the copy.
@@ -69,8 +72,44 @@ internal sealed class AnalyzedText
     /// <summary>The folded form of token <paramref name="index"/> (after <c>Analyze(…, fold: true)</c>); empty when nothing is left of it.</summary>
     public ReadOnlySpan<char> Folded(int index) => _folded.AsSpan(_tokens[index].Start, _foldedLengths[index]);
 
-    /// <summary>True when token <paramref name="index"/> has a folded form that differs from its lower-case form (both asked for).</summary>
-    public bool FoldingChanges(int index) => _foldedLengths[index] > 0 && !Accented(index).SequenceEqual(Folded(index));
+    /// <summary>True when token <paramref name="index"/> has a folded form that differs from its lower-case form (after <c>Analyze(…, fold: true)</c>).</summary>
+    public bool FoldingChanges(int index) => !AccentedIfFoldingChanges(index).IsEmpty;
+
+    /// <summary>
+    /// The lower-case form of token <paramref name="index"/> when its folded form differs from it, else empty (after
+    /// <c>Analyze(…, fold: true)</c>). Analysed without the lower-case forms, the value's words are lower-cased here one
+    /// by one, and only those whose folded form differs from them as written (most words without accents are
+    /// written in their folded form already); the span is then valid until the next call.
+    /// </summary>
+    public ReadOnlySpan<char> AccentedIfFoldingChanges(int index)
+    {
+        ReadOnlySpan<char> folded = Folded(index);
+        if (folded.IsEmpty)
+        {
+            return default;
+        }
+
+        ReadOnlySpan<char> accented;
+        if (_lowered)
+        {
+            accented = Accented(index);
+        }
+        else
+        {
+            Token token = _tokens[index];
+            ReadOnlySpan<char> word = Text.Slice(token.Start, token.Length);
+            if (word.SequenceEqual(folded))
+            {
+                return default;
+            }
+
+            EnsureLength(ref _scratch, word.Length);
+            LowerCase.ToLower(word, _scratch);
+            accented = _scratch.AsSpan(0, word.Length);
+        }
+
+        return accented.SequenceEqual(folded) ? default : accented;
+    }
 
     /// <summary>The span of token <paramref name="index"/> in the value given to <see cref="Analyze"/>.</summary>
     public TextSpan Original(int index)

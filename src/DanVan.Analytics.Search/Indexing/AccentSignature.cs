@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using DanVan.Analytics.Search.Analysis;
-using DanVan.Analytics.Text;
 using Lucene.Net.Util;
 
 namespace DanVan.Analytics.Search.Indexing;
@@ -33,7 +32,6 @@ internal sealed class AccentSignature
     private const ulong Seed = 0x9E3779B97F4A7C15UL;
 
     private readonly List<uint> _words = [];
-    private char[] _lower = new char[64];
     private uint[] _sorting = new uint[1024];
     private uint[] _seen = new uint[1024];
     private readonly BytesRef _bytes = new(new byte[4096]);
@@ -146,29 +144,12 @@ internal sealed class AccentSignature
 
     private void Collect(AnalyzedText analyzed, AccentScope scope)
     {
-        ReadOnlySpan<char> text = analyzed.Text;
         for (int i = 0; i < analyzed.Count; i++)
         {
-            // Most words that have no accents are already in their folded form; the others are lower-cased here,
-            // word by word, rather than the whole text, and kept when folding still changes them.
-            Token token = analyzed[i];
-            ReadOnlySpan<char> word = text.Slice(token.Start, token.Length);
-            ReadOnlySpan<char> folded = analyzed.Folded(i);
-            if (word.SequenceEqual(folded))
+            ReadOnlySpan<char> accented = analyzed.AccentedIfFoldingChanges(i);
+            if (!accented.IsEmpty)
             {
-                continue;
-            }
-
-            if (_lower.Length < word.Length)
-            {
-                _lower = new char[Math.Max(word.Length, _lower.Length * 2)];
-            }
-
-            Span<char> lower = _lower.AsSpan(0, word.Length);
-            LowerCase.ToLower(word, lower);
-            if (folded.Length > 0 && !lower.SequenceEqual(folded))
-            {
-                _words.Add(WordKey(scope, lower));
+                _words.Add(WordKey(scope, accented));
             }
         }
     }

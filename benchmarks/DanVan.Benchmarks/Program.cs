@@ -13,5 +13,11 @@ if (args.Length > 0 && args[0] == "indexing-probe")
     return DanVan.Benchmarks.IndexingProbe.Run(args);
 }
 
+// The tokenization chain against Lucene's, in turns in one process (see TokenizationRatio): -- tokenization-ratio [rounds]
+if (args.Length > 0 && args[0] == "tokenization-ratio")
+{
+    return DanVan.Benchmarks.TokenizationRatio.Run(args);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

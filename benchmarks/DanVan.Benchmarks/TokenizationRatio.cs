@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using BenchmarkDotNet.Mathematics;
 
 namespace DanVan.Benchmarks;
 
@@ -23,6 +24,12 @@ internal static class TokenizationRatio
     public static int Run(string[] args)
     {
         int rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : DefaultRounds;
+        if (rounds < 1)
+        {
+            Console.Error.WriteLine("tokenization-ratio: the number of rounds must be at least 1.");
+            return 2;
+        }
+
         var benchmarks = new TokenizationBenchmarks();
         benchmarks.Setup();
         try
@@ -49,13 +56,14 @@ internal static class TokenizationRatio
                 ratios[i] = lucene[i] / ours[i];
             }
 
-            Array.Sort(lucene);
-            Array.Sort(ours);
-            Array.Sort(ratios);
+            var luceneTimes = new Statistics(lucene);
+            var ourTimes = new Statistics(ours);
+            var ratioValues = new Statistics(ratios);
             Console.WriteLine($"// {rounds} rounds after {WarmupRounds} warm-up rounds (checksum {check % 1000})");
-            Console.WriteLine($"Lucene chain: median {Median(lucene):F2} ms, min {lucene[0]:F2} ms");
-            Console.WriteLine($"ours:         median {Median(ours):F2} ms, min {ours[0]:F2} ms");
-            Console.WriteLine($"ratio per round: median {Median(ratios):F2}x, lowest {ratios[0]:F2}x, 10th percentile {ratios[rounds / 10]:F2}x, highest {ratios[^1]:F2}x");
+            Console.WriteLine($"Lucene chain: median {luceneTimes.Median:F2} ms, min {luceneTimes.Min:F2} ms");
+            Console.WriteLine($"ours:         median {ourTimes.Median:F2} ms, min {ourTimes.Min:F2} ms");
+            Console.WriteLine($"ratio per round: median {ratioValues.Median:F2}x, lowest {ratioValues.Min:F2}x, "
+                + $"10th percentile {ratioValues.Percentiles.Percentile(10):F2}x, highest {ratioValues.Max:F2}x");
             Console.WriteLine($"rounds at 10x or more: {ratios.Count(r => r >= 10)} of {rounds}");
             return 0;
         }
@@ -64,7 +72,4 @@ internal static class TokenizationRatio
             benchmarks.Cleanup();
         }
     }
-
-    private static double Median(double[] sorted) =>
-        sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
 }

@@ -121,6 +121,33 @@ public sealed class SyllableTokenizerTests
     }
 
     [Theory]
+    [InlineData("BAN DÂN VẬN TỈNH", "BAN:Syllable DÂN:Syllable VẬN:Syllable TỈNH:Syllable")]
+    [InlineData("CÔNG TÁC CỦA BAN", "CÔNG:Syllable TÁC:Syllable CỦA:Syllable BAN:Syllable")]
+    [InlineData("TIN  TỨC", "TIN:Syllable TỨC:Syllable")]
+    [InlineData("ĐOÀN THANH NIÊN", "ĐOÀN:Syllable THANH:Syllable NIÊN:Syllable")]
+    [InlineData("BAN DA\u0302N VA\u0323\u0302N", "BAN:Syllable DA\u0302N:Syllable VA\u0323\u0302N:Syllable")]
+    [InlineData("KHÓA XI HỌP", "KHÓA:Syllable XI:Number HỌP:Syllable")]
+    public void Tokenize_ToneLessCapitalsInAHeadline_AreSyllables(string text, string expected)
+    {
+        Assert.Equal(Parse(expected), Tokens(text));
+    }
+
+    [Theory]
+    [InlineData("CEO Nguyễn Văn An", "CEO:Abbreviation Nguyễn:Syllable Văn:Syllable An:Syllable")]
+    [InlineData("ứng dụng AI và BOT", "ứng:Syllable dụng:Syllable AI:Abbreviation và:Syllable BOT:Abbreviation")]
+    [InlineData("UBND TỈNH", "UBND:Abbreviation TỈNH:Syllable")]
+    [InlineData("HỘI NGHỊ TƯ", "HỘI:Syllable NGHỊ:Syllable TƯ:Abbreviation")]
+    [InlineData("HOA BAN", "HOA:Abbreviation BAN:Abbreviation")]
+    [InlineData("BA\u0302\u0306N DA\u0302N", "BA\u0302\u0306N:Abbreviation DA\u0302N:Syllable")]
+    [InlineData("BAN\nDÂN VẬN", "BAN:Abbreviation DÂN:Syllable VẬN:Syllable")]
+    [InlineData("BAN, DÂN", "BAN:Abbreviation ,:Punctuation DÂN:Syllable")]
+    [InlineData("BAN    DÂN", "BAN:Abbreviation DÂN:Syllable")]
+    public void Tokenize_ToneLessCapitalsOutsideAHeadline_StayAbbreviations(string text, string expected)
+    {
+        Assert.Equal(Parse(expected), Tokens(text));
+    }
+
+    [Theory]
     [InlineData("“dân vận khéo”", "“:Punctuation dân:Syllable vận:Syllable khéo:Syllable ”:Punctuation")]
     [InlineData("‘a’", "‘:Punctuation a:Syllable ’:Punctuation")]
     [InlineData("đề án… của", "đề:Syllable án:Syllable …:Punctuation của:Syllable")]

@@ -5,7 +5,8 @@ namespace DanVan.Analytics.Text.Tables;
 /// <summary>
 /// Vietnamese abbreviations the tokenizer cannot tell by their letters alone: the ones written with a dot
 /// (which would otherwise read as the end of a sentence) and the mixed-case ones. Words of two or more
-/// letters all in capitals (UBND, HĐND, MTTQ, BCH, TW, ĐCSVN) need no entry.
+/// letters all in capitals (UBND, HĐND, MTTQ, BCH, TW, ĐCSVN) need no entry, unless they spell a Vietnamese syllable
+/// that a headline in capitals would read as a word (TƯ).
 /// </summary>
 /// <remarks>Collected by hand from Vietnamese news; extend the arrays, nothing else needs to change.</remarks>
 internal static class AbbreviationTable
@@ -55,6 +56,15 @@ internal static class AbbreviationTable
         "HĐi",  // hướng dẫn (guidance) in some Party codes
     ];
 
+    /// <summary>
+    /// Abbreviations in capitals that spell a Vietnamese syllable, so that a headline's capitals around them do not
+    /// turn them into words: "Ban Chấp hành TƯ".
+    /// </summary>
+    public static readonly string[] SyllableShaped =
+    [
+        "TƯ", // trung ương (central), as in "Ban Chấp hành TƯ" and "NQ/TƯ"
+    ];
+
     /// <summary>True when every entry of <see cref="Dotted"/> and <see cref="NumberedPrefixes"/> is ASCII.</summary>
     public static bool DottedAreAscii { get; } = Dotted.Concat(NumberedPrefixes).All(entry => Ascii.IsValid(entry));
 
@@ -75,11 +85,17 @@ internal static class AbbreviationTable
     }
 
     /// <summary>True when <paramref name="word"/> is one of <see cref="MixedCase"/>.</summary>
-    public static bool IsMixedCase(ReadOnlySpan<char> word)
+    public static bool IsMixedCase(ReadOnlySpan<char> word) => IsOneOf(MixedCase, word);
+
+    /// <summary>True when <paramref name="word"/> is one of <see cref="SyllableShaped"/>.</summary>
+    public static bool IsSyllableShaped(ReadOnlySpan<char> word) => IsOneOf(SyllableShaped, word);
+
+    /// <summary>True when <paramref name="text"/> starts with one of <see cref="NumberedPrefixes"/> followed by a digit.</summary>
+    public static bool StartsWithNumberedPrefix(ReadOnlySpan<char> text)
     {
-        foreach (string entry in MixedCase)
+        foreach (string entry in NumberedPrefixes)
         {
-            if (word.SequenceEqual(entry))
+            if (text.Length > entry.Length && text.StartsWith(entry, StringComparison.Ordinal) && char.IsAsciiDigit(text[entry.Length]))
             {
                 return true;
             }
@@ -88,12 +104,11 @@ internal static class AbbreviationTable
         return false;
     }
 
-    /// <summary>True when <paramref name="text"/> starts with one of <see cref="NumberedPrefixes"/> followed by a digit.</summary>
-    public static bool StartsWithNumberedPrefix(ReadOnlySpan<char> text)
+    private static bool IsOneOf(string[] entries, ReadOnlySpan<char> word)
     {
-        foreach (string entry in NumberedPrefixes)
+        foreach (string entry in entries)
         {
-            if (text.Length > entry.Length && text.StartsWith(entry, StringComparison.Ordinal) && char.IsAsciiDigit(text[entry.Length]))
+            if (word.SequenceEqual(entry))
             {
                 return true;
             }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Text;
+using DanVan.Analytics.Text.Normalization;
 using DanVan.Analytics.Text.Tables;
 using static DanVan.Analytics.Text.Tokenization.CharClasses;
 
@@ -25,6 +27,9 @@ internal static class TokenScanner
     private const int MaxLabelLength = 63;
     private const int MaxLabels = 8;
     private const int MaxLocalPartLength = 64;
+
+    // Headline words are one space apart, sometimes two.
+    private const int MaxHeadlineGap = 2;
 
     /// <summary>Reads the token at or after <paramref name="position"/> and moves past it.</summary>
     /// <returns>False when only blank space is left; <paramref name="position"/> is then the text's length.</returns>
@@ -83,7 +88,7 @@ internal static class TokenScanner
                 j++;
             }
 
-            token = new Token(i, j - i, (cls & rest & Upper) != 0 ? CapitalWordKind(text.Slice(i, j - i), cls | rest) : TokenKind.Syllable);
+            token = new Token(i, j - i, (cls & rest & Upper) != 0 ? CapitalWordKind(text, i, j, cls | rest) : TokenKind.Syllable);
             position = j;
             return true;
         }
@@ -97,13 +102,121 @@ internal static class TokenScanner
 
     // Two or more capitals: a Roman numeral of I, V and X (khóa XIII, thế kỷ XXI) is a number; else an abbreviation
     // when all are capitals without tone marks (UBND, HĐND, TƯ, but not the headline word LUẬN) or when the table knows
-    // it (ThS, TTg). classes is the union of the word's character classes.
+    // it (ThS, TTg); but a toneless capital word that spells a Vietnamese syllable (see IsWordInCapitals) is a word
+    // (BAN in "BAN DÂN VẬN"). classes is the union of the word's character classes.
     // Kept out of line: it is rare, and inlined it would crowd the registers of the hot loop.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static TokenKind CapitalWordKind(ReadOnlySpan<char> word, int classes) =>
-        IsRomanNumeral(word) ? TokenKind.Number
-        : (classes & (NotUpper | Toned)) == 0 || AbbreviationTable.IsMixedCase(word) ? TokenKind.Abbreviation
-        : TokenKind.Syllable;
+    private static TokenKind CapitalWordKind(ReadOnlySpan<char> text, int start, int end, int classes)
+    {
+        ReadOnlySpan<char> word = text[start..end];
+        if (IsRomanNumeral(word))
+        {
+            return TokenKind.Number;
+        }
+
+        if ((classes & (NotUpper | Toned)) == 0)
+        {
+            return IsWordInCapitals(text, start, end) ? TokenKind.Syllable : TokenKind.Abbreviation;
+        }
+
+        return AbbreviationTable.IsMixedCase(word) ? TokenKind.Abbreviation : TokenKind.Syllable;
+    }
+
+    // An all-capital, toneless word is a syllable when it spells one (BAN, TIN, HOA; not UBND, MTTQ) that the table
+    // does not list as an abbreviation (TƯ), and either has a letter outside ASCII (DÂN, NIÊN: abbreviations are
+    // initials) or stands next to a headline's word on the same line. Abbreviations that spell a syllable in ASCII
+    // (CEO, BOT, AI) stand among ordinary words, so they stay abbreviations.
+    private static bool IsWordInCapitals(ReadOnlySpan<char> text, int start, int end)
+    {
+        ReadOnlySpan<char> word = text[start..end];
+        return IsSyllableInCapitals(word)
+            && (!Ascii.IsValid(word) || IsHeadlineWord(text[WordBefore(text, start)]) || IsHeadlineWord(text[WordAfter(text, end)]));
+    }
+
+    // The syllable rules read precomposed letters, so a word with combining marks (NFD text) is composed first; one
+    // with marks that do not compose is no syllable.
+    [SkipLocalsInit]
+    private static bool IsSyllableInCapitals(ReadOnlySpan<char> word)
+    {
+        scoped ReadOnlySpan<char> syllable = word;
+        if (word.ContainsAnyInRange(CombiningMarksFirst, CombiningMarksLast))
+        {
+            Span<char> composed = stackalloc char[MaxSyllableChars];
+            if (word.Length > composed.Length || !RuntimeNormalization.TryNormalize(word, composed, out int written, NormalizationForm.FormC))
+            {
+                return false;
+            }
+
+            syllable = composed[..written];
+            if (syllable.ContainsAnyInRange(CombiningMarksFirst, CombiningMarksLast))
+            {
+                return false;
+            }
+        }
+
+        return syllable.Length <= VietnameseSyllable.MaxLength && !AbbreviationTable.IsSyllableShaped(syllable) && VietnameseSyllable.IsPlausible(syllable);
+    }
+
+    // A syllable's letters with a tone and a shape mark each as combining marks (NFD).
+    private const int MaxSyllableChars = VietnameseSyllable.MaxLength * 3;
+
+    // The combining diacritical marks block, where NFD text keeps Vietnamese tone and shape marks.
+    private const char CombiningMarksFirst = '\u0300';
+    private const char CombiningMarksLast = '\u036F';
+
+    // A word in capitals that only Vietnamese spells: with a tone mark (VẬN, CỦA), or a syllable with a letter outside
+    // ASCII (DÂN, ĐOÀN; HĐND is no syllable).
+    private static bool IsHeadlineWord(ReadOnlySpan<char> word)
+    {
+        int classes = 0;
+        bool ascii = true;
+        foreach (char c in word)
+        {
+            classes |= Unsafe.Add(ref Table, c);
+            ascii &= c < 0x80;
+        }
+
+        return word.Length > 0 && (classes & NotUpper) == 0
+            && ((classes & Toned) != 0 || (!ascii && IsSyllableInCapitals(word)));
+    }
+
+    // The word that ends one or two blanks before start on the same line (empty when there is none).
+    private static Range WordBefore(ReadOnlySpan<char> text, int start)
+    {
+        int end = start;
+        while (end > 0 && start - end < MaxHeadlineGap && IsHeadlineGap(text[end - 1]))
+        {
+            end--;
+        }
+
+        int wordStart = end;
+        while (wordStart > 0 && end - wordStart < MaxSyllableChars && (Unsafe.Add(ref Table, text[wordStart - 1]) & (Letter | Mark)) != 0)
+        {
+            wordStart--;
+        }
+
+        return end == start ? default : wordStart..end;
+    }
+
+    // The word that starts one or two blanks after end on the same line (empty when there is none).
+    private static Range WordAfter(ReadOnlySpan<char> text, int end)
+    {
+        int start = end;
+        while (start < text.Length && start - end < MaxHeadlineGap && IsHeadlineGap(text[start]))
+        {
+            start++;
+        }
+
+        int wordEnd = start;
+        while (wordEnd < text.Length && wordEnd - start < MaxSyllableChars && (Unsafe.Add(ref Table, text[wordEnd]) & (Letter | Mark)) != 0)
+        {
+            wordEnd++;
+        }
+
+        return start == end ? default : start..wordEnd;
+    }
+
+    private static bool IsHeadlineGap(char c) => c is not ('\n' or '\r') && (Unsafe.Add(ref Table, c) & Space) != 0;
 
     // XL, C, D and M are left out: CD, MC, DC and CM are abbreviations far more often than numbers in the news, while
     // congresses, plenums, terms and centuries (I–XXXIX) are counted with I, V and X.
@@ -195,7 +308,7 @@ internal static class TokenScanner
         }
 
         TokenKind kind = (first & Upper) != 0 && (rest & Upper) != 0
-            ? CapitalWordKind(text.Slice(start, j - start), first | rest)
+            ? CapitalWordKind(text, start, j, first | rest)
             : TokenKind.Syllable;
         return new Token(start, j - start, kind);
     }

@@ -17,9 +17,10 @@ namespace DanVan.Analytics.Text;
 /// <item>Two or more letters all in capitals (<c>UBND</c>, <c>HĐND</c>, <c>TƯ</c>), the dotted abbreviations of the table
 /// (<c>TP.</c>, <c>ThS.</c>, <c>PGS.TS.</c>, <c>TP.HCM</c>, <c>v.v.</c>), <c>Q.1</c>/<c>P.12</c> and the mixed-case ones
 /// (<c>ThS</c>, <c>TTg</c>) make an <see cref="TokenKind.Abbreviation"/>. A capitalized word with a tone mark
-/// (<c>BÌNH LUẬN</c>) is a syllable, since abbreviations carry none; so is a toneless one that spells a syllable next to a
-/// toned word in capitals on the same line (<c>BAN</c> in <c>BAN DÂN VẬN</c>), while <c>CEO</c>, <c>AI</c> or <c>BOT</c> among
-/// ordinary words stay abbreviations.</item>
+/// (<c>BÌNH LUẬN</c>) is a syllable, since abbreviations carry none. So is a toneless one that spells a Vietnamese
+/// syllable with a letter outside ASCII (<c>DÂN</c>, <c>NIÊN</c>), or in ASCII next to such a word in capitals on the same
+/// line (<c>BAN</c> in <c>BAN DÂN VẬN</c>); <c>CEO</c>, <c>AI</c> or <c>BOT</c> among ordinary words stay abbreviations, and
+/// so does <c>TƯ</c>, which the table lists.</item>
 /// <item><c>http://…</c>, <c>https://…</c>, <c>www.…</c> and bare domains with a known top-level domain
 /// (<c>laodongthudo.vn</c>) make a <see cref="TokenKind.Url"/>; <c>name@domain.vn</c> an <see cref="TokenKind.Email"/>.</item>
 /// <item>A number of up to 5 digits, then <c>-</c> or <c>/</c> (with an optional <c>/year/</c>), then at least two segments

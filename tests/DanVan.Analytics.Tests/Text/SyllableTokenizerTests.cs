@@ -127,7 +127,7 @@ public sealed class SyllableTokenizerTests
     [InlineData("ĐOÀN THANH NIÊN", "ĐOÀN:Syllable THANH:Syllable NIÊN:Syllable")]
     [InlineData("BAN DA\u0302N VA\u0323\u0302N", "BAN:Syllable DA\u0302N:Syllable VA\u0323\u0302N:Syllable")]
     [InlineData("KHÓA XI HỌP", "KHÓA:Syllable XI:Number HỌP:Syllable")]
-    public void Tokenize_ToneLessCapitalsInAHeadline_AreSyllables(string text, string expected)
+    public void Tokenize_TonelessCapitalsInAHeadline_AreSyllables(string text, string expected)
     {
         Assert.Equal(Parse(expected), Tokens(text));
     }
@@ -142,7 +142,7 @@ public sealed class SyllableTokenizerTests
     [InlineData("BAN\nDÂN VẬN", "BAN:Abbreviation DÂN:Syllable VẬN:Syllable")]
     [InlineData("BAN, DÂN", "BAN:Abbreviation ,:Punctuation DÂN:Syllable")]
     [InlineData("BAN    DÂN", "BAN:Abbreviation DÂN:Syllable")]
-    public void Tokenize_ToneLessCapitalsOutsideAHeadline_StayAbbreviations(string text, string expected)
+    public void Tokenize_TonelessCapitalsOutsideAHeadline_StayAbbreviationsUnlessOnlyVietnameseSpellsThem(string text, string expected)
     {
         Assert.Equal(Parse(expected), Tokens(text));
     }

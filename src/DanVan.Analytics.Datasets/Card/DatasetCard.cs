@@ -23,7 +23,7 @@ public static class DatasetCard
         string nerExt = options.Formats.HasFlag(TableFormats.Parquet) ? "parquet" : "jsonl";
         s.Append("---\nlanguage:\n- vi\nlicense: other\n");
         s.Append("pretty_name: ").Append(DatasetJsonFiles.Quote("Dân vận news extraction dataset")).Append('\n');
-        s.Append("task_categories:\n- token-classification\n- table-question-answering\ntask_ids:\n- named-entity-recognition\n");
+        s.Append("task_categories:\n- token-classification\ntask_ids:\n- named-entity-recognition\n");
         s.Append("size_categories:\n- ").Append(SizeCategory(summary.Articles)).Append('\n');
         s.Append("configs:\n");
         s.Append("- config_name: ner\n  default: true\n  data_files:\n");

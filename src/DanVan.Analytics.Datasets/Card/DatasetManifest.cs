@@ -46,6 +46,13 @@ public static class DatasetManifest
             },
             ["shard"] = options.Shard is (int k, int n) ? new JsonObject { ["k"] = k, ["n"] = n } : null,
             ["articles"] = summary.Articles,
+            ["sites"] = summary.Sites,
+            ["first_published"] = summary.FirstPublished?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["last_published"] = summary.LastPublished?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["entities"] = new JsonObject([.. summary.Entities.Select(e => KeyValuePair.Create(e.Key, (JsonNode?)e.Value))]),
+            ["formats"] = new JsonArray([.. Tables.TableFormatNames.Extensions(options.Formats).Select(f => (JsonNode)f)]),
+            ["spans"] = options.Spans,
+            ["csv_bom"] = options.CsvByteOrderMark,
             ["near_duplicates"] = new JsonObject
             {
                 ["found"] = summary.Duplicates,

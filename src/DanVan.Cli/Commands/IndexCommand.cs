@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using DanVan.Analytics.Articles;
 using DanVan.Analytics.Search.Indexing;
 
 namespace DanVan.Cli.Commands;
@@ -51,24 +49,18 @@ internal static class IndexCommand
         {
             using ArticleIndex articleIndex = ArticleIndex.OpenOrCreate(index.FullName);
             var progress = new Progress();
-            int lineNumber = 0;
             int skipped = 0;
-            using var reader = new StreamReader(input.FullName);
-            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            var readOptions = new JsonLinesReadOptions
             {
-                lineNumber++;
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-
-                if (!TryRead(line, out ArticleDocument? article, out string? problem))
+                OnBadLine = bad =>
                 {
                     skipped++;
-                    Console.Error.WriteLine($"warning: line {lineNumber} skipped: {problem}");
-                    continue;
-                }
-
+                    Console.Error.WriteLine(ArticleRecordJson.Serialize(bad));
+                },
+            };
+            await foreach (ArticleRecord record in ArticleRecordReader.ReadAsync(input.FullName, readOptions, cancellationToken))
+            {
+                ArticleDocument article = record.ToDocument();
                 articleIndex.AddOrUpdate(article.WithFacts(facts.GetFacts(article)));
                 progress.Count++;
                 if (commitEvery > 0 && progress.Count % commitEvery == 0)
@@ -82,7 +74,7 @@ internal static class IndexCommand
             articleIndex.Commit();
             progress.Report(final: true);
             Console.Error.WriteLine($"index: {articleIndex.Count} articles in {articleIndex.Path}{(skipped > 0 ? $" ({skipped} lines skipped)" : "")}");
-            return 0;
+            return skipped > 0 ? 3 : 0;
         }
         catch (ArticleIndexException e)
         {
@@ -94,44 +86,6 @@ internal static class IndexCommand
             Console.Error.WriteLine($"error: reading '{input.FullName}' failed: {e.Message}");
             return 2;
         }
-    }
-
-    /// <summary>Reads one line of 'danvan parse' output; tolerant of unknown and missing optional fields.</summary>
-    internal static bool TryRead(string line, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ArticleDocument? article, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? problem)
-    {
-        article = null;
-        ParsedArticleLine? dto;
-        try
-        {
-            dto = JsonSerializer.Deserialize(line, IndexJsonContext.Default.ParsedArticleLine);
-        }
-        catch (JsonException e)
-        {
-            problem = $"not a JSON article ({e.Message})";
-            return false;
-        }
-
-        if (dto is null || string.IsNullOrWhiteSpace(dto.Url) || dto.Title is null)
-        {
-            problem = "an article needs at least \"url\" and \"title\"";
-            return false;
-        }
-
-        string body = dto.Body ?? string.Join("\n\n", dto.Paragraphs ?? []);
-        article = new ArticleDocument
-        {
-            Id = string.IsNullOrWhiteSpace(dto.Id) ? dto.Url : dto.Id,
-            Url = dto.Url,
-            CanonicalUrl = dto.CanonicalUrl,
-            Site = dto.Site,
-            Title = dto.Title,
-            Lead = dto.Lead ?? "",
-            Body = body,
-            Published = DateTimeOffset.TryParse(dto.Published, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTimeOffset published) ? published : null,
-            Authors = dto.Authors ?? [],
-        };
-        problem = null;
-        return true;
     }
 
     /// <summary>Count and rate on stderr, at most about once a second.</summary>
@@ -156,32 +110,3 @@ internal static class IndexCommand
         }
     }
 }
-
-/// <summary>One line of 'danvan parse' output, as far as indexing needs it.</summary>
-internal sealed class ParsedArticleLine
-{
-    public string? Id { get; set; }
-
-    public string Url { get; set; } = "";
-
-    public string? CanonicalUrl { get; set; }
-
-    public string? Site { get; set; }
-
-    public string? Title { get; set; }
-
-    public string? Published { get; set; }
-
-    public List<string>? Authors { get; set; }
-
-    public string? Lead { get; set; }
-
-    public string? Body { get; set; }
-
-    public List<string>? Paragraphs { get; set; }
-}
-
-// The names 'danvan parse' writes (ArticleJson: camelCase); facts are not read, the extractor makes them while indexing.
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, AllowTrailingCommas = true, ReadCommentHandling = JsonCommentHandling.Skip)]
-[JsonSerializable(typeof(ParsedArticleLine))]
-internal sealed partial class IndexJsonContext : JsonSerializerContext;

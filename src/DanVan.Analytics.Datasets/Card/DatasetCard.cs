@@ -133,7 +133,7 @@ public static class DatasetCard
         s.Append(inv, $"- Splits: {plan.Train}/{plan.Dev}/{plan.Test} by {plan.Grouping.ToString().ToLowerInvariant()}, seed {plan.Seed}. ")
          .Append("A group (site, publication month, or the article itself) is hashed with the seed to its split, so all of a group's ")
          .Append("articles share one split, and the shares hold only roughly when groups are few or of unequal size.\n");
-        s.Append(inv, $"- Near duplicates (the same story on two sites): MinHash ({NearDuplicateIndexInfo.Description}); a pair is a duplicate at an ")
+        s.Append(inv, $"- Near duplicates (the same story on two sites): {NearDuplicateIndexInfo.Description}; a pair is a duplicate at an ")
          .Append(inv, $"estimated Jaccard similarity of at least {options.DuplicateThreshold:0.##}. Found {summary.Duplicates}; ")
          .Append(options.Dedupe ? $"dropped {summary.DuplicatesDropped}." : "each kept in the split of the article it repeats (overriding its group's split).").Append('\n');
         if (options.Shard is (int k, int n))

@@ -1,5 +1,5 @@
+using DanVan.Analytics.Evaluation;
 using DanVan.Analytics.Extraction;
-using DanVan.Analytics.Extraction.Evaluation;
 using DanVan.Analytics.Tests.Text;
 
 namespace DanVan.Analytics.Tests.Extraction;

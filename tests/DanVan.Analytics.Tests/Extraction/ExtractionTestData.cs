@@ -1,4 +1,4 @@
-using DanVan.Analytics.Extraction.Evaluation;
+using DanVan.Analytics.Evaluation;
 
 namespace DanVan.Analytics.Tests.Extraction;
 

@@ -521,9 +521,11 @@ internal static class NormalizationCore
     }
 
     /// <summary>
-    /// True when the word at [<paramref name="start"/>, <paramref name="end"/>) is glued to a URL, path, e-mail address
-    /// or code (a neighbour such as / _ @ = &amp; # %, or a dot between letters): such words are left alone.
+    /// True when a word is glued to a URL, path, e-mail address or code (a neighbour such as / _ @ = &amp; # %, or a
+    /// dot between letters): such words are left alone.
     /// </summary>
+    /// <param name="left">The text before the word.</param>
+    /// <param name="right">The text after the word.</param>
     private static bool IsInCode(ReadOnlySpan<char> left, ReadOnlySpan<char> right)
     {
         // Left: already normalized text (the written output, or canonical text), so it has no invisibles or marks to skip.

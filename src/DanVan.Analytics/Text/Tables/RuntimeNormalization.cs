@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace DanVan.Analytics.Text.Normalization;
+namespace DanVan.Analytics.Text.Tables;
 
 /// <summary>
 /// The runtime's Unicode normalization for the rare sequences the Vietnamese tables do not cover, made

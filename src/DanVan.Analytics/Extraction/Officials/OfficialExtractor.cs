@@ -671,7 +671,10 @@ internal static class OfficialExtractor
                 }
             }
 
-            return new OfficialTitle(text, position, organisation, level);
+            return new OfficialTitle(text, position, organisation, level)
+            {
+                Span = range.From < range.To ? context.ToOriginal(_tokens[range.From].Start, _tokens[range.To - 1].End) : null,
+            };
         }
     }
 }

@@ -9,6 +9,7 @@ root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(ParseCommand.Create());
 root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(EvalParseCommand.Create());
 root.Subcommands.Add(CrawlCommand.Create());
 root.Subcommands.Add(IndexCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());

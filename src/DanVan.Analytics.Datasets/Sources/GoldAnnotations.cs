@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using DanVan.Analytics.Extraction;
-using DanVan.Analytics.Extraction.Evaluation;
+using DanVan.Analytics.Evaluation;
 using DanVan.Analytics.Text;
 
 namespace DanVan.Analytics.Datasets.Sources;

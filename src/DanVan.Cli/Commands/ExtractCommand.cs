@@ -1,7 +1,7 @@
 using System.CommandLine;
 using DanVan.Analytics.Articles;
+using DanVan.Analytics.Evaluation;
 using DanVan.Analytics.Extraction;
-using DanVan.Analytics.Extraction.Evaluation;
 
 namespace DanVan.Cli.Commands;
 

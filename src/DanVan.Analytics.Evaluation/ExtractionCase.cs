@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DanVan.Analytics.Extraction;
 
-namespace DanVan.Analytics.Extraction.Evaluation;
+namespace DanVan.Analytics.Evaluation;
 
 /// <summary>One case of the gold schema (<c>shared/gold/SCHEMA.md</c>): a text and what it mentions.</summary>
 public sealed record ExtractionCase

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace DanVan.Analytics.Extraction.Evaluation;
+namespace DanVan.Analytics.Evaluation;
 
 /// <summary>Precision, recall and F1 of one kind of extraction, with what was missed and what was extra.</summary>
 /// <param name="TruePositives">Items both in gold and predicted.</param>
@@ -163,7 +163,22 @@ public static class ExtractionScorer
 
     private static string TitleKey(string title) => FoldSpaces(Nfc(title).ToLowerInvariant());
 
-    private static string FoldSpaces(string s) => ExtractionContext.CollapseSpaces(s);
+    // Runs of white space become one space and the look-alike Ð is written Đ, as in the extractor's values.
+    private static string FoldSpaces(string s)
+    {
+        var builder = new StringBuilder(s.Length);
+        foreach (string part in s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append(' ');
+            }
+
+            builder.Append(part);
+        }
+
+        return builder.Replace('\u00D0', '\u0110').Replace('\u00F0', '\u0111').ToString();
+    }
 
     private sealed class Counter
     {

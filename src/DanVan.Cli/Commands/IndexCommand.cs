@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using DanVan.Analytics.Articles;
 using DanVan.Analytics.Search.Indexing;
 
 namespace DanVan.Cli.Commands;
@@ -51,7 +49,15 @@ internal static class IndexCommand
             return 2;
         }
 
-        var skipped = new int[1];
+        int skipped = 0;
+        var readOptions = new JsonLinesReadOptions
+        {
+            OnBadLine = bad =>
+            {
+                skipped++;
+                Console.Error.WriteLine(ArticleRecordJson.Serialize(bad));
+            },
+        };
         try
         {
             using ArticleIndex articleIndex = ArticleIndex.OpenOrCreate(index.FullName, options);
@@ -59,15 +65,15 @@ internal static class IndexCommand
             IndexRunSummary summary;
             try
             {
-                summary = await articleIndex.AddAllAsync(ReadArticles(input, skipped, cancellationToken), commitEvery, progress, cancellationToken);
+                summary = await articleIndex.AddAllAsync(ReadArticles(input, readOptions, cancellationToken), commitEvery, progress, cancellationToken);
             }
             finally
             {
                 progress.Finish();
             }
 
-            Console.Error.WriteLine($"index: {summary.Count} articles in {articleIndex.Path}{(skipped[0] > 0 ? $" ({skipped[0]} lines skipped)" : "")}");
-            return 0;
+            Console.Error.WriteLine($"index: {summary.Count} articles in {articleIndex.Path}{(skipped > 0 ? $" ({skipped} lines skipped)" : "")}");
+            return skipped > 0 ? 3 : 0;
         }
         catch (ArticleIndexException e)
         {
@@ -81,66 +87,13 @@ internal static class IndexCommand
         }
     }
 
-    /// <summary>The articles of <paramref name="input"/>; a bad line is reported on stderr, counted in <paramref name="skipped"/>[0], and skipped.</summary>
-    private static async IAsyncEnumerable<ArticleDocument> ReadArticles(FileInfo input, int[] skipped, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The articles of <paramref name="input"/> as index documents; bad lines go to <paramref name="readOptions"/>.</summary>
+    private static async IAsyncEnumerable<ArticleDocument> ReadArticles(FileInfo input, JsonLinesReadOptions readOptions, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        int lineNumber = 0;
-        using var reader = new StreamReader(input.FullName);
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        await foreach (ArticleRecord record in ArticleRecordReader.ReadAsync(input.FullName, readOptions, cancellationToken))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            if (!TryRead(line, out ArticleDocument? article, out string? problem))
-            {
-                skipped[0]++;
-                Console.Error.WriteLine($"warning: line {lineNumber} skipped: {problem}");
-                continue;
-            }
-
-            yield return article;
+            yield return record.ToDocument();
         }
-    }
-
-    /// <summary>Reads one line of 'danvan parse' output; tolerant of unknown and missing optional fields.</summary>
-    internal static bool TryRead(string line, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ArticleDocument? article, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? problem)
-    {
-        article = null;
-        ParsedArticleLine? dto;
-        try
-        {
-            dto = JsonSerializer.Deserialize(line, IndexJsonContext.Default.ParsedArticleLine);
-        }
-        catch (JsonException e)
-        {
-            problem = $"not a JSON article ({e.Message})";
-            return false;
-        }
-
-        if (dto is null || string.IsNullOrWhiteSpace(dto.Url) || dto.Title is null)
-        {
-            problem = "an article needs at least \"url\" and \"title\"";
-            return false;
-        }
-
-        string body = dto.Body ?? string.Join("\n\n", dto.Paragraphs ?? []);
-        article = new ArticleDocument
-        {
-            Id = string.IsNullOrWhiteSpace(dto.Id) ? dto.Url : dto.Id,
-            Url = dto.Url,
-            CanonicalUrl = dto.CanonicalUrl,
-            Site = dto.Site,
-            Title = dto.Title,
-            Lead = dto.Lead ?? "",
-            Body = body,
-            Published = DateTimeOffset.TryParse(dto.Published, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTimeOffset published) ? published : null,
-            Authors = dto.Authors ?? [],
-        };
-        problem = null;
-        return true;
     }
 
     /// <summary>Count and rate on stderr: a live line on a terminal (about once a second), a plain line every few seconds when redirected.</summary>
@@ -182,32 +135,3 @@ internal static class IndexCommand
         }
     }
 }
-
-/// <summary>One line of 'danvan parse' output, as far as indexing needs it.</summary>
-internal sealed class ParsedArticleLine
-{
-    public string? Id { get; set; }
-
-    public string Url { get; set; } = "";
-
-    public string? CanonicalUrl { get; set; }
-
-    public string? Site { get; set; }
-
-    public string? Title { get; set; }
-
-    public string? Published { get; set; }
-
-    public List<string>? Authors { get; set; }
-
-    public string? Lead { get; set; }
-
-    public string? Body { get; set; }
-
-    public List<string>? Paragraphs { get; set; }
-}
-
-// The names 'danvan parse' writes (ArticleJson: camelCase); facts are not read, the extractor makes them while indexing.
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, AllowTrailingCommas = true, ReadCommentHandling = JsonCommentHandling.Skip)]
-[JsonSerializable(typeof(ParsedArticleLine))]
-internal sealed partial class IndexJsonContext : JsonSerializerContext;

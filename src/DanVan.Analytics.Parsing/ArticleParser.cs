@@ -2,6 +2,10 @@ using System.Buffers;
 using System.IO.Compression;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using DanVan.Analytics.Parsing.Content;
+using DanVan.Analytics.Parsing.Decoding;
+using DanVan.Analytics.Parsing.Markup;
+using DanVan.Analytics.Parsing.Metadata;
 using DanVan.Analytics.Text;
 
 namespace DanVan.Analytics.Parsing;

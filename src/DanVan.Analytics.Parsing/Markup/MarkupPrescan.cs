@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace DanVan.Analytics.Parsing;
+namespace DanVan.Analytics.Parsing.Markup;
 
 /// <summary>
 /// One linear pass over the page text before the HTML parser: collects the JSON-LD blocks, cuts out what can

@@ -1,4 +1,4 @@
-namespace DanVan.Analytics.Parsing;
+namespace DanVan.Analytics.Parsing.Decoding;
 
 /// <summary>A read-only stream that gives back bytes already read from <c>inner</c> (the gzip probe) before the rest.</summary>
 internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream inner) : Stream

@@ -1,7 +1,7 @@
 using System.Text;
 using TextEncoding = System.Text.Encoding;
 
-namespace DanVan.Analytics.Parsing;
+namespace DanVan.Analytics.Parsing.Decoding;
 
 /// <summary>
 /// Turns page bytes into text. The charset comes from the byte order mark, then the HTTP

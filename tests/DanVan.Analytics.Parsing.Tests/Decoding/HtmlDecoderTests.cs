@@ -1,6 +1,8 @@
 using System.Text;
+using DanVan.Analytics.Parsing.Decoding;
+using DanVan.Analytics.Parsing.Markup;
 
-namespace DanVan.Analytics.Parsing.Tests.Charsets;
+namespace DanVan.Analytics.Parsing.Tests.Decoding;
 
 public sealed class HtmlDecoderTests
 {

@@ -1,7 +1,7 @@
 using System.Text;
 using DanVan.Analytics.Text;
 
-namespace DanVan.Analytics.Parsing;
+namespace DanVan.Analytics.Parsing.Markup;
 
 /// <summary>Whitespace, invisible characters and normalization for every string the parser returns.</summary>
 internal static class TextCleaner

@@ -1,4 +1,6 @@
-namespace DanVan.Analytics.Parsing.Tests.Parsing;
+using DanVan.Analytics.Parsing.Markup;
+
+namespace DanVan.Analytics.Parsing.Tests.Markup;
 
 public sealed class MarkupPrescanTests
 {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using DanVan.Analytics.Articles;
 using DanVan.Analytics.Search.Indexing;
 
@@ -17,21 +16,26 @@ internal static class IndexCommand
             Description = "Commit after this many articles, so that a crash loses at most that many (0: commit at the end only).",
             DefaultValueFactory = _ => 10_000,
         };
-        var command = new Command("index", "Index parsed articles for 'danvan search'.");
+        var forceOption = new Option<bool>("--force")
+        {
+            Description = "Use an --index folder that holds other files and no index (Lucene may delete files named like its own, such as _config.yml).",
+        };
+        var command = new Command("index", "Index parsed articles for 'danvan search'. Exit codes: 0 done, 1 the index could not be written (locked, damaged, not an index, disk full), 2 bad arguments or input.");
         command.Options.Add(inOption);
         command.Options.Add(indexOption);
         command.Options.Add(commitEveryOption);
+        command.Options.Add(forceOption);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(inOption)!,
             parseResult.GetValue(indexOption)!,
             parseResult.GetValue(commitEveryOption),
-            new ExtractedArticleFacts(),
+            new ArticleIndexOptions { Facts = new ExtractedArticleFacts(), AllowForeignFiles = parseResult.GetValue(forceOption) },
             cancellationToken));
         return command;
     }
 
-    /// <summary>Indexes <paramref name="input"/> into <paramref name="index"/>; facts come from <paramref name="facts"/>.</summary>
-    internal static async Task<int> RunAsync(FileInfo input, DirectoryInfo index, int commitEvery, IArticleFactsProvider facts, CancellationToken cancellationToken)
+    /// <summary>Indexes <paramref name="input"/> into <paramref name="index"/>, opened with <paramref name="options"/> (its facts provider finds the facts).</summary>
+    internal static async Task<int> RunAsync(FileInfo input, DirectoryInfo index, int commitEvery, ArticleIndexOptions options, CancellationToken cancellationToken)
     {
         if (!input.Exists)
         {
@@ -45,41 +49,36 @@ internal static class IndexCommand
             return 2;
         }
 
+        int skipped = 0;
+        var readOptions = new JsonLinesReadOptions
+        {
+            OnBadLine = bad =>
+            {
+                skipped++;
+                Console.Error.WriteLine(ArticleRecordJson.Serialize(bad));
+            },
+        };
         try
         {
-            using ArticleIndex articleIndex = ArticleIndex.OpenOrCreate(index.FullName);
+            using ArticleIndex articleIndex = ArticleIndex.OpenOrCreate(index.FullName, options);
             var progress = new Progress();
-            int skipped = 0;
-            var readOptions = new JsonLinesReadOptions
+            IndexRunSummary summary;
+            try
             {
-                OnBadLine = bad =>
-                {
-                    skipped++;
-                    Console.Error.WriteLine(ArticleRecordJson.Serialize(bad));
-                },
-            };
-            await foreach (ArticleRecord record in ArticleRecordReader.ReadAsync(input.FullName, readOptions, cancellationToken))
+                summary = await articleIndex.AddAllAsync(ReadArticles(input, readOptions, cancellationToken), commitEvery, progress, cancellationToken);
+            }
+            finally
             {
-                ArticleDocument article = record.ToDocument();
-                articleIndex.AddOrUpdate(article.WithFacts(facts.GetFacts(article)));
-                progress.Count++;
-                if (commitEvery > 0 && progress.Count % commitEvery == 0)
-                {
-                    articleIndex.Commit();
-                }
-
-                progress.Report(final: false);
+                progress.Finish();
             }
 
-            articleIndex.Commit();
-            progress.Report(final: true);
-            Console.Error.WriteLine($"index: {articleIndex.Count} articles in {articleIndex.Path}{(skipped > 0 ? $" ({skipped} lines skipped)" : "")}");
+            Console.Error.WriteLine($"index: {summary.Count} articles in {articleIndex.Path}{(skipped > 0 ? $" ({skipped} lines skipped)" : "")}");
             return skipped > 0 ? 3 : 0;
         }
         catch (ArticleIndexException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            return 3;
+            return 1;
         }
         catch (IOException e)
         {
@@ -88,25 +87,51 @@ internal static class IndexCommand
         }
     }
 
-    /// <summary>Count and rate on stderr, at most about once a second.</summary>
-    private sealed class Progress
+    /// <summary>The articles of <paramref name="input"/> as index documents; bad lines go to <paramref name="readOptions"/>.</summary>
+    private static async IAsyncEnumerable<ArticleDocument> ReadArticles(FileInfo input, JsonLinesReadOptions readOptions, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private long _lastReport;
-
-        public int Count { get; set; }
-
-        public void Report(bool final)
+        await foreach (ArticleRecord record in ArticleRecordReader.ReadAsync(input.FullName, readOptions, cancellationToken))
         {
-            long now = _clock.ElapsedMilliseconds;
-            if (!final && now - _lastReport < 1000)
+            yield return record.ToDocument();
+        }
+    }
+
+    /// <summary>Count and rate on stderr: a live line on a terminal (about once a second), a plain line every few seconds when redirected.</summary>
+    private sealed class Progress : IProgress<IndexProgress>
+    {
+        private readonly bool _live = !Console.IsErrorRedirected;
+        private TimeSpan? _last;
+        private bool _pendingLine;
+
+        /// <summary>Ends the live line, so that what follows starts on its own.</summary>
+        public void Finish()
+        {
+            if (_pendingLine)
+            {
+                Console.Error.WriteLine();
+                _pendingLine = false;
+            }
+        }
+
+        public void Report(IndexProgress value)
+        {
+            if (_last is { } last && value.Elapsed - last < TimeSpan.FromSeconds(_live ? 1 : 5))
             {
                 return;
             }
 
-            _lastReport = now;
-            double rate = Count / Math.Max(0.001, _clock.Elapsed.TotalSeconds);
-            Console.Error.Write($"\rindexed {Count:N0} articles ({rate:N0}/s){(final ? Environment.NewLine : "")}");
+            _last = value.Elapsed;
+            double rate = value.Added / Math.Max(0.001, value.Elapsed.TotalSeconds);
+            string text = $"indexed {value.Added:N0} articles ({rate:N0}/s, {value.Committed:N0} committed)";
+            if (_live)
+            {
+                Console.Error.Write($"\r{text}");
+                _pendingLine = true;
+            }
+            else
+            {
+                Console.Error.WriteLine(text);
+            }
         }
     }
 }

@@ -89,7 +89,7 @@ public sealed class SearchCommandTests : IDisposable
     {
         var search = await DanvanCli.RunAsync("search", "--index", _folder.Path, "dân vận");
 
-        Assert.Equal(3, search.ExitCode);
+        Assert.Equal(1, search.ExitCode);
         Assert.StartsWith("error: There is no index", search.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", search.Error, StringComparison.Ordinal);
     }

@@ -2,7 +2,7 @@ using System.Text;
 using DanVan.Analytics.Search.Analysis;
 using DanVan.Analytics.Text;
 
-namespace DanVan.Analytics.Search.Indexing;
+namespace DanVan.Analytics.Search.Schema;
 
 /// <summary>The exact-match keys of the keyword fields, written the same way at index and query time.</summary>
 internal static class SearchKeys
@@ -18,6 +18,18 @@ internal static class SearchKeys
 
         s = s.TrimEnd('/').ToLowerInvariant();
         return s.StartsWith("www.", StringComparison.Ordinal) ? s[4..] : s;
+    }
+
+    /// <summary>
+    /// The display form of a site: a host name or URL as its key ("WWW.Baomoi.com" → "baomoi.com"; host names have no
+    /// case), a site named in words as written, normalized and spaces collapsed ("Ban Tuyên giáo  Trung ương").
+    /// </summary>
+    public static string SiteDisplay(string siteOrUrl)
+    {
+        string s = siteOrUrl.Trim();
+        return s.AsSpan().IndexOfAny(' ', '\t', '\n') < 0 && (s.Contains('.', StringComparison.Ordinal) || s.Contains(':', StringComparison.Ordinal))
+            ? Site(s)
+            : OfficialDisplay(s);
     }
 
     /// <summary>A name normalized, spaces collapsed, in lower case: "Nguyễn  Doãn Toản" → "nguyễn doãn toản".</summary>

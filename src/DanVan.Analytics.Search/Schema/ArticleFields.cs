@@ -1,4 +1,4 @@
-namespace DanVan.Analytics.Search.Indexing;
+namespace DanVan.Analytics.Search.Schema;
 
 /// <summary>The index's field names, in one place.</summary>
 internal static class ArticleFields
@@ -7,7 +7,11 @@ internal static class ArticleFields
     public const string Id = "id";
     public const string Url = "url";
     public const string CanonicalUrl = "canonical_url";
+    /// <summary>The site's key (lower case, no "www."): filters and facet counts.</summary>
     public const string Site = "site";
+
+    /// <summary>The site as the article named it (case kept): what hits and facets show.</summary>
+    public const string SiteName = "site_name";
     public const string Title = "title";
     public const string Lead = "lead";
     public const string Body = "body";

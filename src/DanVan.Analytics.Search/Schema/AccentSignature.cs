@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 using DanVan.Analytics.Search.Analysis;
 using Lucene.Net.Util;
 
-namespace DanVan.Analytics.Search.Indexing;
+namespace DanVan.Analytics.Search.Schema;
 
 /// <summary>Where in an article a word was seen with its accents: the body (which includes the title) or the title.</summary>
 internal enum AccentScope

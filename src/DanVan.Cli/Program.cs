@@ -12,5 +12,6 @@ root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(CrawlCommand.Create());
 root.Subcommands.Add(IndexCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());
+LearningCommands.AddTo(root);
 
 return await root.Parse(args).InvokeAsync();

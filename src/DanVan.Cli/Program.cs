@@ -14,5 +14,6 @@ root.Subcommands.Add(CrawlCommand.Create());
 root.Subcommands.Add(IndexCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());
 root.Subcommands.Add(DatasetCommand.Create());
+LearningCommands.AddTo(root);
 
 return await root.Parse(args).InvokeAsync();

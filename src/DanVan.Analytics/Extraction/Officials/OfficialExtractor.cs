@@ -609,7 +609,7 @@ internal static partial class OfficialExtractor
 
             return new OfficialTitle(text, position, organisation, level)
             {
-                Span = range.From < range.To ? context.ToOriginal(_tokens[range.From].Start, _tokens[range.To - 1].End) : null,
+                Span = range.From < range.To ? _context.ToOriginal(_tokens[range.From].Start, _tokens[range.To - 1].End) : null,
             };
         }
     }

@@ -99,7 +99,14 @@ public enum AdministrativeLevel
 /// <param name="Position">The position or rank: "Phó Bí thư Thường trực", "Chủ tịch", "Đại tá".</param>
 /// <param name="Organisation">The unit written after the position ("Quận ủy", "UBND thành phố"), or null.</param>
 /// <param name="Level">The administrative level of the unit.</param>
-public sealed record OfficialTitle(string Text, string Position, string? Organisation, AdministrativeLevel Level);
+public sealed record OfficialTitle(string Text, string Position, string? Organisation, AdministrativeLevel Level)
+{
+    /// <summary>
+    /// Where the title stands in the original text, in the mention it was read with (a title written once before a list
+    /// of names is one span shared by their mentions); null when not known.
+    /// </summary>
+    public TextSpan? Span { get; init; }
+}
 
 /// <summary>
 /// Why a capitalized sequence was read as a person's name, from the most to the least certain. Kept with every

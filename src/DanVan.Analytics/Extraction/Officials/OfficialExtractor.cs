@@ -624,7 +624,10 @@ internal static partial class OfficialExtractor
                 }
             }
 
-            return new OfficialTitle(text, position, organisation, level);
+            return new OfficialTitle(text, position, organisation, level)
+            {
+                Span = range.From < range.To ? _context.ToOriginal(_tokens[range.From].Start, _tokens[range.To - 1].End) : null,
+            };
         }
     }
 }

@@ -8,7 +8,7 @@ namespace DanVan.Analytics.Crawling.State;
 /// The crawl's durable state in one embedded SQLite database (WAL mode): the frontier of URLs with their states,
 /// the fetch log, per-host state and the content hashes seen. Every state change is a transaction, and a committed
 /// transaction survives the process being killed, so a crawl can stop at any moment: on the next
-/// <see cref="Open"/>, <see cref="Recover"/> puts URLs that were in flight back in the queue. Safe to call from
+/// <see cref="Open(string)"/>, <see cref="Recover"/> puts URLs that were in flight back in the queue. Safe to call from
 /// several threads (calls are serialized).
 /// </summary>
 public sealed class CrawlState : IDisposable

@@ -3,6 +3,7 @@ using System.Globalization;
 using DanVan.Analytics.Crawling;
 using DanVan.Analytics.Crawling.Fetching;
 using DanVan.Analytics.Crawling.Output;
+using DanVan.Analytics.Crawling.State;
 using DanVan.Analytics.Crawling.Urls;
 using DanVan.Cli.CommandLine;
 
@@ -17,6 +18,7 @@ internal static class CrawlCommand
 {
     private const int UsageError = ExitCodes.Usage;
     private const int NothingFetched = ExitCodes.Failure;
+    private const int Failure = ExitCodes.Failure;
 
     public static Command Create()
     {
@@ -126,6 +128,12 @@ internal static class CrawlCommand
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return UsageError;
+        }
+        catch (Exception e) when (e is CrawlStateLockedException or CrawlOutputException)
+        {
+            // Another crawl holds the state, or the output cannot be written: nothing was lost, run again later.
+            Console.Error.WriteLine($"error: {e.Message}");
+            return Failure;
         }
         catch (IOException e)
         {

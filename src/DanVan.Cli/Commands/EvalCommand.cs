@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using DanVan.Analytics.Articles;
+using DanVan.Analytics.Evaluation;
 using DanVan.Analytics.Extraction;
-using DanVan.Analytics.Extraction.Evaluation;
 using DanVan.Cli.CommandLine;
 
 namespace DanVan.Cli.Commands;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DanVan.Analytics.Articles;
+using DanVan.Analytics.Evaluation;
 using DanVan.Analytics.Pipeline;
 using DanVan.Cli.CommandLine;
 

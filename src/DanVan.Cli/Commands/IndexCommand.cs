@@ -1,12 +1,15 @@
 using System.CommandLine;
 using DanVan.Analytics.Articles;
-using DanVan.Analytics.Pipeline;
 using DanVan.Analytics.Search.Indexing;
 using DanVan.Cli.CommandLine;
 
 namespace DanVan.Cli.Commands;
 
-/// <summary><c>danvan index --in articles.jsonl --index DIR</c>: indexes articles through the library's pipeline, extracting facts on the way.</summary>
+/// <summary>
+/// <c>danvan index --in articles.jsonl --index DIR</c>: indexes articles read with the core's
+/// <see cref="ArticleRecordReader"/> (the one bad-line policy), mapped by <see cref="ArticleDocuments.ToDocument"/>;
+/// the index's facts provider extracts the facts on the way.
+/// </summary>
 internal static class IndexCommand
 {
     public static Command Create()
@@ -14,22 +17,29 @@ internal static class IndexCommand
         var inOption = CliOptions.File("--in", "The articles as JSON lines (the output of 'danvan parse' or 'danvan crawl'); - for standard input.", required: true);
         var indexOption = CliOptions.Directory("--index", "The index directory (created when absent).", required: true);
         var commitEveryOption = CliOptions.WholeNumber("--commit-every", "Commit after this many articles, so that a crash loses at most that many (0: commit at the end only).", 10_000);
+        var forceOption = new Option<bool>("--force")
+        {
+            Description = "Use an --index folder that holds other files and no index (Lucene may delete files named like its own, such as _config.yml).",
+        };
         var strictOption = CliOptions.Strict();
-        var command = new Command("index", "Index parsed articles for 'danvan search'.");
+        var command = new Command("index", "Index parsed articles for 'danvan search'. Exit code 1 also when the index cannot be written (locked, damaged, not an index, disk full).");
         command.Options.Add(inOption);
         command.Options.Add(indexOption);
         command.Options.Add(commitEveryOption);
+        command.Options.Add(forceOption);
         command.Options.Add(strictOption);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(inOption)!,
             parseResult.GetValue(indexOption)!,
             parseResult.GetValue(commitEveryOption),
-            parseResult.GetValue(strictOption),
+            new ArticleIndexOptions { Facts = new ExtractedArticleFacts(), AllowForeignFiles = parseResult.GetValue(forceOption) },
+            new InputProblems(parseResult.GetValue(strictOption)),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo input, DirectoryInfo index, int commitEvery, bool strict, CancellationToken cancellationToken)
+    /// <summary>Indexes <paramref name="input"/> into <paramref name="index"/>, opened with <paramref name="options"/> (its facts provider finds the facts).</summary>
+    private static async Task<int> RunAsync(FileInfo input, DirectoryInfo index, int commitEvery, ArticleIndexOptions options, InputProblems problems, CancellationToken cancellationToken)
     {
         if (!OutputGuard.InputExists(input))
         {
@@ -42,13 +52,13 @@ internal static class IndexCommand
             return ExitCodes.Usage;
         }
 
-        var problems = new InputProblems(strict);
         try
         {
-            using ArticleIndex articleIndex = ArticleIndex.OpenOrCreate(index.FullName);
-            IAsyncEnumerable<ArticleRecord> records = ArticleRecordReader.ReadAsync(CliOptions.PathOf(input), problems.ReadOptions, cancellationToken);
-            await new ArticlePipeline().RunAsync(records, [new ArticleIndexSink(articleIndex, commitEvery)], new PipelineProgressLine("indexed"), cancellationToken);
-            Console.Error.WriteLine($"index: {articleIndex.Count} articles in {articleIndex.Path}{(problems.Skipped > 0 ? $" ({problems.Skipped} lines skipped)" : "")}");
+            using ArticleIndex articleIndex = ArticleIndex.OpenOrCreate(index.FullName, options);
+            var progress = new IndexProgressLine();
+            IndexRunSummary summary = await articleIndex.AddAllAsync(ReadArticles(input, problems, cancellationToken), commitEvery, progress, cancellationToken);
+            progress.Finish(summary);
+            Console.Error.WriteLine($"index: {summary.Count} articles in {articleIndex.Path}{(problems.Skipped > 0 ? $" ({problems.Skipped} lines skipped)" : "")}");
             return problems.ExitCode;
         }
         catch (BadLineException)
@@ -65,5 +75,28 @@ internal static class IndexCommand
             Console.Error.WriteLine($"error: reading '{input}' failed: {e.Message}");
             return ExitCodes.Failure;
         }
+    }
+
+    /// <summary>The articles of <paramref name="input"/> as index documents; bad lines go to <paramref name="problems"/>.</summary>
+    private static async IAsyncEnumerable<ArticleDocument> ReadArticles(FileInfo input, InputProblems problems, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (ArticleRecord record in ArticleRecordReader.ReadAsync(CliOptions.PathOf(input), problems.ReadOptions, cancellationToken))
+        {
+            yield return record.ToDocument();
+        }
+    }
+
+    /// <summary>Count, rate and commits on a <see cref="StatusLine"/>.</summary>
+    private sealed class IndexProgressLine : IProgress<IndexProgress>
+    {
+        private readonly StatusLine _line = new();
+
+        public void Report(IndexProgress value) => _line.Show(Text(value), value.Elapsed, final: false);
+
+        public void Finish(IndexRunSummary summary) =>
+            _line.Show(Text(new IndexProgress(summary.Added, summary.Added, summary.Elapsed)), summary.Elapsed, final: true);
+
+        private static string Text(IndexProgress value) =>
+            $"indexed {value.Added:N0} articles ({value.Added / Math.Max(0.001, value.Elapsed.TotalSeconds):N0}/s, {value.Committed:N0} committed)";
     }
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Text;
+using DanVan.Analytics.Tests;
 
-namespace DanVan.Analytics.Search.Tests.Fixtures;
+namespace DanVan.Analytics.Testing;
 
 /// <summary>Runs the real <c>danvan</c> CLI (built beside the tests) as a child process.</summary>
 internal static class DanvanCli
@@ -8,7 +10,7 @@ internal static class DanvanCli
     /// <summary>The CLI's dll in the same configuration as the tests.</summary>
     public static string Dll()
     {
-        // tests/DanVan.Analytics.Search.Tests/bin/<Configuration>/net10.0/ → the same configuration of the CLI.
+        // tests/<Project>/bin/<Configuration>/net10.0/ → the same configuration of the CLI.
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         string configuration = output.Parent!.Name;
         string dll = Path.Combine(RepositoryPaths.Root, "src", "DanVan.Cli", "bin", configuration, output.Name, "danvan.dll");
@@ -17,12 +19,17 @@ internal static class DanvanCli
     }
 
     /// <summary>Starts <c>danvan</c> with <paramref name="arguments"/>, output redirected.</summary>
-    public static Process Start(params string[] arguments)
+    public static Process Start(params string[] arguments) => Start(redirectInput: false, arguments);
+
+    /// <summary>Starts <c>danvan</c> with <paramref name="arguments"/>, output (and input, when asked) redirected.</summary>
+    public static Process Start(bool redirectInput, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
+            RedirectStandardInput = redirectInput,
+            StandardInputEncoding = redirectInput ? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false) : null,
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Dll());
@@ -59,9 +66,18 @@ internal static class DanvanCli
     }
 
     /// <summary>Runs <c>danvan</c> to the end and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments) => RunWithInputAsync(null, arguments);
+
+    /// <summary>Runs <c>danvan</c> to the end with <paramref name="input"/> on its standard input (closed after it).</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunWithInputAsync(string? input, params string[] arguments)
     {
-        using Process process = Start(arguments);
+        using Process process = Start(redirectInput: input is not null, arguments);
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+            process.StandardInput.Close();
+        }
+
         Task<string> output = process.StandardOutput.ReadToEndAsync();
         Task<string> error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

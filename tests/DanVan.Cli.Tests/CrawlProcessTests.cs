@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json;
 using DanVan.Analytics.Crawling.Archiving;
+using DanVan.Analytics.Crawling.Tests;
 using DanVan.Analytics.Crawling.Tests.Fixtures;
 
-namespace DanVan.Analytics.Crawling.Tests;
+namespace DanVan.Cli.Tests;
 
 /// <summary>The real <c>danvan crawl</c> in a child process, killed with SIGKILL mid-crawl and run again.</summary>
 public sealed class CrawlProcessTests() : NewsSiteTestBase(new NewsSite(crawlDelay: "0.05"))
@@ -85,7 +86,7 @@ public sealed class CrawlProcessTests() : NewsSiteTestBase(new NewsSite(crawlDel
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string arg in new[] { CliPath(), "crawl", "--contact", "mailto:tests@example.org", "--seed", Server.BaseUrl.AbsoluteUri, "--state", state, "--out", articles, "--delay", "200ms", "--timeout", "2500ms", "--retries", "1" })
+        foreach (string arg in new[] { DanvanCli.Dll(), "crawl", "--contact", "mailto:tests@example.org", "--seed", Server.BaseUrl.AbsoluteUri, "--state", state, "--out", articles, "--delay", "200ms", "--timeout", "2500ms", "--retries", "1" })
         {
             info.ArgumentList.Add(arg);
         }
@@ -143,17 +144,5 @@ public sealed class CrawlProcessTests() : NewsSiteTestBase(new NewsSite(crawlDel
         }
 
         return lines;
-    }
-
-    private static string CliPath()
-    {
-        // tests/DanVan.Analytics.Crawling.Tests/bin/<Configuration>/net10.0/ → src/DanVan.Cli/bin/<Configuration>/net10.0/danvan.dll
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        string framework = output.Name;
-        string configuration = output.Parent!.Name;
-        string root = output.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
-        string path = Path.Combine(root, "src", "DanVan.Cli", "bin", configuration, framework, "danvan.dll");
-        Assert.True(File.Exists(path), "the danvan CLI was not built at " + path);
-        return path;
     }
 }

@@ -1,13 +1,15 @@
 using System.Text.Json;
-using DanVan.Analytics.Search.Tests.Fixtures;
+using DanVan.Analytics.Crawling.Tests;
 
-namespace DanVan.Analytics.Search.Tests.Cli;
+namespace DanVan.Cli.Tests;
 
 /// <summary>The <c>danvan index</c> and <c>danvan search</c> commands, run as the user runs them.</summary>
 public sealed class SearchCommandTests : IDisposable
 {
-    private readonly TempIndexFolder _folder = new();
+    private readonly TempDirectory _folder = new();
     private readonly string _input = Path.Combine(Path.GetTempPath(), "danvan-cli-" + Guid.NewGuid().ToString("N") + ".jsonl");
+
+    private string IndexPath => _folder.File("index");
 
     public void Dispose()
     {
@@ -25,8 +27,8 @@ public sealed class SearchCommandTests : IDisposable
             """{"id":"a2","url":"https://nhandan.vn/a2","title":"Tin thời tiết","published":null,"body":"Trời nắng."}""",
         ]);
 
-        var index = await DanvanCli.RunAsync("index", "--in", _input, "--index", _folder.Path);
-        var search = await DanvanCli.RunAsync("search", "--index", _folder.Path, "dan van kheo", "--facets");
+        var index = await DanvanCli.RunAsync("index", "--in", _input, "--index", IndexPath);
+        var search = await DanvanCli.RunAsync("search", "--index", IndexPath, "dan van kheo", "--facets");
 
         Assert.Equal(3, index.ExitCode);
         Assert.Contains($"{{\"file\":{JsonSerializer.Serialize(_input)},\"line\":2,\"reason\":", index.Error, StringComparison.Ordinal);
@@ -40,15 +42,15 @@ public sealed class SearchCommandTests : IDisposable
     [Fact]
     public async Task Index_ParseOutputWithCanonicalUrl_UpdatesOneArticleForTwoAddresses()
     {
-        // What 'danvan parse' writes (camelCase): two addresses of one article, the second an edit of the first.
+        // What 'danvan parse' wrote before schema version 1 (camelCase): two addresses of one article, the second an edit of the first.
         await File.WriteAllLinesAsync(_input,
         [
             """{"id":"p1","url":"https://baomoi.com/a1?utm_source=x","canonicalUrl":"https://nhandan.vn/a1","title":"Dân vận khéo","body":"Bản đầu."}""",
             """{"id":"p2","url":"https://nhandan.vn/a1","canonicalUrl":"https://nhandan.vn/a1","title":"Dân vận khéo ở cơ sở","body":"Bản sửa."}""",
         ]);
 
-        var index = await DanvanCli.RunAsync("index", "--in", _input, "--index", _folder.Path);
-        var search = await DanvanCli.RunAsync("search", "--index", _folder.Path, "dan van kheo", "--json");
+        var index = await DanvanCli.RunAsync("index", "--in", _input, "--index", IndexPath);
+        var search = await DanvanCli.RunAsync("search", "--index", IndexPath, "dan van kheo", "--json");
 
         Assert.Equal(0, index.ExitCode);
         Assert.Contains("index: 1 articles", index.Error, StringComparison.Ordinal);
@@ -61,9 +63,9 @@ public sealed class SearchCommandTests : IDisposable
     public async Task Search_Json_IsParsableAndCarriesTheHits()
     {
         await File.WriteAllLinesAsync(_input, ["""{"id":"a1","url":"https://baomoi.com/a1","title":"Dân vận khéo","body":"Công tác dân vận."}"""]);
-        await DanvanCli.RunAsync("index", "--in", _input, "--index", _folder.Path);
+        await DanvanCli.RunAsync("index", "--in", _input, "--index", IndexPath);
 
-        var search = await DanvanCli.RunAsync("search", "--index", _folder.Path, "dân vận", "--json");
+        var search = await DanvanCli.RunAsync("search", "--index", IndexPath, "dân vận", "--json");
 
         Assert.Equal(0, search.ExitCode);
         using var json = JsonDocument.Parse(search.Output);
@@ -75,9 +77,9 @@ public sealed class SearchCommandTests : IDisposable
     public async Task Search_MalformedQuery_PrintsThePositionNotAStackTrace()
     {
         await File.WriteAllLinesAsync(_input, ["""{"id":"a1","url":"https://baomoi.com/a1","title":"Dân vận","body":""}"""]);
-        await DanvanCli.RunAsync("index", "--in", _input, "--index", _folder.Path);
+        await DanvanCli.RunAsync("index", "--in", _input, "--index", IndexPath);
 
-        var search = await DanvanCli.RunAsync("search", "--index", _folder.Path, "dân vận \"khéo");
+        var search = await DanvanCli.RunAsync("search", "--index", IndexPath, "dân vận \"khéo");
 
         Assert.Equal(2, search.ExitCode);
         Assert.StartsWith("error: in the query at position 9:", search.Error, StringComparison.Ordinal);
@@ -87,7 +89,7 @@ public sealed class SearchCommandTests : IDisposable
     [Fact]
     public async Task Search_MissingIndex_SaysSoWithoutAStackTrace()
     {
-        var search = await DanvanCli.RunAsync("search", "--index", _folder.Path, "dân vận");
+        var search = await DanvanCli.RunAsync("search", "--index", IndexPath, "dân vận");
 
         Assert.Equal(1, search.ExitCode);
         Assert.StartsWith("error: There is no index", search.Error, StringComparison.Ordinal);

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using DanVan.Analytics.Search.Tests.Fixtures;
 
-namespace DanVan.Analytics.Search.Tests.Cli;
+namespace DanVan.Cli.Tests;
 
 /// <summary><c>danvan demo</c>, the README's main job, run as a real process on the bundled corpus.</summary>
 public sealed class DemoCommandTests
@@ -16,9 +15,9 @@ public sealed class DemoCommandTests
         foreach (string line in File.ReadLines(Path.Combine(RepositoryPaths.Corpus, "html", "manifest.jsonl")))
         {
             using var entry = JsonDocument.Parse(line);
-            string page = entry.RootElement.GetProperty("path").GetString()!;
-            Assert.Contains(page + ": \"", output, StringComparison.Ordinal);
-            Assert.DoesNotContain(page + ": not parsed", output, StringComparison.Ordinal);
+            string id = entry.RootElement.GetProperty("id").GetString()!;
+            Assert.Contains(id + ": \"", output, StringComparison.Ordinal);
+            Assert.DoesNotContain(id + ": not parsed", output, StringComparison.Ordinal);
         }
 
         Assert.Equal(MatchCount(output, "dân vận khéo"), MatchCount(output, "dan van kheo"));

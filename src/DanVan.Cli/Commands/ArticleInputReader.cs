@@ -10,7 +10,7 @@ internal sealed record ArticleInput(string Id, string Text, DateOnly? Date);
 /// The learning commands' view of the core's <see cref="ArticleRecordReader"/>: article records and plain
 /// <c>{"id", "text"}</c> cases with the one definition of an article's text (<see cref="ArticleRecord.ComposeText"/>).
 /// A plain case loses the page store's " date …" marker, as in training. Bad lines and records without text are
-/// reported to <paramref name="problems"/> and skipped.
+/// reported to the caller's list of problems and skipped.
 /// </summary>
 internal static class ArticleInputReader
 {

@@ -1,7 +1,7 @@
 using System.Text;
-using DanVan.Analytics.Parsing.Dates;
+using DanVan.Analytics.Text.Dates;
 
-namespace DanVan.Analytics.Parsing.Tests.Dates;
+namespace DanVan.Analytics.Tests.Text.Dates;
 
 public sealed class VietnameseDateParserTests
 {
@@ -9,6 +9,14 @@ public sealed class VietnameseDateParserTests
 
     public static TheoryData<string, DateTimeOffset, bool> PageDates() => new()
     {
+        { "18. Mai 2014", new DateTimeOffset(2014, 5, 18, 0, 0, 0, Vietnam), false },
+        { "Veröffentlicht am 3. März 2021, 10:05", new DateTimeOffset(2021, 3, 3, 10, 5, 0, Vietnam), false },
+        { "publié le 30 septembre 2018", new DateTimeOffset(2018, 9, 30, 0, 0, 0, Vietnam), false },
+        { "3 de mayo de 2022", new DateTimeOffset(2022, 5, 3, 0, 0, 0, Vietnam), false },
+        { "Posted on May 18, 2014", new DateTimeOffset(2014, 5, 18, 0, 0, 0, Vietnam), false },
+        { "January 5th 2020", new DateTimeOffset(2020, 1, 5, 0, 0, 0, Vietnam), false },
+        { "3 listopada 2023", new DateTimeOffset(2023, 11, 3, 0, 0, 0, Vietnam), false },
+        { "/2019/10/21/interning-of-small-integers/", new DateTimeOffset(2019, 10, 21, 0, 0, 0, Vietnam), false },
         { "Thứ Bảy, 4/1/2025", new DateTimeOffset(2025, 1, 4, 0, 0, 0, Vietnam), false },
         { "Thứ Hai, 12/06/2023 22:32 (GMT+0)", new DateTimeOffset(2023, 6, 12, 22, 32, 0, TimeSpan.Zero), true },
         { "Thứ năm, 2/11/2023, 19:20 (GMT+7)", new DateTimeOffset(2023, 11, 2, 19, 20, 0, Vietnam), true },

@@ -1,12 +1,11 @@
-using DanVan.Analytics.Text;
-
-namespace DanVan.Analytics.Parsing.Dates;
+namespace DanVan.Analytics.Text.Dates;
 
 /// <summary>
 /// Finds the date (and time and zone, when given) in Vietnamese page text: "Thứ Bảy, 4/1/2025",
 /// "Thứ Hai, 12/06/2023 22:32 (GMT+0)", "Thứ năm, 2/11/2023, 19:20 (GMT+7)", "Cập nhật: 08:15 ngày 22/09/2023",
-/// "22/9/2023 | 10:05", "ngày 18 tháng 12 năm 2024", and ISO "2024-12-18 10:05". The day comes before the
-/// month, always (Vietnamese order). A date without a zone is in Vietnam time unless the caller says otherwise.
+/// "22/9/2023 | 10:05", "ngày 18 tháng 12 năm 2024", and ISO "2024-12-18 10:05"; and the spelled months of other
+/// languages that crawls meet (<see cref="MonthNames"/>: "18. Mai 2014", "3 de mayo de 2022", "May 18, 2014").
+/// In numeric dates the day comes before the month, always (Vietnamese order). A date without a zone is in Vietnam time unless the caller says otherwise.
 /// </summary>
 /// <remarks>One left-to-right scan of the folded text; no regular expressions, linear time.</remarks>
 public static class VietnameseDateParser
@@ -118,7 +117,11 @@ public static class VietnameseDateParser
                 }
             }
 
-            return false;
+            // "18. Mai 2014" goes on to the month names.
+            if (separator != '.')
+            {
+                return false;
+            }
         }
 
         // Spelled form: [ngày] D tháng M năm Y.
@@ -138,9 +141,150 @@ public static class VietnameseDateParser
                     }
                 }
             }
+
+            // Month names of other languages: "18. Mai 2014", "3 de mayo de 2022", "30 septembre 2018", "May 18, 2014".
+            if (TryNamedMonthAfter(s, p, out month, out year, out end) || TryNamedMonthBefore(s, start, p, out month, out year, out end))
+            {
+                day = first;
+                return true;
+            }
         }
 
         return false;
+    }
+
+    // "18. Mai 2014", "3 de mayo de 2022", "1er janvier 2020", "5th of May, 2020": p is just after the day.
+    private static bool TryNamedMonthAfter(ReadOnlySpan<char> s, int p, out int month, out int year, out int end)
+    {
+        month = year = 0;
+        end = p;
+        int q = SkipOrdinalSuffix(s, p);
+        if (q < s.Length && s[q] == '.')
+        {
+            q++;
+        }
+
+        q = SkipSpaces(s, q);
+        SkipWord(s, ref q, "de");
+        SkipWord(s, ref q, "of");
+        if (!TryMonthWord(s, ref q, out month))
+        {
+            return false;
+        }
+
+        return TryYearAfterMonth(s, q, out year, out end);
+    }
+
+    // "May 18, 2014", "January 5th 2020": the month word stands before the day at start; p is just after the day.
+    private static bool TryNamedMonthBefore(ReadOnlySpan<char> s, int start, int p, out int month, out int year, out int end)
+    {
+        month = year = 0;
+        end = p;
+        int wordEnd = start;
+        while (wordEnd > 0 && s[wordEnd - 1] is ' ' or '\u00A0' or '.')
+        {
+            wordEnd--;
+        }
+
+        int wordStart = wordEnd;
+        while (wordStart > 0 && char.IsLetter(s[wordStart - 1]))
+        {
+            wordStart--;
+        }
+
+        if (wordEnd == start || wordStart == wordEnd || wordEnd - wordStart > MonthNames.MaxLength ||
+            !MonthNames.ByName.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(s[wordStart..wordEnd], out month))
+        {
+            return false;
+        }
+
+        int q = SkipOrdinalSuffix(s, p);
+        if (q < s.Length && s[q] == ',')
+        {
+            q++;
+        }
+
+        int y = ReadYear(s, SkipSpaces(s, q), out int yearEnd);
+        if (y == 0)
+        {
+            return false;
+        }
+
+        (year, end) = (y, yearEnd);
+        return true;
+    }
+
+    private static bool TryMonthWord(ReadOnlySpan<char> s, ref int p, out int month)
+    {
+        month = 0;
+        int q = p;
+        while (q < s.Length && char.IsLetter(s[q]))
+        {
+            q++;
+        }
+
+        if (q == p || q - p > MonthNames.MaxLength || !MonthNames.ByName.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(s[p..q], out month))
+        {
+            return false;
+        }
+
+        if (q < s.Length && s[q] == '.')
+        {
+            q++;
+        }
+
+        p = q;
+        return true;
+    }
+
+    private static bool TryYearAfterMonth(ReadOnlySpan<char> s, int q, out int year, out int end)
+    {
+        if (q < s.Length && s[q] == ',')
+        {
+            q++;
+        }
+
+        q = SkipSpaces(s, q);
+        SkipWord(s, ref q, "de");
+        SkipWord(s, ref q, "del");
+        year = ReadYear(s, q, out end);
+        return year != 0;
+    }
+
+    private static int ReadYear(ReadOnlySpan<char> s, int q, out int end)
+    {
+        end = q;
+        int y = ReadNumber(s, ref q, 4, out int digits);
+        if (digits != 4 || (q < s.Length && char.IsAsciiDigit(s[q])))
+        {
+            return 0;
+        }
+
+        end = q;
+        return y;
+    }
+
+    private static int SkipOrdinalSuffix(ReadOnlySpan<char> s, int p)
+    {
+        ReadOnlySpan<char> rest = s[p..];
+        foreach (string suffix in (ReadOnlySpan<string>)["st", "nd", "rd", "th", "er", "o", "º"])
+        {
+            if (rest.StartsWith(suffix, StringComparison.Ordinal) && (rest.Length == suffix.Length || !char.IsLetter(rest[suffix.Length])))
+            {
+                return p + suffix.Length;
+            }
+        }
+
+        return p;
+    }
+
+    private static void SkipWord(ReadOnlySpan<char> s, ref int p, string word)
+    {
+        int q = p;
+        if (ExpectWord(s, ref q, word))
+        {
+            p = q;
+        }
     }
 
     // Skips spaces, then expects the ASCII word, then skips spaces.

@@ -9,8 +9,11 @@ root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(ParseCommand.Create());
 root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(EvalParseCommand.Create());
 root.Subcommands.Add(CrawlCommand.Create());
 root.Subcommands.Add(IndexCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());
+root.Subcommands.Add(DatasetCommand.Create());
+LearningCommands.AddTo(root);
 
 return await root.Parse(args).InvokeAsync();

@@ -1,6 +1,8 @@
+using DanVan.Analytics.Parsing.Markup;
+using DanVan.Analytics.Parsing.Tables;
 using DanVan.Analytics.Text;
 
-namespace DanVan.Analytics.Parsing;
+namespace DanVan.Analytics.Parsing.Content;
 
 /// <summary>Reads author names from a byline: "Hoàng Phong", "Bài và ảnh: Ngọc Khang", "Thu Hà - Minh Anh", "PV".</summary>
 internal static class BylineParser

@@ -1,7 +1,10 @@
-using DanVan.Analytics.Text;
 using System.Runtime.InteropServices;
+using DanVan.Analytics.Parsing.Dates;
+using DanVan.Analytics.Parsing.Markup;
+using DanVan.Analytics.Parsing.Tables;
+using DanVan.Analytics.Text;
 
-namespace DanVan.Analytics.Parsing;
+namespace DanVan.Analytics.Parsing.Content;
 
 /// <summary>What the content detector kept.</summary>
 internal sealed class ExtractedContent

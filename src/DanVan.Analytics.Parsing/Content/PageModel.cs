@@ -1,6 +1,6 @@
 using AngleSharp.Dom;
 
-namespace DanVan.Analytics.Parsing;
+namespace DanVan.Analytics.Parsing.Content;
 
 /// <summary>What the class, id and tag of an element say about it.</summary>
 [Flags]

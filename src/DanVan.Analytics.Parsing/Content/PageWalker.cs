@@ -1,8 +1,10 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using AngleSharp.Dom;
+using DanVan.Analytics.Parsing.Markup;
+using DanVan.Analytics.Parsing.Tables;
 
-namespace DanVan.Analytics.Parsing;
+namespace DanVan.Analytics.Parsing.Content;
 
 /// <summary>
 /// Walks the DOM once (iteratively, so depth cannot overflow the stack) and builds the

@@ -1,6 +1,6 @@
 using DanVan.Analytics.Text;
 
-namespace DanVan.Analytics.Parsing;
+namespace DanVan.Analytics.Parsing.Dates;
 
 /// <summary>
 /// Finds the date (and time and zone, when given) in Vietnamese page text: "Thứ Bảy, 4/1/2025",

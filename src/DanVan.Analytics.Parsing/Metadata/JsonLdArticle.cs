@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 
-namespace DanVan.Analytics.Parsing;
+namespace DanVan.Analytics.Parsing.Metadata;
 
 /// <summary>The fields of a schema.org <c>NewsArticle</c>/<c>Article</c> in the page's JSON-LD.</summary>
 internal sealed class JsonLdArticle

@@ -1,6 +1,9 @@
+using DanVan.Analytics.Parsing.Content;
+using DanVan.Analytics.Parsing.Dates;
+using DanVan.Analytics.Parsing.Markup;
 using DanVan.Analytics.Text;
 
-namespace DanVan.Analytics.Parsing;
+namespace DanVan.Analytics.Parsing.Metadata;
 
 /// <summary>The article's metadata, each field taken from the most trusted source that has it.</summary>
 internal sealed class ResolvedMetadata

@@ -1,6 +1,7 @@
+using DanVan.Analytics.Parsing.Tables;
 using DanVan.Analytics.Text;
 
-namespace DanVan.Analytics.Parsing;
+namespace DanVan.Analytics.Parsing.Metadata;
 
 /// <summary>Cuts the site name from a page title: "… - Báo Lao Động Thủ Đô", "Báo Hà Giang | …".</summary>
 internal static class TitleCleaner

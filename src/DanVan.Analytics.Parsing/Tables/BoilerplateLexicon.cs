@@ -1,4 +1,6 @@
-namespace DanVan.Analytics.Parsing;
+using DanVan.Analytics.Parsing.Markup;
+
+namespace DanVan.Analytics.Parsing.Tables;
 
 /// <summary>What the content detector does with a block whose whole text is a boilerplate phrase.</summary>
 internal enum BoilerplateAction

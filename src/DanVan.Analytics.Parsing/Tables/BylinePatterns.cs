@@ -1,4 +1,4 @@
-namespace DanVan.Analytics.Parsing;
+namespace DanVan.Analytics.Parsing.Tables;
 
 /// <summary>How Vietnamese bylines are written: "Bài và ảnh: Phương Thảo", "PV", "Nhóm PV".</summary>
 internal static class BylinePatterns

@@ -1,4 +1,4 @@
-namespace DanVan.Analytics.Parsing;
+namespace DanVan.Analytics.Parsing.Tables;
 
 /// <summary>
 /// Words in <c>class</c> and <c>id</c> attributes that say what an element holds, as Readability and

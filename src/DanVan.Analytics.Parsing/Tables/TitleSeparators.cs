@@ -1,4 +1,4 @@
-namespace DanVan.Analytics.Parsing;
+namespace DanVan.Analytics.Parsing.Tables;
 
 /// <summary>Separators that join an article title and the site name in <c>&lt;title&gt;</c> ("… - Báo Lao Động Thủ Đô").</summary>
 internal static class TitleSeparators

@@ -3,6 +3,7 @@ using System.Globalization;
 using DanVan.Analytics.Crawling;
 using DanVan.Analytics.Crawling.Fetching;
 using DanVan.Analytics.Crawling.Output;
+using DanVan.Analytics.Crawling.State;
 using DanVan.Analytics.Crawling.Urls;
 
 namespace DanVan.Cli.Commands;
@@ -16,6 +17,7 @@ internal static class CrawlCommand
 {
     private const int UsageError = 2;
     private const int NothingFetched = 1;
+    private const int Failure = 1;
 
     public static Command Create()
     {
@@ -113,6 +115,12 @@ internal static class CrawlCommand
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return UsageError;
+        }
+        catch (Exception e) when (e is CrawlStateLockedException or CrawlOutputException)
+        {
+            // Another crawl holds the state, or the output cannot be written: nothing was lost, run again later.
+            Console.Error.WriteLine($"error: {e.Message}");
+            return Failure;
         }
         catch (IOException e)
         {

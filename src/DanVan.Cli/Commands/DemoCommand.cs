@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DanVan.Analytics.Articles;
 using DanVan.Analytics.Extraction;
 using DanVan.Analytics.Parsing;
 using DanVan.Analytics.Search.Indexing;
@@ -114,19 +115,7 @@ internal static class DemoCommand
                 continue;
             }
 
-            string url = (article.CanonicalUrl ?? article.Url)?.AbsoluteUri ?? new Uri(page.FullName).AbsoluteUri;
-            var document = new ArticleDocument
-            {
-                Id = entry.Id ?? Path.GetFileNameWithoutExtension(page.Name),
-                Url = url,
-                CanonicalUrl = article.CanonicalUrl?.AbsoluteUri,
-                Site = article.Site,
-                Title = article.Title ?? "",
-                Lead = article.Lead ?? "",
-                Body = article.Body,
-                Published = article.Published,
-                Authors = article.Authors,
-            };
+            ArticleDocument document = article.ToRecord(entry.Id ?? Path.GetFileNameWithoutExtension(page.Name)).ToDocument();
             ExtractionResult found = facts.Extract(document);
             document = document.WithFacts(ExtractedArticleFacts.ToFacts(document, found));
             documents.Add(document);

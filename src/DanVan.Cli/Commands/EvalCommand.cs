@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using DanVan.Analytics.Evaluation;
 using DanVan.Analytics.Extraction;
-using DanVan.Analytics.Extraction.Evaluation;
 
 namespace DanVan.Cli.Commands;
 

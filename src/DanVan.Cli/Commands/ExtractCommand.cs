@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Text.Json;
+using DanVan.Analytics.Articles;
+using DanVan.Analytics.Evaluation;
 using DanVan.Analytics.Extraction;
-using DanVan.Analytics.Extraction.Evaluation;
 
 namespace DanVan.Cli.Commands;
 
@@ -30,44 +30,23 @@ internal static class ExtractCommand
 
         try
         {
-            var predictions = new List<string>();
-            int lineNumber = 0;
-            await foreach (string line in File.ReadLinesAsync(input.FullName, cancellationToken))
+            int skipped = 0;
+            var readOptions = new JsonLinesReadOptions
             {
-                lineNumber++;
-                if (string.IsNullOrWhiteSpace(line))
+                OnBadLine = bad =>
                 {
-                    continue;
-                }
-
-                ExtractionCase c;
-                try
-                {
-                    c = ExtractionCaseJson.Parse(line);
-                }
-                catch (JsonException e)
-                {
-                    await Console.Error.WriteLineAsync($"error: {input.Name} line {lineNumber}: not a case ({e.Message}).");
-                    return 2;
-                }
-
-                ExtractionResult result = ArticleExtractor.Default.Extract(c.Text ?? string.Empty);
-                predictions.Add(ExtractionCaseJson.Serialize(ExtractionCaseJson.FromResult(c.Id, result)));
+                    skipped++;
+                    Console.Error.WriteLine(ArticleRecordJson.Serialize(bad));
+                },
+            };
+            await using JsonLinesWriter writer = JsonLinesWriter.Create(output?.FullName ?? JsonLines.StandardStream);
+            await foreach (ArticleRecord record in ArticleRecordReader.ReadAsync(input.FullName, readOptions, cancellationToken))
+            {
+                ExtractionResult result = ArticleExtractor.Default.Extract(record.ComposeText());
+                await writer.WriteLineAsync(ExtractionCaseJson.Serialize(ExtractionCaseJson.FromResult(record.Id, result)), cancellationToken);
             }
 
-            if (output is null)
-            {
-                foreach (string p in predictions)
-                {
-                    await Console.Out.WriteLineAsync(p);
-                }
-            }
-            else
-            {
-                await File.WriteAllLinesAsync(output.FullName, predictions, cancellationToken);
-            }
-
-            return 0;
+            return skipped > 0 ? 3 : 0;
         }
         catch (IOException e)
         {

@@ -1,8 +1,5 @@
 using System.CommandLine;
-using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using DanVan.Analytics.Articles;
 using DanVan.Analytics.Search.Indexing;
 
 namespace DanVan.Cli.Commands;
@@ -19,21 +16,26 @@ internal static class IndexCommand
             Description = "Commit after this many articles, so that a crash loses at most that many (0: commit at the end only).",
             DefaultValueFactory = _ => 10_000,
         };
-        var command = new Command("index", "Index parsed articles for 'danvan search'.");
+        var forceOption = new Option<bool>("--force")
+        {
+            Description = "Use an --index folder that holds other files and no index (Lucene may delete files named like its own, such as _config.yml).",
+        };
+        var command = new Command("index", "Index parsed articles for 'danvan search'. Exit codes: 0 done, 1 the index could not be written (locked, damaged, not an index, disk full), 2 bad arguments or input.");
         command.Options.Add(inOption);
         command.Options.Add(indexOption);
         command.Options.Add(commitEveryOption);
+        command.Options.Add(forceOption);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(inOption)!,
             parseResult.GetValue(indexOption)!,
             parseResult.GetValue(commitEveryOption),
-            new ExtractedArticleFacts(),
+            new ArticleIndexOptions { Facts = new ExtractedArticleFacts(), AllowForeignFiles = parseResult.GetValue(forceOption) },
             cancellationToken));
         return command;
     }
 
-    /// <summary>Indexes <paramref name="input"/> into <paramref name="index"/>; facts come from <paramref name="facts"/>.</summary>
-    internal static async Task<int> RunAsync(FileInfo input, DirectoryInfo index, int commitEvery, IArticleFactsProvider facts, CancellationToken cancellationToken)
+    /// <summary>Indexes <paramref name="input"/> into <paramref name="index"/>, opened with <paramref name="options"/> (its facts provider finds the facts).</summary>
+    internal static async Task<int> RunAsync(FileInfo input, DirectoryInfo index, int commitEvery, ArticleIndexOptions options, CancellationToken cancellationToken)
     {
         if (!input.Exists)
         {
@@ -47,47 +49,36 @@ internal static class IndexCommand
             return 2;
         }
 
+        int skipped = 0;
+        var readOptions = new JsonLinesReadOptions
+        {
+            OnBadLine = bad =>
+            {
+                skipped++;
+                Console.Error.WriteLine(ArticleRecordJson.Serialize(bad));
+            },
+        };
         try
         {
-            using ArticleIndex articleIndex = ArticleIndex.OpenOrCreate(index.FullName);
+            using ArticleIndex articleIndex = ArticleIndex.OpenOrCreate(index.FullName, options);
             var progress = new Progress();
-            int lineNumber = 0;
-            int skipped = 0;
-            using var reader = new StreamReader(input.FullName);
-            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            IndexRunSummary summary;
+            try
             {
-                lineNumber++;
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-
-                if (!TryRead(line, out ArticleDocument? article, out string? problem))
-                {
-                    skipped++;
-                    Console.Error.WriteLine($"warning: line {lineNumber} skipped: {problem}");
-                    continue;
-                }
-
-                articleIndex.AddOrUpdate(article.WithFacts(facts.GetFacts(article)));
-                progress.Count++;
-                if (commitEvery > 0 && progress.Count % commitEvery == 0)
-                {
-                    articleIndex.Commit();
-                }
-
-                progress.Report(final: false);
+                summary = await articleIndex.AddAllAsync(ReadArticles(input, readOptions, cancellationToken), commitEvery, progress, cancellationToken);
+            }
+            finally
+            {
+                progress.Finish();
             }
 
-            articleIndex.Commit();
-            progress.Report(final: true);
-            Console.Error.WriteLine($"index: {articleIndex.Count} articles in {articleIndex.Path}{(skipped > 0 ? $" ({skipped} lines skipped)" : "")}");
-            return 0;
+            Console.Error.WriteLine($"index: {summary.Count} articles in {articleIndex.Path}{(skipped > 0 ? $" ({skipped} lines skipped)" : "")}");
+            return skipped > 0 ? 3 : 0;
         }
         catch (ArticleIndexException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            return 3;
+            return 1;
         }
         catch (IOException e)
         {
@@ -96,92 +87,51 @@ internal static class IndexCommand
         }
     }
 
-    /// <summary>Reads one line of 'danvan parse' output; tolerant of unknown and missing optional fields.</summary>
-    internal static bool TryRead(string line, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ArticleDocument? article, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? problem)
+    /// <summary>The articles of <paramref name="input"/> as index documents; bad lines go to <paramref name="readOptions"/>.</summary>
+    private static async IAsyncEnumerable<ArticleDocument> ReadArticles(FileInfo input, JsonLinesReadOptions readOptions, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        article = null;
-        ParsedArticleLine? dto;
-        try
+        await foreach (ArticleRecord record in ArticleRecordReader.ReadAsync(input.FullName, readOptions, cancellationToken))
         {
-            dto = JsonSerializer.Deserialize(line, IndexJsonContext.Default.ParsedArticleLine);
+            yield return record.ToDocument();
         }
-        catch (JsonException e)
-        {
-            problem = $"not a JSON article ({e.Message})";
-            return false;
-        }
-
-        if (dto is null || string.IsNullOrWhiteSpace(dto.Url) || dto.Title is null)
-        {
-            problem = "an article needs at least \"url\" and \"title\"";
-            return false;
-        }
-
-        string body = dto.Body ?? string.Join("\n\n", dto.Paragraphs ?? []);
-        article = new ArticleDocument
-        {
-            Id = string.IsNullOrWhiteSpace(dto.Id) ? dto.Url : dto.Id,
-            Url = dto.Url,
-            CanonicalUrl = dto.CanonicalUrl,
-            Site = dto.Site,
-            Title = dto.Title,
-            Lead = dto.Lead ?? "",
-            Body = body,
-            Published = DateTimeOffset.TryParse(dto.Published, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTimeOffset published) ? published : null,
-            Authors = dto.Authors ?? [],
-        };
-        problem = null;
-        return true;
     }
 
-    /// <summary>Count and rate on stderr, at most about once a second.</summary>
-    private sealed class Progress
+    /// <summary>Count and rate on stderr: a live line on a terminal (about once a second), a plain line every few seconds when redirected.</summary>
+    private sealed class Progress : IProgress<IndexProgress>
     {
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private long _lastReport;
+        private readonly bool _live = !Console.IsErrorRedirected;
+        private TimeSpan? _last;
+        private bool _pendingLine;
 
-        public int Count { get; set; }
-
-        public void Report(bool final)
+        /// <summary>Ends the live line, so that what follows starts on its own.</summary>
+        public void Finish()
         {
-            long now = _clock.ElapsedMilliseconds;
-            if (!final && now - _lastReport < 1000)
+            if (_pendingLine)
+            {
+                Console.Error.WriteLine();
+                _pendingLine = false;
+            }
+        }
+
+        public void Report(IndexProgress value)
+        {
+            if (_last is { } last && value.Elapsed - last < TimeSpan.FromSeconds(_live ? 1 : 5))
             {
                 return;
             }
 
-            _lastReport = now;
-            double rate = Count / Math.Max(0.001, _clock.Elapsed.TotalSeconds);
-            Console.Error.Write($"\rindexed {Count:N0} articles ({rate:N0}/s){(final ? Environment.NewLine : "")}");
+            _last = value.Elapsed;
+            double rate = value.Added / Math.Max(0.001, value.Elapsed.TotalSeconds);
+            string text = $"indexed {value.Added:N0} articles ({rate:N0}/s, {value.Committed:N0} committed)";
+            if (_live)
+            {
+                Console.Error.Write($"\r{text}");
+                _pendingLine = true;
+            }
+            else
+            {
+                Console.Error.WriteLine(text);
+            }
         }
     }
 }
-
-/// <summary>One line of 'danvan parse' output, as far as indexing needs it.</summary>
-internal sealed class ParsedArticleLine
-{
-    public string? Id { get; set; }
-
-    public string Url { get; set; } = "";
-
-    public string? CanonicalUrl { get; set; }
-
-    public string? Site { get; set; }
-
-    public string? Title { get; set; }
-
-    public string? Published { get; set; }
-
-    public List<string>? Authors { get; set; }
-
-    public string? Lead { get; set; }
-
-    public string? Body { get; set; }
-
-    public List<string>? Paragraphs { get; set; }
-}
-
-// The names 'danvan parse' writes (ArticleJson: camelCase); facts are not read, the extractor makes them while indexing.
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, AllowTrailingCommas = true, ReadCommentHandling = JsonCommentHandling.Skip)]
-[JsonSerializable(typeof(ParsedArticleLine))]
-internal sealed partial class IndexJsonContext : JsonSerializerContext;

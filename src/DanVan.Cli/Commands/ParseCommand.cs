@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using DanVan.Analytics.Articles;
 using DanVan.Analytics.Parsing;
 
 namespace DanVan.Cli.Commands;
@@ -60,7 +61,7 @@ internal static class ParseCommand
         {
             await using FileStream stream = OpenRead(file.FullName);
             Article article = await new ArticleParser().ParseAsync(stream, uri, cancellationToken: cancellationToken);
-            await Console.Out.WriteLineAsync(ArticleJson.Serialize(ArticleRecord.From(PageId(file.Name), article), indented: true));
+            await Console.Out.WriteLineAsync(ArticleRecordJson.Serialize(article.ToRecord(PageId(file.Name)), indented: true));
             return 0;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArticleParseException)
@@ -152,7 +153,7 @@ internal static class ParseCommand
         {
             await using FileStream stream = OpenRead(path);
             Article article = await parser.ParseAsync(stream, url, cancellationToken: cancellationToken);
-            await writer.WriteLineAsync(ArticleJson.Serialize(ArticleRecord.From(entry.Id, article)));
+            await writer.WriteLineAsync(ArticleRecordJson.Serialize(article.ToRecord(entry.Id)));
             return null;
         }
         catch (ArticleParseException exception)

@@ -73,7 +73,7 @@ internal static class SearchCommand
         catch (ArticleIndexException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            return 3;
+            return 1;
         }
 
         if (json)
@@ -102,7 +102,7 @@ internal static class SearchCommand
             output.WriteLine($"note: {notice}");
         }
 
-        output.WriteLine($"{results.TotalHits} {(results.TotalHits == 1 ? "article matches" : "articles match")}{(results.TotalHits > 0 ? $"; showing {request.Skip + Math.Min(1, results.Hits.Count)}-{request.Skip + results.Hits.Count}" : "")}.");
+        output.WriteLine($"{results.TotalHits} {(results.TotalHits == 1 ? "article matches" : "articles match")}{(results.Hits.Count > 0 ? $"; showing {request.Skip + 1}-{request.Skip + results.Hits.Count}" : "")}.");
         int rank = request.Skip;
         foreach (SearchHit hit in results.Hits)
         {

@@ -1,3 +1,5 @@
+using DanVan.Analytics.Parsing.Content;
+
 namespace DanVan.Analytics.Parsing.Tests.Content;
 
 public sealed class BylineParserTests

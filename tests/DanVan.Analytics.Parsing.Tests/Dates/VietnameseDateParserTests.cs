@@ -1,4 +1,5 @@
 using System.Text;
+using DanVan.Analytics.Parsing.Dates;
 
 namespace DanVan.Analytics.Parsing.Tests.Dates;
 

@@ -1,3 +1,5 @@
+using DanVan.Analytics.Parsing.Metadata;
+
 namespace DanVan.Analytics.Parsing.Tests.Metadata;
 
 public sealed class TitleCleanerTests

@@ -28,8 +28,8 @@ public sealed class SearchCommandTests : IDisposable
         var index = await DanvanCli.RunAsync("index", "--in", _input, "--index", _folder.Path);
         var search = await DanvanCli.RunAsync("search", "--index", _folder.Path, "dan van kheo", "--facets");
 
-        Assert.Equal(0, index.ExitCode);
-        Assert.Contains("line 2 skipped", index.Error, StringComparison.Ordinal);
+        Assert.Equal(3, index.ExitCode);
+        Assert.Contains($"{{\"file\":{JsonSerializer.Serialize(_input)},\"line\":2,\"reason\":", index.Error, StringComparison.Ordinal);
         Assert.Contains("2 articles", index.Error, StringComparison.Ordinal);
         Assert.Equal(0, search.ExitCode);
         Assert.Contains("1 article matches; showing 1-1.", search.Output, StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed class SearchCommandTests : IDisposable
     {
         var search = await DanvanCli.RunAsync("search", "--index", _folder.Path, "dân vận");
 
-        Assert.Equal(3, search.ExitCode);
+        Assert.Equal(1, search.ExitCode);
         Assert.StartsWith("error: There is no index", search.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", search.Error, StringComparison.Ordinal);
     }

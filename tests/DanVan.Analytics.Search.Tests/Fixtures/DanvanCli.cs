@@ -34,6 +34,30 @@ internal static class DanvanCli
         return Process.Start(start)!;
     }
 
+    /// <summary>
+    /// Starts <c>danvan</c> through <c>sh -c</c> after <paramref name="shellPrefix"/> (such as <c>ulimit -f 2048</c>), the
+    /// shell replaced by the CLI (<c>exec</c>), so that a kill reaches the CLI itself.
+    /// </summary>
+    public static Process StartInShell(string shellPrefix, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("/bin/sh")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(shellPrefix + "; exec dotnet \"$@\"");
+        start.ArgumentList.Add("sh");
+        start.ArgumentList.Add(Dll());
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return Process.Start(start)!;
+    }
+
     /// <summary>Runs <c>danvan</c> to the end and returns its exit code and output.</summary>
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
     {

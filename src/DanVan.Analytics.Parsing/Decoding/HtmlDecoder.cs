@@ -1,0 +1,259 @@
+using System.Text;
+using TextEncoding = System.Text.Encoding;
+
+namespace DanVan.Analytics.Parsing.Decoding;
+
+/// <summary>
+/// Turns page bytes into text. The charset comes from the byte order mark, then the HTTP
+/// <c>Content-Type</c> header, then <c>&lt;meta charset&gt;</c> (or <c>http-equiv</c>) in the first
+/// 4 KB, then UTF-8; and the bytes get the last word: a page declared as a legacy charset whose bytes
+/// are valid multi-byte UTF-8 is UTF-8, and a page declared UTF-8 whose bytes are not is windows-1258.
+/// </summary>
+internal static class HtmlDecoder
+{
+    private const int PrescanBytes = 4096;
+
+    /// <summary>Decodes <paramref name="bytes"/>, adding a warning when the declared charset was wrong or missing.</summary>
+    public static string Decode(ReadOnlySpan<byte> bytes, string? contentType, List<ParseWarning> warnings)
+    {
+        // 1. A byte order mark is certain.
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            return DecodeUtf8(bytes[3..], warnings);
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return TextEncoding.Unicode.GetString(bytes[2..]);
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return TextEncoding.BigEndianUnicode.GetString(bytes[2..]);
+        }
+
+        // 2. The HTTP header, 3. the page's own declaration.
+        string? declared = CharsetFromContentType(contentType);
+        string source = "the HTTP header";
+        if (declared is null)
+        {
+            declared = CharsetFromMeta(bytes[..Math.Min(bytes.Length, PrescanBytes)]);
+            source = "the page's <meta charset>";
+        }
+
+        TextEncoding? encoding = declared is null ? null : Resolve(declared);
+        if (declared is not null && encoding is null)
+        {
+            warnings.Add(new ParseWarning(ParseWarningCode.UnknownCharset, $"The charset \"{declared}\" declared in {source} is unknown; the bytes were read as UTF-8 or windows-1258."));
+        }
+
+        bool validUtf8 = IsValidUtf8(bytes, out bool hasMultiByte);
+        if (encoding is null || encoding.CodePage == TextEncoding.UTF8.CodePage)
+        {
+            if (validUtf8)
+            {
+                if (declared is null && hasMultiByte)
+                {
+                    warnings.Add(new ParseWarning(ParseWarningCode.CharsetGuessed, "The page declares no charset; its bytes are valid UTF-8."));
+                }
+
+                return TextEncoding.UTF8.GetString(bytes);
+            }
+
+            warnings.Add(new ParseWarning(
+                declared is null ? ParseWarningCode.CharsetGuessed : ParseWarningCode.CharsetMismatch,
+                declared is null
+                    ? "The page declares no charset and is not valid UTF-8; it was read as windows-1258."
+                    : $"The page declares UTF-8 in {source} but its bytes are not valid UTF-8; it was read as windows-1258."));
+            return DecodeWindows1258(bytes);
+        }
+
+        // A single-byte legacy charset cannot produce valid multi-byte UTF-8 from real text by accident.
+        if (validUtf8 && hasMultiByte && encoding.IsSingleByte)
+        {
+            warnings.Add(new ParseWarning(ParseWarningCode.CharsetMismatch, $"The page declares \"{declared}\" in {source} but its bytes are UTF-8; it was read as UTF-8."));
+            return TextEncoding.UTF8.GetString(bytes);
+        }
+
+        return encoding.CodePage == 1258 ? DecodeWindows1258(bytes) : encoding.GetString(bytes);
+    }
+
+    // windows-1258 writes most tones as combining marks. Composing the whole page once is cheaper than
+    // letting every text block take the normalizer's slow path; the output still goes through the normalizer.
+    private static string DecodeWindows1258(ReadOnlySpan<byte> bytes) =>
+        Windows1258.GetString(bytes).Normalize(NormalizationForm.FormC);
+
+    /// <summary>windows-1258 (Vietnamese), from the code-pages provider.</summary>
+    public static TextEncoding Windows1258 { get; } = CodePagesEncodingProvider.Instance.GetEncoding(1258)!;
+
+    /// <summary>The encoding for a charset label, or null when unknown.</summary>
+    public static TextEncoding? Resolve(string label)
+    {
+        string name = label.Trim().Trim('"', '\'').ToLowerInvariant();
+        // The two charsets Vietnamese sites use, without the providers' name lookups.
+        if (name is "utf-8" or "utf8")
+        {
+            return TextEncoding.UTF8;
+        }
+
+        if (name is "windows-1258" or "cp1258" or "x-cp1258" or "vn")
+        {
+            return Windows1258;
+        }
+
+        // The WHATWG encoding standard reads these labels as windows-1252; browsers do the same.
+        if (name is "iso-8859-1" or "latin1" or "us-ascii" or "ascii")
+        {
+            name = "windows-1252";
+        }
+
+        if (name is "utf8" or "unicode-1-1-utf-8")
+        {
+            name = "utf-8";
+        }
+
+        if (name is "vn" or "cp1258" or "x-cp1258")
+        {
+            name = "windows-1258";
+        }
+
+        try
+        {
+            return CodePagesEncodingProvider.Instance.GetEncoding(name) ?? TextEncoding.GetEncoding(name);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The charset parameter of a <c>Content-Type</c> header value.</summary>
+    public static string? CharsetFromContentType(string? contentType)
+    {
+        if (string.IsNullOrEmpty(contentType))
+        {
+            return null;
+        }
+
+        int at = contentType.IndexOf("charset", StringComparison.OrdinalIgnoreCase);
+        return at < 0 ? null : ReadCharsetValue(contentType.AsSpan(at + "charset".Length));
+    }
+
+    private static string? CharsetFromMeta(ReadOnlySpan<byte> head)
+    {
+        // Looks for "charset" in the first bytes, in the page's <meta charset> or http-equiv content.
+        ReadOnlySpan<byte> needle = "charset"u8;
+        int offset = 0;
+        while (offset < head.Length)
+        {
+            int at = IndexOfIgnoreAsciiCase(head[offset..], needle);
+            if (at < 0)
+            {
+                return null;
+            }
+
+            int after = offset + at + needle.Length;
+            int end = Math.Min(head.Length, after + 64);
+            string tail = TextEncoding.ASCII.GetString(head[after..end]);
+            string? value = ReadCharsetValue(tail);
+            if (value is not null)
+            {
+                return value;
+            }
+
+            offset = after;
+        }
+
+        return null;
+    }
+
+    private static string? ReadCharsetValue(ReadOnlySpan<char> rest)
+    {
+        int p = 0;
+        while (p < rest.Length && rest[p] is ' ' or '\t')
+        {
+            p++;
+        }
+
+        if (p >= rest.Length || rest[p] != '=')
+        {
+            return null;
+        }
+
+        p++;
+        while (p < rest.Length && rest[p] is ' ' or '"' or '\'')
+        {
+            p++;
+        }
+
+        int start = p;
+        while (p < rest.Length && (char.IsAsciiLetterOrDigit(rest[p]) || rest[p] is '-' or '_' or '.' or ':'))
+        {
+            p++;
+        }
+
+        return p > start ? rest[start..p].ToString() : null;
+    }
+
+    private static int IndexOfIgnoreAsciiCase(ReadOnlySpan<byte> haystack, ReadOnlySpan<byte> lowerNeedle)
+    {
+        for (int i = 0; i + lowerNeedle.Length <= haystack.Length; i++)
+        {
+            int j = 0;
+            while (j < lowerNeedle.Length && (haystack[i + j] | 0x20) == lowerNeedle[j])
+            {
+                j++;
+            }
+
+            if (j == lowerNeedle.Length)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string DecodeUtf8(ReadOnlySpan<byte> bytes, List<ParseWarning> warnings)
+    {
+        if (!IsValidUtf8(bytes, out _))
+        {
+            warnings.Add(new ParseWarning(ParseWarningCode.InvalidBytes, "The page has a UTF-8 byte order mark but invalid UTF-8 bytes; they were replaced with U+FFFD."));
+        }
+
+        return TextEncoding.UTF8.GetString(bytes);
+    }
+
+    /// <summary>
+    /// <paramref name="bytes"/> without an incomplete UTF-8 sequence at the end (a download or a size limit cut
+    /// in the middle of a letter), so that valid UTF-8 does not look invalid.
+    /// </summary>
+    public static ReadOnlySpan<byte> CutAtCharacterBoundary(ReadOnlySpan<byte> bytes)
+    {
+        int end = bytes.Length;
+        int continuation = 0;
+        while (end > 0 && continuation < 3 && (bytes[end - 1] & 0xC0) == 0x80)
+        {
+            end--;
+            continuation++;
+        }
+
+        if (end == 0 || bytes[end - 1] < 0xC0)
+        {
+            return bytes;
+        }
+
+        // bytes[end - 1] leads a sequence of this many bytes; cut it only when it is incomplete.
+        byte lead = bytes[end - 1];
+        int needed = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : 1;
+        return continuation < needed ? bytes[..(end - 1)] : bytes;
+    }
+
+    private static bool IsValidUtf8(ReadOnlySpan<byte> bytes, out bool hasMultiByte)
+    {
+        bytes = CutAtCharacterBoundary(bytes);
+        int firstNonAscii = System.Text.Ascii.IsValid(bytes) ? -1 : bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+        hasMultiByte = firstNonAscii >= 0;
+        return !hasMultiByte || System.Text.Unicode.Utf8.IsValid(bytes[firstNonAscii..]);
+    }
+}

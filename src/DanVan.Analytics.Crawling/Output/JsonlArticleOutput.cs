@@ -23,6 +23,9 @@ public sealed class JsonlArticleOutput : ICrawlOutput
         _path = path;
     }
 
+    /// <inheritdoc />
+    public IReadOnlyList<string> Files => [_path];
+
     /// <summary>Articles written in this run.</summary>
     public long Written { get; private set; }
 

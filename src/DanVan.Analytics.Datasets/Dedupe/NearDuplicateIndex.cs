@@ -56,7 +56,7 @@ public sealed class NearDuplicateIndex
     public double Threshold { get; }
 
     /// <summary>
-    /// Looks <paramref name="text"/> up among the articles added before and adds it. Returns the earlier article it nearly
+    /// Looks the article (by its <paramref name="signature"/>) up among the articles added before and adds it. Returns the earlier article it nearly
     /// repeats, or null.
     /// </summary>
     /// <param name="articleId">The article.</param>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using DanVan.Analytics.Articles;
 using DanVan.Analytics.Extraction;
-using DanVan.Analytics.Extraction.Evaluation;
+using DanVan.Analytics.Evaluation;
 using DanVan.Analytics.Text;
 
 namespace DanVan.Analytics.Datasets.Sources;

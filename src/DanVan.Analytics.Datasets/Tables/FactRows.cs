@@ -30,7 +30,7 @@ internal static class FactRows
             ArticleId = articleId,
             Split = split,
             Value = c.Value,
-            Qualifier = Extraction.Evaluation.ExtractionCaseJson.QualifierName(c.Qualifier),
+            Qualifier = Evaluation.ExtractionCaseJson.QualifierName(c.Qualifier),
             Noun = c.Noun,
             Movement = c.Movement,
             Scope = c.Scope,

@@ -26,6 +26,9 @@ internal enum NodeFlags
 
     /// <summary>A heading, h1–h6.</summary>
     Heading = 1 << 10,
+
+    /// <summary>A comment thread or a reply form: never the article, however long.</summary>
+    Comment = 1 << 11,
 }
 
 /// <summary>The kind of a text block, from the block element that holds it.</summary>
@@ -92,6 +95,9 @@ internal sealed class PageModel
     public List<string> BylineTexts { get; } = [];
     public List<KeyValuePair<int, string>> DateTexts { get; } = [];
     public int FirstHeadingNode { get; set; } = -1;
+
+    /// <summary>The h1 and h2 headings in page order, with the share of their text inside links (a logo heading is all link).</summary>
+    public List<(int Level, string Text, bool IsLink)> Headings { get; } = [];
     public List<string> MachineDates { get; } = [];
     public List<string> Breadcrumb { get; } = [];
     public int BodyNode { get; set; }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using DanVan.Analytics.Search.Analysis;
 using DanVan.Analytics.Search.Indexing;
+using DanVan.Analytics.Search.Schema;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;

@@ -18,6 +18,9 @@ public sealed record CrawlSummary
     /// <summary>Pages that had not changed since the last run (304).</summary>
     public long NotModified { get; init; }
 
+    /// <summary>Pages fetched again with the same body as their last fetch (their articles were already written, and were not written again).</summary>
+    public long Unchanged { get; init; }
+
     /// <summary>URLs left in the queue (a later run continues with them).</summary>
     public long Queued { get; init; }
 

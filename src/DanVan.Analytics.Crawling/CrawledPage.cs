@@ -32,7 +32,10 @@ public sealed record CrawledPage
     /// <summary>The SHA-256 (hex) of the decoded body.</summary>
     public string? ContentHash { get; init; }
 
-    /// <summary>Why the page was skipped or failed.</summary>
+    /// <summary>Why the page ended as it did.</summary>
+    public PageReason Reason { get; init; }
+
+    /// <summary>The details of <see cref="Reason"/> in words (the canonical URL, the fetch error, ...).</summary>
     public string? Note { get; init; }
 
     /// <summary>Whether the page is a unique HTML page fit for the output (not a duplicate, not noindex, not a feed).</summary>

@@ -40,8 +40,9 @@ public sealed record CrawlerOptions
     public bool AllowPrivateNetworks { get; init; }
 
     /// <summary>
-    /// Allow non-public addresses for the hosts of seeds that themselves resolve to one (crawling an intranet site or
-    /// a local test server on purpose). Default: true.
+    /// Allow non-public addresses for the origins (host and port) of seeds that themselves resolve to one (crawling
+    /// an intranet site or a local test server on purpose): exactly those origins, not the host's other ports.
+    /// Default: true.
     /// </summary>
     public bool TrustPrivateSeeds { get; init; } = true;
 
@@ -50,6 +51,27 @@ public sealed record CrawlerOptions
     /// unavailable): each new run queues such URLs again until they have been tried this often. Default: 3.
     /// </summary>
     public int MaxAttemptsPerUrl { get; init; } = 3;
+
+    /// <summary>The most URLs one sitemap file may list under the sitemap protocol; a sitemap or feed adds at most this many to the frontier.</summary>
+    public const int MaxUrlsPerSitemap = 50_000;
+
+    /// <summary>
+    /// The most links taken from one HTML page (anchors and pagination); the rest are counted and a warning is
+    /// logged. Bounds the memory a page stuffed with links can take. Default: 5,000.
+    /// </summary>
+    public int MaxLinksPerPage { get; init; } = Discovery.LinkExtractor.DefaultMaxLinks;
+
+    /// <summary>
+    /// The most URLs new to the frontier that one HTML page may add; the rest are not queued and a warning is
+    /// logged. Bounds how fast one page can grow the crawl. Default: 1,000.
+    /// </summary>
+    public int MaxNewUrlsPerPage { get; init; } = 1_000;
+
+    /// <summary>
+    /// The largest sitemap fetched, as sent and once decompressed: the sitemap protocol allows 50 MB uncompressed,
+    /// more than <see cref="FetcherOptions.MaxBodyBytes"/> allows pages. Default: 50 MB.
+    /// </summary>
+    public long MaxSitemapBytes { get; init; } = 50L * 1024 * 1024;
 
     /// <summary>Queue the sitemaps that robots.txt lists. Default: true.</summary>
     public bool FollowSitemaps { get; init; } = true;

@@ -19,4 +19,7 @@ public interface ICrawlOutput : IDisposable
 
     /// <summary>Pushes what was written to the operating system.</summary>
     void Flush();
+
+    /// <summary>The files the output writes, so the crawler can refuse one that is its own state (empty when unknown).</summary>
+    IReadOnlyList<string> Files => [];
 }

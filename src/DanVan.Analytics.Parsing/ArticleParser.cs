@@ -62,23 +62,60 @@ public sealed class ArticleParser
     /// <exception cref="ArticleParseException">The input is empty, binary or unreadable.</exception>
     public Article Parse(ReadOnlyMemory<byte> html, Uri? url = null, string? contentType = null, CancellationToken cancellationToken = default)
     {
+        using HtmlPage page = Load(html, url, contentType, cancellationToken);
+        return Parse(page, cancellationToken);
+    }
+
+    /// <summary>
+    /// Decodes a page once and builds its DOM with this parser's guards (size limit, nesting limit, binary input
+    /// refused), for callers that read more than the article from one parse (a crawler's links); then
+    /// <see cref="Parse(HtmlPage, CancellationToken)"/> reads the article from the same DOM.
+    /// </summary>
+    /// <param name="html">The page bytes as served (gzip is recognised and inflated).</param>
+    /// <param name="url">The address the page came from.</param>
+    /// <param name="contentType">The HTTP <c>Content-Type</c> header, whose charset wins over the page's own.</param>
+    /// <param name="cancellationToken">Cancels a long parse.</param>
+    /// <returns>The page; dispose it when done.</returns>
+    /// <exception cref="ArticleParseException">The input is empty, binary or unreadable.</exception>
+    public HtmlPage Load(ReadOnlyMemory<byte> html, Uri? url = null, string? contentType = null, CancellationToken cancellationToken = default)
+    {
         var warnings = new List<ParseWarning>();
         ReadOnlySpan<byte> bytes = html.Span;
         if (IsGzip(bytes))
         {
             using var input = new MemoryStream(html.ToArray(), writable: false);
-            return Parse(input, url, contentType, cancellationToken);
+            (byte[] buffer, int length, bool truncated) = ReadLimited(input, cancellationToken);
+            try
+            {
+                if (truncated)
+                {
+                    length = HtmlDecoder.CutAtCharacterBoundary(buffer.AsSpan(0, length)).Length;
+                    warnings.Add(new ParseWarning(ParseWarningCode.InputTruncated, $"The page is larger than {Options.MaxInputBytes:N0} bytes; only the beginning was read."));
+                }
+
+                return LoadBytes(buffer.AsSpan(0, length), url, contentType, warnings, cancellationToken);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
 
+        return LoadBytes(bytes, url, contentType, warnings, cancellationToken);
+    }
+
+    private HtmlPage LoadBytes(ReadOnlySpan<byte> bytes, Uri? url, string? contentType, List<ParseWarning> warnings, CancellationToken cancellationToken)
+    {
         if (bytes.Length > Options.MaxInputBytes)
         {
+            int total = bytes.Length;
             bytes = HtmlDecoder.CutAtCharacterBoundary(bytes[..Options.MaxInputBytes]);
-            warnings.Add(new ParseWarning(ParseWarningCode.InputTruncated, $"The page is {html.Length:N0} bytes; only the first {bytes.Length:N0} were read."));
+            warnings.Add(new ParseWarning(ParseWarningCode.InputTruncated, $"The page is {total:N0} bytes; only the first {bytes.Length:N0} were read."));
         }
 
         CheckNotBinary(bytes);
         string text = HtmlDecoder.Decode(bytes, contentType, warnings);
-        return ParseText(text, url, warnings, cancellationToken);
+        return LoadText(text, url, warnings, cancellationToken);
     }
 
     /// <summary>Parses a page read from <paramref name="html"/> (up to <see cref="ArticleParseOptions.MaxInputBytes"/>; gzip is inflated).</summary>
@@ -166,10 +203,11 @@ public sealed class ArticleParser
             html = html[..cut];
         }
 
-        return ParseText(html, url, warnings, cancellationToken);
+        using HtmlPage page = LoadText(html, url, warnings, cancellationToken);
+        return Parse(page, cancellationToken);
     }
 
-    private Article ParseText(string text, Uri? url, List<ParseWarning> warnings, CancellationToken cancellationToken)
+    private HtmlPage LoadText(string text, Uri? url, List<ParseWarning> warnings, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -188,10 +226,22 @@ public sealed class ArticleParser
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        IElement? root = _htmlParser.ParseDocument(prescan.Html).DocumentElement;
+        return new HtmlPage(_htmlParser.ParseDocument(prescan.Html), url, prescan.JsonLd, warnings);
+    }
+
+    /// <summary>Reads the article from a page <see cref="Load"/> built (by this parser or another with the same options).</summary>
+    /// <param name="page">The loaded page.</param>
+    /// <param name="cancellationToken">Cancels a long parse.</param>
+    /// <returns>The article.</returns>
+    public Article Parse(HtmlPage page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        Uri? url = page.Url;
+        var warnings = new List<ParseWarning>(page.Warnings);
+        IElement? root = page.Document.DocumentElement;
         PageModel model = root is null ? new PageModel() : PageWalker.Walk(root, cancellationToken);
 
-        JsonLdArticle ld = JsonLdArticle.Read(prescan.JsonLd, warnings);
+        JsonLdArticle ld = JsonLdArticle.Read(page.JsonLd, warnings);
         ResolvedMetadata meta = MetadataResolver.Resolve(model, ld, url, Options, warnings);
         string? titleKey = meta.Title is null ? null : VietnameseFolder.Fold(meta.Title);
         string? leadKey = meta.Lead is null ? null : VietnameseFolder.Fold(meta.Lead);

@@ -20,10 +20,7 @@ public sealed class CrawlerTests() : NewsSiteTestBase(new NewsSite())
     {
         var crawler = new Crawler(Options());
         var pages = new List<CrawledPage>();
-        await foreach (CrawledPage page in crawler.CrawlAsync())
-        {
-            pages.Add(page);
-        }
+        CrawlSummary summary = await crawler.RunAsync((page, _) => { pages.Add(page); return ValueTask.CompletedTask; });
 
         // Exactly the allowed articles come out, each once, decoded right whatever the charset label said.
         var articles = pages.Where(p => p.IsOutputCandidate && p.Article is not null).ToList();
@@ -68,10 +65,12 @@ public sealed class CrawlerTests() : NewsSiteTestBase(new NewsSite())
         Assert.Equal(FetchStatus.TooLarge, Find("/bom.html").Fetch!.Status);
         Assert.Equal(UrlState.Skipped, Find("/cu/bai-00.html").State); // redirects to bai-00: same content
         Assert.Equal(UrlState.Skipped, Find("/amp/bai-00.html").State); // canonical is bai-00
+        Assert.Equal(PageReason.CanonicalElsewhere, Find("/amp/bai-00.html").Reason);
         Assert.Equal(UrlState.Skipped, Find("/tin/bai-00.html?ref=home").State);
+        Assert.Equal(PageReason.CanonicalElsewhere, Find("/tin/bai-00.html?ref=home").Reason); // names bai-00.html as canonical
+        Assert.Equal(PageReason.FetchFailed, Find("/khong-co.html").Reason);
         Assert.DoesNotContain(pages, p => p.Url.Host != Server.BaseUrl.Host);
 
-        CrawlSummary summary = crawler.LastSummary!;
         Assert.Equal(0, summary.Queued);
         Assert.False(summary.Cancelled);
         Assert.True(summary.Errors >= 6);

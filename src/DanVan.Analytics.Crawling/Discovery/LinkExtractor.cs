@@ -1,35 +1,57 @@
-using System.Text;
-using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
+using AngleSharp.Dom;
 using DanVan.Analytics.Crawling.Urls;
+using DanVan.Analytics.Parsing;
 
 namespace DanVan.Analytics.Crawling.Discovery;
 
 /// <summary>
-/// Finds the links of an HTML page with AngleSharp: anchors, image-map areas, <c>rel=next/prev</c> pagination,
-/// the <c>rel=canonical</c> URL, announced RSS/Atom feeds, and the page's <c>meta robots</c> directives. Links are
-/// resolved against the page (or its <c>&lt;base href&gt;</c>) and canonicalized; anything that is not http(s) is
-/// dropped. One instance per thread (the HTML parser is not shared).
+/// Finds the links of an HTML page: anchors, image-map areas, <c>rel=next/prev</c> pagination, the
+/// <c>rel=canonical</c> URL, announced RSS/Atom feeds, and the page's <c>meta robots</c> directives. It reads the
+/// DOM that <see cref="ArticleParser.Load"/> built, so links and article come from one decoding and one parse under
+/// the parser's guards (charset rules, size and nesting limits). Links are resolved against the page (or its
+/// <c>&lt;base href&gt;</c>) and canonicalized; anything that is not http(s) is dropped; past
+/// <see cref="MaxLinks"/> the rest are counted, not kept. One instance per thread.
 /// </summary>
 public sealed class LinkExtractor
 {
-    private readonly HtmlParser _parser = new(new HtmlParserOptions { IsScripting = false });
+    /// <summary>The default <see cref="MaxLinks"/>.</summary>
+    public const int DefaultMaxLinks = 5_000;
+
     private readonly UrlCanonicalizer _canonicalizer;
+    private ArticleParser? _parser;
 
     /// <summary>Creates an extractor.</summary>
     /// <param name="canonicalizer">The canonicalizer, or <see langword="null"/> for the default.</param>
-    public LinkExtractor(UrlCanonicalizer? canonicalizer = null)
+    /// <param name="maxLinks">The most links kept from one page (pagination and anchors together).</param>
+    public LinkExtractor(UrlCanonicalizer? canonicalizer = null, int maxLinks = DefaultMaxLinks)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxLinks);
         _canonicalizer = canonicalizer ?? UrlCanonicalizer.Default;
+        MaxLinks = maxLinks;
     }
 
-    /// <summary>Extracts the links of a page given as bytes.</summary>
+    /// <summary>The most links kept from one page; a page with more reports how many were dropped.</summary>
+    public int MaxLinks { get; }
+
+    /// <summary>Extracts the links of a page given as bytes (decoded as <see cref="ArticleParser"/> decodes pages).</summary>
     /// <param name="body">The decoded (not content-encoded) body.</param>
     /// <param name="contentType">The Content-Type header, whose charset is used when present.</param>
     /// <param name="pageUrl">The page's URL.</param>
-    /// <returns>The links.</returns>
-    public PageLinks Extract(ReadOnlyMemory<byte> body, string? contentType, Uri pageUrl) =>
-        Extract(DecodeHtml(body.Span, contentType), pageUrl);
+    /// <returns>The links; none for a page that is empty or not text.</returns>
+    public PageLinks Extract(ReadOnlyMemory<byte> body, string? contentType, Uri pageUrl)
+    {
+        ArgumentNullException.ThrowIfNull(pageUrl);
+        _parser ??= new ArticleParser();
+        try
+        {
+            using HtmlPage page = _parser.Load(body, pageUrl, contentType);
+            return Extract(page.Document, pageUrl);
+        }
+        catch (ArticleParseException)
+        {
+            return new PageLinks { Links = [] };
+        }
+    }
 
     /// <summary>Extracts the links of a page given as text.</summary>
     /// <param name="html">The markup.</param>
@@ -38,9 +60,17 @@ public sealed class LinkExtractor
     public PageLinks Extract(string html, Uri pageUrl)
     {
         ArgumentNullException.ThrowIfNull(html);
-        ArgumentNullException.ThrowIfNull(pageUrl);
-        using IHtmlDocument document = _parser.ParseDocument(html);
+        return Extract(System.Text.Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", pageUrl);
+    }
 
+    /// <summary>Extracts the links of a page already parsed (see <see cref="ArticleParser.Load"/>).</summary>
+    /// <param name="document">The page's DOM.</param>
+    /// <param name="pageUrl">The page's URL.</param>
+    /// <returns>The links.</returns>
+    public PageLinks Extract(IDocument document, Uri pageUrl)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(pageUrl);
         Uri baseUrl = pageUrl;
         if (document.QuerySelector("base[href]")?.GetAttribute("href") is { } baseHref
             && _canonicalizer.TryCanonicalize(pageUrl, baseHref, out Uri? resolvedBase))
@@ -65,15 +95,23 @@ public sealed class LinkExtractor
         var links = new List<Uri>();
         var feeds = new List<Uri>();
         Uri? canonical = null;
+        int dropped = 0;
         foreach (var element in document.QuerySelectorAll("a[href], area[href], link[href]"))
         {
+            bool isLink = element.LocalName == "link";
+            if (!isLink && links.Count >= MaxLinks)
+            {
+                dropped++; // counted without resolving: a page of half a million anchors costs no URL work
+                continue;
+            }
+
             string href = element.GetAttribute("href")!;
             if (!_canonicalizer.TryCanonicalize(baseUrl, href, out Uri? url))
             {
                 continue;
             }
 
-            if (element.LocalName == "link")
+            if (isLink)
             {
                 string rel = " " + (element.GetAttribute("rel") ?? "").ToLowerInvariant() + " ";
                 string type = (element.GetAttribute("type") ?? "").ToLowerInvariant();
@@ -83,11 +121,21 @@ public sealed class LinkExtractor
                 }
                 else if (rel.Contains(" alternate ", StringComparison.Ordinal) && (type.Contains("rss", StringComparison.Ordinal) || type.Contains("atom", StringComparison.Ordinal)))
                 {
-                    feeds.Add(url);
+                    if (feeds.Count < MaxLinks)
+                    {
+                        feeds.Add(url);
+                    }
                 }
                 else if ((rel.Contains(" next ", StringComparison.Ordinal) || rel.Contains(" prev ", StringComparison.Ordinal)) && seen.Add(url.AbsoluteUri))
                 {
-                    links.Add(url);
+                    if (links.Count < MaxLinks)
+                    {
+                        links.Add(url);
+                    }
+                    else
+                    {
+                        dropped++;
+                    }
                 }
 
                 continue;
@@ -99,77 +147,6 @@ public sealed class LinkExtractor
             }
         }
 
-        return new PageLinks { Links = links, Canonical = canonical, Feeds = feeds, NoFollow = noFollow, NoIndex = noIndex };
-    }
-
-    /// <summary>
-    /// Decodes HTML bytes for link extraction: a BOM, then the Content-Type charset, then a <c>meta charset</c> in
-    /// the first 1024 bytes, then UTF-8. (Links are mostly ASCII, so a wrong guess costs little here; the article
-    /// parser does the careful decoding of the text.)
-    /// </summary>
-    internal static string DecodeHtml(ReadOnlySpan<byte> body, string? contentType)
-    {
-        Encoding? encoding = null;
-        int preamble = 0;
-        if (body.StartsWith("\uFEFF"u8))
-        {
-            encoding = Encoding.UTF8;
-            preamble = 3;
-        }
-
-        encoding ??= Charset(CharsetParameter(contentType)) ?? Charset(MetaCharset(body[..Math.Min(body.Length, 1024)])) ?? Encoding.UTF8;
-        return encoding.GetString(body[preamble..]);
-    }
-
-    private static string? CharsetParameter(string? contentType)
-    {
-        if (contentType is null)
-        {
-            return null;
-        }
-
-        int at = contentType.IndexOf("charset=", StringComparison.OrdinalIgnoreCase);
-        return at < 0 ? null : contentType[(at + 8)..].Split(';')[0].Trim().Trim('"', '\'');
-    }
-
-    private static string? MetaCharset(ReadOnlySpan<byte> head)
-    {
-        string ascii = Encoding.Latin1.GetString(head);
-        int at = ascii.IndexOf("charset=", StringComparison.OrdinalIgnoreCase);
-        if (at < 0)
-        {
-            return null;
-        }
-
-        int start = at + 8;
-        while (start < ascii.Length && ascii[start] is '"' or '\'' or ' ')
-        {
-            start++;
-        }
-
-        int end = start;
-        while (end < ascii.Length && (char.IsAsciiLetterOrDigit(ascii[end]) || ascii[end] is '-' or '_' or ':' or '.'))
-        {
-            end++;
-        }
-
-        return end > start ? ascii[start..end] : null;
-    }
-
-    private static Encoding? Charset(string? name)
-    {
-        if (string.IsNullOrEmpty(name))
-        {
-            return null;
-        }
-
-        try
-        {
-            return Encoding.GetEncoding(name) ?? CodePagesEncodingProvider.Instance.GetEncoding(name);
-        }
-        catch (ArgumentException)
-        {
-            return CodePagesEncodingProvider.Instance.GetEncoding(name);
-        }
+        return new PageLinks { Links = links, Canonical = canonical, Feeds = feeds, NoFollow = noFollow, NoIndex = noIndex, DroppedLinks = dropped };
     }
 }

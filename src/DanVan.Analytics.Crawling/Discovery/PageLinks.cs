@@ -17,4 +17,7 @@ public sealed record PageLinks
 
     /// <summary>Whether <c>meta name=robots</c> says <c>noindex</c>: the page should not be kept as an article.</summary>
     public bool NoIndex { get; init; }
+
+    /// <summary>Links past the extractor's cap that were not kept (0 for an ordinary page).</summary>
+    public int DroppedLinks { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Xml;
 using DanVan.Analytics.Crawling.Fetching;
 using DanVan.Analytics.Crawling.Urls;
@@ -58,21 +60,12 @@ public sealed class XmlLinkReader
     public XmlLinks Read(ReadOnlyMemory<byte> body, Uri documentUrl)
     {
         ArgumentNullException.ThrowIfNull(documentUrl);
-        byte[] data;
+        // Streamed: a gzip sitemap is inflated as the XML reader pulls it, never held whole once decompressed;
+        // MaxCharactersInDocument bounds what inflation can produce.
+        Stream source = AsStream(body);
         if (ContentDecoder.IsGzip(body.Span))
         {
-            try
-            {
-                data = ContentDecoder.Gunzip(body.ToArray(), MaxBytes);
-            }
-            catch (FetchBodyException e)
-            {
-                return new XmlLinks(XmlLinkKind.NotRecognized, [], e.Message);
-            }
-        }
-        else
-        {
-            data = body.Length > MaxBytes ? body[..(int)MaxBytes].ToArray() : body.ToArray();
+            source = new LimitedStream(new GZipStream(source, CompressionMode.Decompress), MaxBytes);
         }
 
         var settings = new XmlReaderSettings
@@ -90,7 +83,7 @@ public sealed class XmlLinkReader
         var seen = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            using var reader = XmlReader.Create(new MemoryStream(data), settings);
+            using var reader = XmlReader.Create(source, settings);
             if (reader.MoveToContent() != XmlNodeType.Element)
             {
                 return new XmlLinks(kind, links);
@@ -164,9 +157,26 @@ public sealed class XmlLinkReader
         {
             return new XmlLinks(kind, links, $"malformed XML: {e.Message}");
         }
+        catch (InvalidDataException e)
+        {
+            return new XmlLinks(kind, links, $"the gzip data is corrupt: {e.Message}");
+        }
+        catch (LimitedStream.LimitExceededException)
+        {
+            return new XmlLinks(kind, links, $"the document decompresses to more than the {MaxBytes}-byte limit; reading stopped");
+        }
+        finally
+        {
+            source.Dispose();
+        }
 
         return new XmlLinks(kind, links);
     }
+
+    private static MemoryStream AsStream(ReadOnlyMemory<byte> body) =>
+        MemoryMarshal.TryGetArray(body, out ArraySegment<byte> segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(body.ToArray(), writable: false);
 
     private bool Add(Uri documentUrl, string text, List<Uri> links, HashSet<string> seen)
     {

@@ -84,6 +84,11 @@ internal static class ContentDecoder
             {
                 throw new FetchBodyException(FetchStatus.DecodingError, $"the {name} body is corrupt: {e.Message}");
             }
+            catch (InvalidOperationException e)
+            {
+                // BrotliStream reports corrupt input as InvalidOperationException, not InvalidDataException.
+                throw new FetchBodyException(FetchStatus.DecodingError, $"the {name} body is corrupt: {e.Message}");
+            }
 
             return output.ToArray();
         }

@@ -24,27 +24,65 @@ public sealed class PageFetcher : IDisposable
 
     private readonly HttpClient _client;
     private readonly FetcherOptions _options;
+    private readonly bool _checkBeforeSend;
 
     /// <summary>Creates a fetcher.</summary>
     /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
     /// <param name="scheduler">The politeness scheduler, or <see langword="null"/> for one with a 1 s delay per host.</param>
-    public PageFetcher(FetcherOptions? options = null, HostScheduler? scheduler = null)
+    /// <param name="handler">
+    /// The HTTP handler to send through (a proxy, a handler from <c>IHttpMessageHandlerFactory</c>, instrumentation),
+    /// or <see langword="null"/> for <see cref="CreateHandler"/>'s. It must not follow redirects (each hop is
+    /// checked here) and is not disposed by the fetcher. Its connections are not checked at connect time unless
+    /// it uses <see cref="AddressPolicy.ConnectAsync"/> as its <see cref="SocketsHttpHandler.ConnectCallback"/>; so
+    /// that a handler of unknown make cannot reach internal networks, the fetcher resolves each request's host and
+    /// checks its addresses against <see cref="FetcherOptions.AddressPolicy"/> before sending.
+    /// </param>
+    /// <exception cref="ArgumentException"><paramref name="handler"/> follows redirects itself.</exception>
+    public PageFetcher(FetcherOptions? options = null, HostScheduler? scheduler = null, HttpMessageHandler? handler = null)
     {
         _options = options ?? new FetcherOptions();
         Scheduler = scheduler ?? new HostScheduler(TimeSpan.FromSeconds(1));
-        var handler = new SocketsHttpHandler
+        if (handler is null)
+        {
+            _client = new HttpClient(CreateHandler(_options)) { Timeout = Timeout.InfiniteTimeSpan };
+            return;
+        }
+
+        for (HttpMessageHandler? inner = handler; inner is not null; inner = (inner as DelegatingHandler)?.InnerHandler)
+        {
+            if (inner is SocketsHttpHandler { AllowAutoRedirect: true } or HttpClientHandler { AllowAutoRedirect: true })
+            {
+                throw new ArgumentException("The handler follows redirects itself; set AllowAutoRedirect = false so each hop is checked (scope, robots.txt, address).", nameof(handler));
+            }
+        }
+
+        _checkBeforeSend = true;
+        _client = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    /// <summary>
+    /// The handler the fetcher uses when given none: no proxy (a proxy would connect on the crawler's behalf and
+    /// bypass the address check), no cookies, no automatic redirects or decompression (both are done here, under
+    /// checks and limits), and <see cref="AddressPolicy.ConnectAsync"/> as the connect step. A caller that needs a
+    /// proxy starts from this handler and sets <see cref="SocketsHttpHandler.Proxy"/>.
+    /// </summary>
+    /// <param name="options">The fetcher options (connect timeout, connections per server, address policy).</param>
+    /// <returns>A new handler.</returns>
+    public static SocketsHttpHandler CreateHandler(FetcherOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.None,
             UseCookies = false,
-            UseProxy = false, // a proxy would connect on our behalf and bypass the address check
-            ConnectTimeout = _options.ConnectTimeout,
+            UseProxy = false,
+            ConnectTimeout = options.ConnectTimeout,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
-            MaxConnectionsPerServer = _options.MaxConnectionsPerServer,
-            ConnectCallback = ConnectAsync,
+            MaxConnectionsPerServer = options.MaxConnectionsPerServer,
+            ConnectCallback = options.AddressPolicy.ConnectAsync,
         };
-        _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     /// <summary>The politeness scheduler every request goes through.</summary>
@@ -57,14 +95,16 @@ public sealed class PageFetcher : IDisposable
     /// <param name="url">The (canonical) URL.</param>
     /// <param name="validators">Validators for a conditional request, or <see langword="null"/>.</param>
     /// <param name="redirectGuard">Checks each redirect hop, or <see langword="null"/> to allow any http(s) hop.</param>
+    /// <param name="maxBodyBytes">The largest body for this URL, or <see langword="null"/> for <see cref="FetcherOptions.MaxBodyBytes"/> (sitemaps may be 50 MB).</param>
     /// <param name="cancellationToken">
     /// Stops waiting for the host's turn and for retries (an <see cref="OperationCanceledException"/> is thrown). An
     /// exchange already under way is finished (within <see cref="FetcherOptions.RequestTimeout"/>), so a stopping
     /// crawl never throws away a response the server already made.
     /// </param>
     /// <returns>The result; failures are reported in it, not thrown.</returns>
-    public async Task<FetchResult> FetchAsync(Uri url, FetchValidators? validators = null, RedirectGuard? redirectGuard = null, CancellationToken cancellationToken = default)
+    public async Task<FetchResult> FetchAsync(Uri url, FetchValidators? validators = null, RedirectGuard? redirectGuard = null, long? maxBodyBytes = null, CancellationToken cancellationToken = default)
     {
+        long limit = maxBodyBytes ?? _options.MaxBodyBytes;
         ArgumentNullException.ThrowIfNull(url);
         var exchanges = new List<HttpExchange>();
         var visited = new HashSet<string>(StringComparer.Ordinal) { url.AbsoluteUri };
@@ -73,7 +113,7 @@ public sealed class PageFetcher : IDisposable
         int retries = 0;
         while (true)
         {
-            Attempt attempt = await SendAsync(current, redirects == 0 ? validators : null, cancellationToken).ConfigureAwait(false);
+            Attempt attempt = await SendAsync(current, redirects == 0 ? validators : null, limit, cancellationToken).ConfigureAwait(false);
             if (attempt.Exchange is { } exchange)
             {
                 exchanges.Add(exchange);
@@ -153,7 +193,7 @@ public sealed class PageFetcher : IDisposable
         return TimeSpan.FromTicks((long)(_options.RetryBaseDelay.Ticks * factor));
     }
 
-    private async Task<Attempt> SendAsync(Uri url, FetchValidators? validators, CancellationToken cancellationToken)
+    private async Task<Attempt> SendAsync(Uri url, FetchValidators? validators, long limit, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url) { Version = HttpVersion.Version11, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
         request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
@@ -172,6 +212,11 @@ public sealed class PageFetcher : IDisposable
 
         using HostScheduler.HostLease lease = await Scheduler.AcquireAsync(HostKey(url), cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
+        if (_checkBeforeSend && await PreflightAsync(url, cancellationToken).ConfigureAwait(false) is { } preflight)
+        {
+            return preflight;
+        }
+
         using var timeout = new CancellationTokenSource();
         DateTimeOffset date = DateTimeOffset.UtcNow;
         timeout.CancelAfter(_options.RequestTimeout);
@@ -189,8 +234,8 @@ public sealed class PageFetcher : IDisposable
             byte[] body;
             try
             {
-                raw = await ReadLimitedAsync(response.Content, timeout.Token).ConfigureAwait(false);
-                body = ContentDecoder.Decode(raw, response.Content.Headers.ContentEncoding, _options.MaxBodyBytes);
+                raw = await ReadLimitedAsync(response.Content, limit, timeout.Token).ConfigureAwait(false);
+                body = ContentDecoder.Decode(raw, response.Content.Headers.ContentEncoding, limit);
             }
             catch (FetchBodyException e)
             {
@@ -289,9 +334,25 @@ public sealed class PageFetcher : IDisposable
         return null;
     }
 
-    private async Task<byte[]> ReadLimitedAsync(HttpContent content, CancellationToken cancellationToken)
+    private async Task<Attempt?> PreflightAsync(Uri url, CancellationToken cancellationToken)
     {
-        long limit = _options.MaxBodyBytes;
+        try
+        {
+            await _options.AddressPolicy.CheckAsync(url.IdnHost, url.Port, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (AddressRefusedException e)
+        {
+            return new Attempt(FetchStatus.AddressRefused, e.Message, null);
+        }
+        catch (SocketException)
+        {
+            return new Attempt(FetchStatus.NetworkError, $"host {url.Host} could not be resolved", null);
+        }
+    }
+
+    private static async Task<byte[]> ReadLimitedAsync(HttpContent content, long limit, CancellationToken cancellationToken)
+    {
         if (content.Headers.ContentLength is { } declared && declared > limit)
         {
             throw new FetchBodyException(FetchStatus.TooLarge, $"the body is {declared} bytes, over the {limit}-byte limit");
@@ -378,50 +439,6 @@ public sealed class PageFetcher : IDisposable
 
         head.Append("\r\n");
         return Encoding.Latin1.GetBytes(head.ToString());
-    }
-
-    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
-    {
-        DnsEndPoint endpoint = context.DnsEndPoint;
-        string host = endpoint.Host;
-        IPAddress[] addresses = IPAddress.TryParse(host.Trim('[', ']'), out IPAddress? literal)
-            ? [literal]
-            : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
-        if (addresses.Length == 0)
-        {
-            throw new SocketException((int)SocketError.HostNotFound);
-        }
-
-        // Every address must pass, not just the first: a name that resolves to a public and a private address
-        // could otherwise be steered onto the private one.
-        foreach (IPAddress address in addresses)
-        {
-            if (!_options.AddressPolicy.IsAllowed(host, address))
-            {
-                throw new AddressRefusedException(host, address);
-            }
-        }
-
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(addresses, endpoint.Port, cancellationToken).ConfigureAwait(false);
-            if (socket.RemoteEndPoint is IPEndPoint remote)
-            {
-                IPAddress connected = remote.Address.IsIPv4MappedToIPv6 ? remote.Address.MapToIPv4() : remote.Address;
-                if (!_options.AddressPolicy.IsAllowed(host, connected))
-                {
-                    throw new AddressRefusedException(host, connected);
-                }
-            }
-
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
     }
 
     private sealed record Attempt(FetchStatus Status, string? Error, HttpExchange? Exchange, bool Retryable = false, TimeSpan? RetryAfter = null);

@@ -92,11 +92,28 @@ public sealed class JsonlAppendFile : IDisposable
     /// <summary>Pushes appended lines to the operating system.</summary>
     public void Flush() => _stream.Flush();
 
-    /// <inheritdoc />
+    /// <summary>Closes the file. Lines that could not be flushed (a full disk) are dropped here without throwing:
+    /// the crawl already reported the failed flush, and the pages behind them were never committed, so the next
+    /// run writes them again.</summary>
     public void Dispose()
     {
-        _stream.Flush();
-        _stream.Dispose();
+        try
+        {
+            _stream.Flush();
+        }
+        catch (IOException)
+        {
+            // Reported by the Flush that failed first; the uncommitted pages are fetched again.
+        }
+
+        try
+        {
+            _stream.Dispose();
+        }
+        catch (IOException)
+        {
+            // FileStream.Dispose flushes its buffer again and fails the same way.
+        }
     }
 
     private static void TruncatePartialLine(FileStream stream)

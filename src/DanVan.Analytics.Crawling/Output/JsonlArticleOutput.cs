@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using DanVan.Analytics.Articles;
 using DanVan.Analytics.Parsing;
 
 namespace DanVan.Analytics.Crawling.Output;
@@ -22,6 +23,9 @@ public sealed class JsonlArticleOutput : ICrawlOutput
         _path = path;
     }
 
+    /// <inheritdoc />
+    public IReadOnlyList<string> Files => [_path];
+
     /// <summary>Articles written in this run.</summary>
     public long Written { get; private set; }
 
@@ -43,8 +47,8 @@ public sealed class JsonlArticleOutput : ICrawlOutput
 
         _file ??= JsonlAppendFile.Open(_path, []);
         string url = page.Url.AbsoluteUri;
-        var record = ArticleRecord.From(IdOf(url), article with { Url = page.Url });
-        if (!_file.Append(url, ArticleJson.Serialize(record)))
+        ArticleRecord record = (article with { Url = page.Url }).ToRecord(IdOf(url)) with { ContentSha256 = page.ContentHash };
+        if (!_file.Append(url, ArticleRecordJson.Serialize(record)))
         {
             return false;
         }

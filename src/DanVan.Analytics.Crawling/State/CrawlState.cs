@@ -8,7 +8,7 @@ namespace DanVan.Analytics.Crawling.State;
 /// The crawl's durable state in one embedded SQLite database (WAL mode): the frontier of URLs with their states,
 /// the fetch log, per-host state and the content hashes seen. Every state change is a transaction, and a committed
 /// transaction survives the process being killed, so a crawl can stop at any moment: on the next
-/// <see cref="Open"/>, <see cref="Recover"/> puts URLs that were in flight back in the queue. Safe to call from
+/// <see cref="Open(string)"/>, <see cref="Recover"/> puts URLs that were in flight back in the queue. Safe to call from
 /// several threads (calls are serialized).
 /// </summary>
 public sealed class CrawlState : IDisposable
@@ -16,15 +16,61 @@ public sealed class CrawlState : IDisposable
     /// <summary>The database file name inside the state directory.</summary>
     public const string DatabaseFileName = "crawl.db";
 
+    /// <summary>The lock file inside the state directory, held exclusively for as long as the state is open.</summary>
+    public const string LockFileName = "crawl.lock";
+
     private const int SchemaVersion = 1;
 
     private readonly SqliteConnection _connection;
+    private readonly FileStream _lock;
     private readonly Lock _gate = new();
 
-    private CrawlState(SqliteConnection connection, string directory)
+    private CrawlState(SqliteConnection connection, FileStream lockFile, string directory)
     {
         _connection = connection;
+        _lock = lockFile;
         Directory = directory;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="path"/> is one of the files a crawl state in <paramref name="directory"/> owns (the
+    /// database with its journal files, the lock file), after resolving links, so that an output is never pointed
+    /// at them.
+    /// </summary>
+    /// <param name="directory">The state directory.</param>
+    /// <param name="path">A file path.</param>
+    /// <returns><see langword="true"/> when writing to <paramref name="path"/> would overwrite the state.</returns>
+    public static bool IsOwnFile(string directory, string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        string target = ResolveLinks(Path.GetFullPath(path));
+        string root = ResolveLinks(Path.GetFullPath(directory));
+        return OwnFileNames.Any(name => string.Equals(target, Path.Combine(root, name), StringComparison.Ordinal));
+    }
+
+    private static readonly string[] OwnFileNames = [DatabaseFileName, DatabaseFileName + "-wal", DatabaseFileName + "-shm", DatabaseFileName + "-journal", LockFileName];
+
+    /// <summary>Resolves symbolic links in the directory part and in the file itself.</summary>
+    internal static string ResolveLinks(string fullPath)
+    {
+        try
+        {
+            string? parent = Path.GetDirectoryName(fullPath);
+            string resolvedParent = parent is null ? "" : ResolveLinks(parent);
+            string combined = parent is null ? fullPath : Path.Combine(resolvedParent, Path.GetFileName(fullPath));
+            FileSystemInfo? target = File.Exists(combined) ? File.ResolveLinkTarget(combined, returnFinalTarget: true)
+                : System.IO.Directory.Exists(combined) ? System.IO.Directory.ResolveLinkTarget(combined, returnFinalTarget: true) : null;
+            return target?.FullName ?? combined;
+        }
+        catch (IOException)
+        {
+            return fullPath;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return fullPath;
+        }
     }
 
     /// <summary>The state directory.</summary>
@@ -34,10 +80,59 @@ public sealed class CrawlState : IDisposable
     /// <param name="directory">The state directory; created when missing.</param>
     /// <returns>The open state.</returns>
     /// <exception cref="CrawlStateException">The database is not a crawl state or is from a newer version.</exception>
+    /// <exception cref="CrawlStateLockedException">Another crawl has the state open.</exception>
     public static CrawlState Open(string directory)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         System.IO.Directory.CreateDirectory(directory);
+        FileStream lockFile = AcquireLock(directory);
+        try
+        {
+            return Open(directory, lockFile);
+        }
+        catch
+        {
+            lockFile.Dispose();
+            throw;
+        }
+    }
+
+    private static FileStream AcquireLock(string directory)
+    {
+        string path = Path.Combine(directory, LockFileName);
+        try
+        {
+            // FileShare.None is an exclusive flock on Unix and a sharing lock on Windows: the kernel drops it when
+            // the process ends, however it ends, so a killed crawl never leaves a stale lock behind.
+            var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+            stream.SetLength(0);
+            stream.Write(System.Text.Encoding.ASCII.GetBytes(Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n"));
+            stream.Flush();
+            return stream;
+        }
+        catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException && File.Exists(path))
+        {
+            throw new CrawlStateLockedException($"the crawl state '{directory}' is in use by another crawl (process {HolderOf(path)}); wait for it to finish or stop it, then run again.", e);
+        }
+    }
+
+    private static string HolderOf(string lockPath)
+    {
+        try
+        {
+            using var reader = new FileStream(lockPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var text = new StreamReader(reader);
+            string? pid = text.ReadLine()?.Trim();
+            return string.IsNullOrEmpty(pid) ? "unknown" : pid;
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+
+    private static CrawlState Open(string directory, FileStream lockFile)
+    {
         string path = Path.Combine(directory, DatabaseFileName);
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         try
@@ -104,7 +199,7 @@ public sealed class CrawlState : IDisposable
             throw;
         }
 
-        return new CrawlState(connection, directory);
+        return new CrawlState(connection, lockFile, directory);
     }
 
     /// <summary>
@@ -221,7 +316,7 @@ public sealed class CrawlState : IDisposable
         {
             using var transaction = _connection.BeginTransaction();
             var entries = new List<FrontierEntry>();
-            using (var select = Command("SELECT id, url, depth, kind, etag, last_modified FROM urls WHERE state = 0 AND host = $host ORDER BY id LIMIT $max", transaction))
+            using (var select = Command("SELECT id, url, depth, kind, etag, last_modified, content_hash FROM urls WHERE state = 0 AND host = $host ORDER BY id LIMIT $max", transaction))
             {
                 select.Parameters.AddWithValue("$host", host);
                 select.Parameters.AddWithValue("$max", max);
@@ -235,7 +330,8 @@ public sealed class CrawlState : IDisposable
                         reader.GetString(1),
                         reader.GetInt32(2),
                         (UrlKind)reader.GetInt32(3),
-                        etag is null && modified is null ? null : new FetchValidators(etag, modified)));
+                        etag is null && modified is null ? null : new FetchValidators(etag, modified),
+                        reader.IsDBNull(6) ? null : reader.GetString(6)));
                 }
             }
 
@@ -324,7 +420,8 @@ public sealed class CrawlState : IDisposable
     /// </summary>
     /// <param name="completions">The finished URLs.</param>
     /// <param name="warcLengths">Each WARC file's length once the batch's records were flushed.</param>
-    public void Complete(IReadOnlyList<PageCompletion> completions, IReadOnlyDictionary<string, long>? warcLengths = null)
+    /// <returns>For each completion whose new URLs went over its <see cref="PageCompletion.MaxNewUrls"/>, how many were not queued.</returns>
+    public IReadOnlyDictionary<long, int> Complete(IReadOnlyList<PageCompletion> completions, IReadOnlyDictionary<string, long>? warcLengths = null)
     {
         ArgumentNullException.ThrowIfNull(completions);
         lock (_gate)
@@ -341,6 +438,7 @@ public sealed class CrawlState : IDisposable
                 VALUES ($id, $at, $status, $code, $final, $bytes, $warc, $offset, $note)
                 """, transaction);
             using var content = Command("INSERT OR IGNORE INTO content (hash, url_id) VALUES ($hash, $id)", transaction);
+            Dictionary<long, int>? capped = null;
             using var host = Command("""
                 INSERT INTO hosts (host, last_request_at, pages, errors) VALUES ($host, $at, 1, $error)
                 ON CONFLICT (host) DO UPDATE SET last_request_at = MAX(COALESCE(last_request_at, ''), COALESCE($at, '')),
@@ -367,7 +465,12 @@ public sealed class CrawlState : IDisposable
                     content.ExecuteNonQuery();
                 }
 
-                Insert(c.Discovered, transaction);
+                int refused = Insert(c.Discovered, transaction, c.MaxNewUrls).Refused;
+                if (refused > 0)
+                {
+                    capped ??= [];
+                    capped[c.Id] = refused;
+                }
             }
 
             if (warcLengths is not null)
@@ -381,6 +484,7 @@ public sealed class CrawlState : IDisposable
             }
 
             transaction.Commit();
+            return capped ?? (IReadOnlyDictionary<long, int>)System.Collections.Frozen.FrozenDictionary<long, int>.Empty;
         }
     }
 
@@ -448,10 +552,13 @@ public sealed class CrawlState : IDisposable
         lock (_gate)
         {
             _connection.Dispose();
+            _lock.Dispose();
         }
     }
 
-    private int Insert(IEnumerable<DiscoveredUrl> urls, SqliteTransaction transaction)
+    private int Insert(IEnumerable<DiscoveredUrl> urls, SqliteTransaction transaction) => Insert(urls, transaction, int.MaxValue).Added;
+
+    private (int Added, int Refused) Insert(IEnumerable<DiscoveredUrl> urls, SqliteTransaction transaction, int maxNew)
     {
         using var insert = Command("INSERT OR IGNORE INTO urls (url, host, depth, kind, state) VALUES ($url, $host, $depth, $kind, 0)", transaction);
         var url = insert.Parameters.Add("$url", SqliteType.Text);
@@ -459,8 +566,15 @@ public sealed class CrawlState : IDisposable
         var depth = insert.Parameters.Add("$depth", SqliteType.Integer);
         var kind = insert.Parameters.Add("$kind", SqliteType.Integer);
         int added = 0;
+        int refused = 0;
         foreach (DiscoveredUrl item in urls)
         {
+            if (added >= maxNew)
+            {
+                refused++; // counted, not inserted: known URLs among them are not told apart, which costs a query each
+                continue;
+            }
+
             url.Value = item.Url;
             host.Value = item.Host;
             depth.Value = item.Depth;
@@ -468,7 +582,7 @@ public sealed class CrawlState : IDisposable
             added += insert.ExecuteNonQuery();
         }
 
-        return added;
+        return (added, refused);
     }
 
     private static string HostOf(string url) => Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) ? uri.IdnHost : "";

@@ -8,4 +8,5 @@ namespace DanVan.Analytics.Crawling.State;
 /// <param name="Depth">Links from a seed (a seed is 0).</param>
 /// <param name="Kind">What the URL is expected to hold.</param>
 /// <param name="Validators">ETag and Last-Modified from an earlier fetch, for a conditional re-fetch.</param>
-public sealed record FrontierEntry(long Id, string Url, int Depth, UrlKind Kind, FetchValidators? Validators);
+/// <param name="ContentHash">The content hash committed by an earlier fetch of this URL, if any: the same body again was already written.</param>
+public sealed record FrontierEntry(long Id, string Url, int Depth, UrlKind Kind, FetchValidators? Validators, string? ContentHash = null);

@@ -49,4 +49,7 @@ public sealed record PageCompletion
 
     /// <summary>URLs found in the response, to add to the frontier.</summary>
     public IReadOnlyList<DiscoveredUrl> Discovered { get; init; } = [];
+
+    /// <summary>The most of <see cref="Discovered"/> that may be new to the frontier; the rest are not queued.</summary>
+    public int MaxNewUrls { get; init; } = int.MaxValue;
 }

@@ -6,21 +6,112 @@ namespace DanVan.Analytics.Crawling.Urls;
 /// <summary>
 /// Keeps a public crawl away from internal networks: addresses in loopback, private, link-local, unique-local,
 /// carrier-grade NAT, multicast and reserved ranges are refused, including IPv4 addresses hidden inside IPv6
-/// (IPv4-mapped, NAT64, 6to4). Hosts listed as trusted (a crawl whose seed itself is on the local network) may use
-/// such addresses.
+/// (IPv4-mapped, NAT64, 6to4). Trusted origins (host and port: a crawl whose seed itself is on the local network)
+/// may use such addresses on exactly that port; trusted hosts on every port. The check runs where the socket is
+/// connected (<see cref="ConnectAsync"/>, every resolved address and the one actually connected), so a name that
+/// changes its answer between two lookups cannot slip through.
 /// </summary>
 public sealed class AddressPolicy
 {
     private readonly HashSet<string> _trustedHosts;
+    private readonly HashSet<string> _trustedOrigins;
 
     /// <summary>Creates a policy.</summary>
     /// <param name="allowPrivateNetworks">Allow every address (for crawling an intranet on purpose).</param>
-    /// <param name="trustedHosts">Hosts that may resolve to non-public addresses (typically seeds that do).</param>
-    public AddressPolicy(bool allowPrivateNetworks = false, IEnumerable<string>? trustedHosts = null)
+    /// <param name="trustedHosts">Hosts that may resolve to non-public addresses on any port.</param>
+    /// <param name="trustedOrigins">
+    /// Origins (host and port of each URL) that may resolve to non-public addresses: the crawler trusts the origins of
+    /// seeds that do, and nothing else on those hosts.
+    /// </param>
+    public AddressPolicy(bool allowPrivateNetworks = false, IEnumerable<string>? trustedHosts = null, IEnumerable<Uri>? trustedOrigins = null)
     {
         AllowPrivateNetworks = allowPrivateNetworks;
-        _trustedHosts = new HashSet<string>(trustedHosts ?? [], StringComparer.OrdinalIgnoreCase);
+        _trustedHosts = new HashSet<string>((trustedHosts ?? []).Select(NormalizeHost), StringComparer.OrdinalIgnoreCase);
+        _trustedOrigins = new HashSet<string>((trustedOrigins ?? []).Select(u => OriginKey(u.IdnHost, u.Port)), StringComparer.OrdinalIgnoreCase);
     }
+
+    /// <summary>Trusted origins as <c>host:port</c>.</summary>
+    public IReadOnlyCollection<string> TrustedOrigins => _trustedOrigins;
+
+    /// <summary>Whether a connection to <paramref name="address"/> on <paramref name="port"/> for <paramref name="host"/> is allowed.</summary>
+    /// <param name="host">The host name (or address literal) of the URL.</param>
+    /// <param name="port">The port connected to.</param>
+    /// <param name="address">An address the host resolved to.</param>
+    /// <returns><see langword="true"/> when the address is public, or the origin or host is trusted.</returns>
+    public bool IsAllowed(string host, int port, IPAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return IsAllowed(host, address) || _trustedOrigins.Contains(OriginKey(host, port));
+    }
+
+    /// <summary>
+    /// Connects a socket for <see cref="SocketsHttpHandler.ConnectCallback"/> after checking every address the host
+    /// resolves to, and checks the address actually connected. Give it to a handler of your own (with a proxy, the
+    /// check applies to the proxy, so a proxied crawl relies on the fetcher's own look-up before each request).
+    /// </summary>
+    /// <param name="context">The connection to make.</param>
+    /// <param name="cancellationToken">Cancels the look-up and the connect.</param>
+    /// <returns>The connected stream.</returns>
+    /// <exception cref="AddressRefusedException">The host resolves to a refused address.</exception>
+    public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        DnsEndPoint endpoint = context.DnsEndPoint;
+        IPAddress[] addresses = await CheckAsync(endpoint.Host, endpoint.Port, cancellationToken).ConfigureAwait(false);
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(addresses, endpoint.Port, cancellationToken).ConfigureAwait(false);
+            if (socket.RemoteEndPoint is IPEndPoint remote)
+            {
+                IPAddress connected = remote.Address.IsIPv4MappedToIPv6 ? remote.Address.MapToIPv4() : remote.Address;
+                if (!IsAllowed(endpoint.Host, endpoint.Port, connected))
+                {
+                    throw new AddressRefusedException(endpoint.Host, connected);
+                }
+            }
+
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Resolves a host and checks every address it resolves to.</summary>
+    /// <param name="host">The host name or address literal.</param>
+    /// <param name="port">The port to be connected to.</param>
+    /// <param name="cancellationToken">Cancels the look-up.</param>
+    /// <returns>The addresses, all allowed.</returns>
+    /// <exception cref="AddressRefusedException">One of the addresses is refused.</exception>
+    /// <exception cref="SocketException">The host does not resolve.</exception>
+    public async ValueTask<IPAddress[]> CheckAsync(string host, int port, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        IPAddress[] addresses = IPAddress.TryParse(host.Trim('[', ']'), out IPAddress? literal)
+            ? [literal]
+            : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
+        if (addresses.Length == 0)
+        {
+            throw new SocketException((int)SocketError.HostNotFound);
+        }
+
+        // Every address must pass, not just the first: a name that resolves to a public and a private address
+        // could otherwise be steered onto the private one.
+        foreach (IPAddress address in addresses)
+        {
+            if (!IsAllowed(host, port, address))
+            {
+                throw new AddressRefusedException(host, address);
+            }
+        }
+
+        return addresses;
+    }
+
+    private static string OriginKey(string host, int port) => NormalizeHost(host) + ":" + port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Whether every address is allowed.</summary>
     public bool AllowPrivateNetworks { get; }
@@ -28,7 +119,7 @@ public sealed class AddressPolicy
     /// <summary>Hosts that may resolve to non-public addresses.</summary>
     public IReadOnlyCollection<string> TrustedHosts => _trustedHosts;
 
-    /// <summary>Whether a connection to <paramref name="address"/> for <paramref name="host"/> is allowed.</summary>
+    /// <summary>Whether a connection to <paramref name="address"/> for <paramref name="host"/> is allowed on any port (trusted origins do not count: they name a port).</summary>
     /// <param name="host">The host name (or address literal) of the URL.</param>
     /// <param name="address">An address the host resolved to.</param>
     /// <returns><see langword="true"/> when the address is public, or the host is trusted.</returns>

@@ -2,10 +2,15 @@ using System.Text.RegularExpressions;
 
 namespace DanVan.Analytics.Crawling.Urls;
 
-/// <summary>Decides whether a canonical URL belongs to the crawl: allowed hosts, include/exclude patterns, depth.</summary>
+/// <summary>
+/// Decides whether a canonical URL belongs to the crawl: allowed hosts, the seeds' schemes and ports, include/exclude
+/// patterns, depth.
+/// </summary>
 public sealed class CrawlScope
 {
     private readonly HashSet<string> _hosts;
+    private readonly HashSet<(string Scheme, int Port)> _origins = [];
+    private readonly bool _matchSchemeAndPort;
     private readonly bool _includeSubdomains;
     private readonly Regex[] _include;
     private readonly Regex[] _exclude;
@@ -23,13 +28,20 @@ public sealed class CrawlScope
         foreach (Uri seed in seeds)
         {
             _hosts.Add(BaseHost(seed.IdnHost));
+            _origins.Add((seed.Scheme, seed.Port));
+            if (seed.IsDefaultPort)
+            {
+                AddDefaultPorts();
+            }
         }
 
         foreach (string host in options.AllowedHosts)
         {
             _hosts.Add(BaseHost(host.Trim().TrimEnd('.')));
+            AddDefaultPorts();
         }
 
+        _matchSchemeAndPort = options.MatchSchemeAndPort;
         _includeSubdomains = options.IncludeSubdomains;
         _include = options.IncludePatterns.Select(Compile).ToArray();
         _exclude = options.ExcludePatterns.Select(Compile).ToArray();
@@ -54,6 +66,11 @@ public sealed class CrawlScope
         if (!IsAllowedHost(url.IdnHost))
         {
             return ScopeDecision.HostNotAllowed;
+        }
+
+        if (url.Port <= 0 || (_matchSchemeAndPort && !_origins.Contains((url.Scheme, url.Port))))
+        {
+            return ScopeDecision.PortNotAllowed;
         }
 
         if (depth > _maxDepth)
@@ -104,6 +121,12 @@ public sealed class CrawlScope
         }
 
         return false;
+    }
+
+    private void AddDefaultPorts()
+    {
+        _origins.Add((Uri.UriSchemeHttp, 80));
+        _origins.Add((Uri.UriSchemeHttps, 443));
     }
 
     private static string BaseHost(string host) =>

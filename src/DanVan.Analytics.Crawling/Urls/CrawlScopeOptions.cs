@@ -23,6 +23,15 @@ public sealed record CrawlScopeOptions
     /// <summary>Regular expressions over the canonical URL; a URL matching any of them is skipped.</summary>
     public IReadOnlyList<string> ExcludePatterns { get; init; } = [];
 
+    /// <summary>
+    /// Whether a URL must also match a seed's scheme and port, not only its host: a crawl of
+    /// <c>http://127.0.0.1:8080/</c> never visits <c>http://127.0.0.1:9200/</c>, even by a redirect. A seed on its
+    /// scheme's default port (80 for http, 443 for https) allows both schemes on their default ports, so a site that
+    /// moves to https stays in scope; hosts from <see cref="AllowedHosts"/> are allowed on the default ports.
+    /// Set to false to allow every port of an allowed host. Port 0 is never in scope. Default: true.
+    /// </summary>
+    public bool MatchSchemeAndPort { get; init; } = true;
+
     /// <summary>The most links a URL may be away from a seed (a seed has depth 0). Default: 20.</summary>
     public int MaxDepth { get; init; } = 20;
 }

@@ -12,6 +12,9 @@ public enum ScopeDecision
     /// <summary>The URL's host is not one of the allowed hosts.</summary>
     HostNotAllowed,
 
+    /// <summary>The URL's scheme and port are not a seed's (see <see cref="CrawlScopeOptions.MatchSchemeAndPort"/>).</summary>
+    PortNotAllowed,
+
     /// <summary>The URL matches an exclude pattern.</summary>
     Excluded,
 

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Runtime.CompilerServices;
-using DanVan.Analytics.Search.Indexing;
+using System.Runtime.InteropServices;
+using DanVan.Analytics.Search.Schema;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
 
@@ -43,7 +43,10 @@ internal sealed class SegmentFacets
         int maxDoc = reader.MaxDoc;
 
         // Years first, numbered as they come; then the doc-values ordinals of each field, shifted past the previous facet's.
+        // -1: no year. A segment of undated articles has no day values at all; its documents have no year either
+        // (left at 0, they counted as the first site).
         var years = new int[maxDoc];
+        Array.Fill(years, -1);
         var yearOrds = new Dictionary<int, int>();
         NumericDocValues? days = reader.GetNumericDocValues(ArticleFields.Day);
         for (int doc = 0; days is not null && doc < maxDoc; doc++)
@@ -54,6 +57,7 @@ internal sealed class SegmentFacets
         }
 
         SortedDocValues? sites = reader.GetSortedDocValues(ArticleFields.Site);
+        SortedDocValues? siteNames = reader.GetSortedDocValues(ArticleFields.SiteName);
         SortedSetDocValues? codes = reader.GetSortedSetDocValues(ArticleFields.DocumentCode);
         SortedSetDocValues? officials = reader.GetSortedSetDocValues(ArticleFields.OfficialName);
         int siteBase = yearOrds.Count;
@@ -61,6 +65,10 @@ internal sealed class SegmentFacets
         int officialBase = codeBase + (int)(codes?.ValueCount ?? 0);
         int total = officialBase + (int)(officials?.ValueCount ?? 0);
 
+        // A site is counted by its key and shown by the name its first article gave (indexes written before names
+        // were stored show the key).
+        var siteNameOrds = new int[sites?.ValueCount ?? 0];
+        Array.Fill(siteNameOrds, -1);
         var starts = new int[maxDoc + 1];
         var ords = new List<int>(maxDoc * 3);
         for (int doc = 0; doc < maxDoc; doc++)
@@ -75,6 +83,10 @@ internal sealed class SegmentFacets
             if (site >= 0)
             {
                 ords.Add(siteBase + site);
+                if (siteNameOrds[site] < 0 && siteNames is not null)
+                {
+                    siteNameOrds[site] = siteNames.GetOrd(doc);
+                }
             }
 
             AddAll(codes, doc, codeBase, ords);
@@ -92,7 +104,15 @@ internal sealed class SegmentFacets
         var scratch = new BytesRef();
         for (int ord = 0; sites is not null && ord < sites.ValueCount; ord++)
         {
-            sites.LookupOrd(ord, scratch);
+            if (siteNameOrds[ord] >= 0)
+            {
+                siteNames!.LookupOrd(siteNameOrds[ord], scratch);
+            }
+            else
+            {
+                sites.LookupOrd(ord, scratch);
+            }
+
             labels[siteBase + ord] = scratch.Utf8ToString();
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
-using DanVan.Analytics.Text;
 using DanVan.Analytics.Search.Analysis;
+using DanVan.Analytics.Search.Schema;
+using DanVan.Analytics.Text;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
 
@@ -21,8 +22,10 @@ internal sealed class ArticleDocumentBuilder : IDisposable
     private readonly StoredField _id = new(ArticleFields.Id, "");
     private readonly StoredField _url = new(ArticleFields.Url, "");
     private readonly StoredField _canonicalUrl = new(ArticleFields.CanonicalUrl, "");
-    private readonly StringField _site = new(ArticleFields.Site, "", Field.Store.YES);
+    private readonly StringField _site = new(ArticleFields.Site, "", Field.Store.NO);
     private readonly SortedDocValuesField _siteValue = new(ArticleFields.Site, new BytesRef());
+    private readonly StoredField _siteName = new(ArticleFields.SiteName, "");
+    private readonly SortedDocValuesField _siteNameValue = new(ArticleFields.SiteName, new BytesRef());
     private readonly StoredField _storedTitle = new(ArticleFields.Title, "");
     private readonly StoredField _storedBody = new(ArticleFields.Body, "");
     private readonly AnalyzedText _analyzedTitle = new();
@@ -51,7 +54,7 @@ internal sealed class ArticleDocumentBuilder : IDisposable
     private readonly FieldSet<StoredField> _modelCounts = new(() => new StoredField(ArticleFields.ModelCount, 0));
 
     // Sites, codes and officials repeat from article to article; their keys are computed once per builder.
-    private readonly KeyCache<string> _siteKeys = new(SearchKeys.Site);
+    private readonly KeyCache<(string Key, string Name)> _siteKeys = new(site => (SearchKeys.Site(site), SearchKeys.SiteDisplay(site)));
     private readonly KeyCache<(string Code, string Folded)> _codeKeys = new(code =>
     {
         string canonical = SearchKeys.DocumentCode(code);
@@ -91,11 +94,16 @@ internal sealed class ArticleDocumentBuilder : IDisposable
         }
 
         // A URL is new with every article: only a given site name is worth remembering.
-        string site = string.IsNullOrWhiteSpace(article.Site) ? SearchKeys.Site(article.Url) : _siteKeys[article.Site];
+        // The key finds and counts the site; the name, in the case the article gave it, is what hits and facets show.
+        (string site, string siteName) = string.IsNullOrWhiteSpace(article.Site)
+            ? (SearchKeys.Site(article.Url), SearchKeys.Site(article.Url))
+            : _siteKeys[article.Site];
         if (site.Length > 0)
         {
             doc.Add(Set(_site, site));
             doc.Add(SetBytes(_siteValue, site));
+            doc.Add(Set(_siteName, siteName));
+            doc.Add(SetBytes(_siteNameValue, siteName));
         }
 
         // The text fields hold the folded form of each word, the accent signature the accented forms; title and

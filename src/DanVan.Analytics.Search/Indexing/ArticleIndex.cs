@@ -1,11 +1,14 @@
 using System.Collections.Concurrent;
 using DanVan.Analytics.Search.Analysis;
 using DanVan.Analytics.Search.Querying;
+using DanVan.Analytics.Search.Schema;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace DanVan.Analytics.Search.Indexing;
@@ -25,14 +28,21 @@ public sealed class ArticleIndex : IDisposable
     private readonly SearcherManager _searchers;
     private readonly ArticleSearcher _searcher = new();
     private readonly ConcurrentBag<ArticleDocumentBuilder> _builders = [];
+    private readonly RecordingMergeScheduler? _merges;
+    private readonly IArticleFactsProvider? _facts;
+    private readonly ILogger _logger;
+    private ArticleIndexException? _writeFailure;
     private bool _disposed;
 
-    private ArticleIndex(string path, LuceneDirectory directory, IndexWriter? writer, SearcherManager searchers)
+    private ArticleIndex(string path, LuceneDirectory directory, IndexWriter? writer, SearcherManager searchers, ArticleIndexOptions options)
     {
         Path = path;
         _directory = directory;
         _writer = writer;
         _searchers = searchers;
+        _merges = writer?.Config.MergeScheduler as RecordingMergeScheduler;
+        _facts = options.Facts;
+        _logger = options.Logger ?? NullLogger.Instance;
     }
 
     /// <summary>The index directory.</summary>
@@ -44,12 +54,20 @@ public sealed class ArticleIndex : IDisposable
     /// <summary>The number of articles visible to searches (after the last <see cref="Refresh"/> or commit).</summary>
     public int Count => WithSearcher(searcher => searcher.IndexReader.NumDocs);
 
-    /// <summary>Opens the index at <paramref name="path"/> for writing, creating it when absent.</summary>
-    /// <exception cref="ArticleIndexException">The index is locked by another writer, damaged, or the directory cannot be used.</exception>
-    public static ArticleIndex OpenOrCreate(string path)
+    /// <summary>
+    /// Opens the index at <paramref name="path"/> for writing, creating it when the folder is absent or empty. One writer
+    /// at a time, across processes: the lock is an exclusive OS file lock, released when the holder ends or dies.
+    /// </summary>
+    /// <param name="path">The index folder.</param>
+    /// <param name="options">Facts provider, logger, and whether a folder of other files may be used; defaults when null.</param>
+    /// <exception cref="ArticleIndexException">
+    /// The index is locked by another writer, damaged, the folder holds other files (<see cref="ArticleIndexErrorReason.NotAnIndex"/>),
+    /// or it cannot be used.
+    /// </exception>
+    public static ArticleIndex OpenOrCreate(string path, ArticleIndexOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return Open(path, readOnly: false);
+        return Open(path, readOnly: false, options ?? new ArticleIndexOptions());
     }
 
     /// <summary>Opens the existing index at <paramref name="path"/> for searching only; it does not take the write lock.</summary>
@@ -57,7 +75,7 @@ public sealed class ArticleIndex : IDisposable
     public static ArticleIndex OpenReadOnly(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return Open(path, readOnly: true);
+        return Open(path, readOnly: true, new ArticleIndexOptions());
     }
 
     /// <summary>
@@ -67,12 +85,19 @@ public sealed class ArticleIndex : IDisposable
     /// </summary>
     public static Analyzer CreateAnalyzer() => new VietnameseAnalyzer(DiacriticForms.Folded);
 
-    /// <summary>Adds <paramref name="article"/>, replacing any article with the same <see cref="ArticleDocument.Key"/>.</summary>
+    /// <summary>
+    /// Adds <paramref name="article"/>, replacing any article with the same <see cref="ArticleDocument.Key"/>; with a
+    /// <see cref="ArticleIndexOptions.Facts"/> provider, the article's facts are found first.
+    /// </summary>
     /// <exception cref="ArticleIndexException">The index is read-only, or writing failed.</exception>
     public void AddOrUpdate(ArticleDocument article)
     {
         ArgumentNullException.ThrowIfNull(article);
         IndexWriter writer = Writer();
+        if (_facts is not null)
+        {
+            article = article.WithFacts(_facts.GetFacts(article));
+        }
 
         // A builder serves one call at a time; concurrent calls take another one from the bag.
         if (!_builders.TryTake(out ArticleDocumentBuilder? builder))
@@ -118,13 +143,66 @@ public sealed class ArticleIndex : IDisposable
         Guard(_searchers.MaybeRefreshBlocking);
     }
 
+    /// <summary>
+    /// Adds every article of <paramref name="articles"/> (as <see cref="AddOrUpdate"/>), committing every
+    /// <paramref name="commitEvery"/> articles and at the end, so that a crash loses at most that many.
+    /// </summary>
+    /// <param name="articles">The articles.</param>
+    /// <param name="commitEvery">Commit after this many articles (0: at the end only).</param>
+    /// <param name="progress">Told after each commit and every 256 articles.</param>
+    /// <param name="cancellationToken">Stops the run between articles; what was committed stays, and <see cref="Dispose"/> commits the rest.</param>
+    /// <exception cref="ArticleIndexException">The index is read-only, or writing failed (the last commit stays intact).</exception>
+    /// <exception cref="OperationCanceledException">The run was canceled.</exception>
+    public async Task<IndexRunSummary> AddAllAsync(IAsyncEnumerable<ArticleDocument> articles, int commitEvery = 10_000, IProgress<IndexProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        ArgumentOutOfRangeException.ThrowIfNegative(commitEvery);
+        Writer();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        long added = 0;
+        long committed = 0;
+        await foreach (ArticleDocument article in articles.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            AddOrUpdate(article);
+            added++;
+            if (commitEvery > 0 && added % commitEvery == 0)
+            {
+                Commit();
+                committed = added;
+                ArticleIndexLog.Committed(_logger, added, Path);
+                progress?.Report(new IndexProgress(added, committed, clock.Elapsed));
+            }
+            else if (added % 256 == 0)
+            {
+                progress?.Report(new IndexProgress(added, committed, clock.Elapsed));
+            }
+        }
+
+        Commit();
+        progress?.Report(new IndexProgress(added, added, clock.Elapsed));
+        var summary = new IndexRunSummary(added, Count, clock.Elapsed);
+        ArticleIndexLog.RunFinished(_logger, added, Path, summary.Elapsed, summary.Count);
+        return summary;
+    }
+
     /// <summary>Searches the index.</summary>
-    /// <exception cref="QuerySyntaxException">The query is malformed.</exception>
+    /// <param name="request">The search.</param>
+    /// <param name="cancellationToken">Checked between index segments and between hits.</param>
+    /// <exception cref="QuerySyntaxException">The query is malformed or too large.</exception>
     /// <exception cref="ArticleIndexException">The index could not be read.</exception>
-    public SearchResults Search(SearchRequest request)
+    /// <exception cref="OperationCanceledException">The search was canceled.</exception>
+    public SearchResults Search(SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return WithSearcher(searcher => _searcher.Search(searcher, request));
+        try
+        {
+            return WithSearcher(searcher => _searcher.Search(searcher, request, cancellationToken));
+        }
+        catch (BooleanQuery.TooManyClausesException)
+        {
+            throw new QuerySyntaxException($"The query has more clauses than the index accepts ({BooleanQuery.MaxClauseCount}); split it into smaller queries.", 0);
+        }
     }
 
     /// <summary>Searches the index for the <paramref name="top"/> best matches of <paramref name="query"/>.</summary>
@@ -132,7 +210,11 @@ public sealed class ArticleIndex : IDisposable
     /// <exception cref="ArticleIndexException">The index could not be read.</exception>
     public SearchResults Search(string query, int top = 10) => Search(new SearchRequest(query) { Top = top });
 
-    /// <summary>Commits pending changes (when writable) and releases the index.</summary>
+    /// <summary>
+    /// Commits pending changes (when writable) and releases the index and its lock. After a write failed (a full disk,
+    /// say), the pending changes are rolled back instead: the index keeps its last commit.
+    /// </summary>
+    /// <exception cref="ArticleIndexException">The final commit failed; the index keeps its previous commit and is released.</exception>
     public void Dispose()
     {
         if (_disposed)
@@ -141,16 +223,57 @@ public sealed class ArticleIndex : IDisposable
         }
 
         _disposed = true;
-        _searchers.Dispose();
-        _writer?.Dispose();
-        _directory.Dispose();
-        while (_builders.TryTake(out ArticleDocumentBuilder? builder))
+        ArticleIndexException? failure = null;
+        try
         {
-            builder.Dispose();
+            _searchers.Dispose();
+            if (_writeFailure is not null)
+            {
+                _writer?.Rollback();
+            }
+            else
+            {
+                _writer?.Dispose();
+                if (_merges?.TakeFailure() is { } mergeFailure)
+                {
+                    failure = ArticleIndexErrors.Translate(mergeFailure, Path);
+                }
+            }
+        }
+        catch (Exception e) when (ArticleIndexErrors.Translate(e, Path) is { } translated)
+        {
+            failure = translated;
+            RollbackQuietly();
+        }
+        finally
+        {
+            _directory.Dispose();
+            while (_builders.TryTake(out ArticleDocumentBuilder? builder))
+            {
+                builder.Dispose();
+            }
+        }
+
+        if (failure is not null)
+        {
+            ArticleIndexLog.WriteFailed(_logger, Path, failure.Reason, failure);
+            throw failure;
         }
     }
 
-    private static ArticleIndex Open(string path, bool readOnly)
+    private void RollbackQuietly()
+    {
+        try
+        {
+            _writer?.Rollback();
+        }
+        catch (Exception e) when (ArticleIndexErrors.Translate(e, Path) is not null || e is ObjectDisposedException)
+        {
+            // The writer is already closed or cannot write; its lock goes with the directory.
+        }
+    }
+
+    private static ArticleIndex Open(string path, bool readOnly, ArticleIndexOptions options)
     {
         string fullPath = System.IO.Path.GetFullPath(path);
         if (readOnly && !System.IO.Directory.Exists(fullPath))
@@ -162,8 +285,9 @@ public sealed class ArticleIndex : IDisposable
         IndexWriter? writer = null;
         try
         {
-            directory = FSDirectory.Open(fullPath);
+            directory = FSDirectory.Open(fullPath, new ExclusiveFileLockFactory(fullPath));
             SearcherManager searchers;
+            IndexFolder.State state = IndexFolder.State.Marked;
             if (readOnly)
             {
                 if (!DirectoryReader.IndexExists(directory))
@@ -171,22 +295,42 @@ public sealed class ArticleIndex : IDisposable
                     throw new ArticleIndexException(ArticleIndexErrorReason.NotFound, $"There is no index at '{fullPath}'.");
                 }
 
+                IndexFolder.VerifyFooters(directory);
                 searchers = new SearcherManager(directory, null);
             }
             else
             {
+                state = IndexFolder.Check(fullPath, directory, options.AllowForeignFiles);
+                if (state is IndexFolder.State.Marked or IndexFolder.State.Unmarked && DirectoryReader.IndexExists(directory))
+                {
+                    IndexFolder.VerifyFooters(directory);
+                }
+
+                if (state == IndexFolder.State.Foreign && options.Logger is { } logger)
+                {
+                    ArticleIndexLog.ForeignFolder(logger, fullPath);
+                }
+
                 var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, CreateAnalyzer())
                 {
                     OpenMode = OpenMode.CREATE_OR_APPEND,
                     RAMBufferSizeMB = 64,
+                    MergeScheduler = new RecordingMergeScheduler(),
                 };
                 writer = new IndexWriter(directory, config);
+                IndexFolder.Mark(fullPath);
                 searchers = new SearcherManager(writer, true, null);
             }
 
-            return new ArticleIndex(fullPath, directory, writer, searchers);
+            var index = new ArticleIndex(fullPath, directory, writer, searchers, options);
+            if (writer is not null)
+            {
+                ArticleIndexLog.Opened(index._logger, fullPath, state, writer.NumDocs);
+            }
+
+            return index;
         }
-        catch (Exception e) when (Translate(e, fullPath) is { } translated)
+        catch (Exception e) when (ArticleIndexErrors.Translate(e, fullPath) is { } translated)
         {
             writer?.Dispose();
             directory?.Dispose();
@@ -200,22 +344,16 @@ public sealed class ArticleIndex : IDisposable
         }
     }
 
-    /// <summary>The typed error for a Lucene or file-system failure, or null for anything else.</summary>
-    private static ArticleIndexException? Translate(Exception e, string path) => e switch
-    {
-        ArticleIndexException known => known,
-        LockObtainFailedException => new ArticleIndexException(ArticleIndexErrorReason.Locked, $"The index at '{path}' is locked by another writer (is another 'danvan index' running?).", e),
-        CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or EndOfStreamException
-            => new ArticleIndexException(ArticleIndexErrorReason.Corrupt, $"The index at '{path}' is damaged: {e.Message}", e),
-        FileNotFoundException or DirectoryNotFoundException
-            => new ArticleIndexException(ArticleIndexErrorReason.Corrupt, $"The index at '{path}' is missing a file: {e.Message}", e),
-        IOException or UnauthorizedAccessException => new ArticleIndexException(ArticleIndexErrorReason.Io, $"The index at '{path}' could not be used: {e.Message}", e),
-        _ => null,
-    };
-
     private IndexWriter Writer()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+
+        // A failed write may have closed Lucene's writer (a full disk during a flush): say what closed it, every time.
+        if (_writeFailure is not null)
+        {
+            throw new ArticleIndexException(_writeFailure.Reason, _writeFailure.Message, _writeFailure);
+        }
+
         return _writer ?? throw new ArticleIndexException(ArticleIndexErrorReason.ReadOnly, $"The index at '{Path}' was opened for searching only.");
     }
 
@@ -243,10 +381,22 @@ public sealed class ArticleIndex : IDisposable
     {
         try
         {
-            return action();
+            T result = action();
+            if (_merges?.TakeFailure() is { } mergeFailure)
+            {
+                throw mergeFailure;
+            }
+
+            return result;
         }
-        catch (Exception e) when (e is not ArticleIndexException && Translate(e, Path) is { } translated)
+        catch (Exception e) when (e is not ArticleIndexException && ArticleIndexErrors.Translate(e, Path) is { } translated)
         {
+            if (_writer is not null && translated.Reason is ArticleIndexErrorReason.DiskFull or ArticleIndexErrorReason.Io or ArticleIndexErrorReason.Corrupt)
+            {
+                _writeFailure ??= translated;
+                ArticleIndexLog.WriteFailed(_logger, Path, translated.Reason, e);
+            }
+
             throw translated;
         }
     }

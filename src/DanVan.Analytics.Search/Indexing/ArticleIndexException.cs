@@ -17,6 +17,12 @@ public enum ArticleIndexErrorReason
 
     /// <summary>The file system refused an operation.</summary>
     Io = 4,
+
+    /// <summary>The folder holds other files and no index; it is left alone unless the caller insists (<see cref="ArticleIndexOptions.AllowForeignFiles"/>).</summary>
+    NotAnIndex = 5,
+
+    /// <summary>The disk (or the process's file size limit) is full; the last commit is intact.</summary>
+    DiskFull = 6,
 }
 
 /// <summary>An index could not be opened, read or written; <see cref="Reason"/> says why.</summary>

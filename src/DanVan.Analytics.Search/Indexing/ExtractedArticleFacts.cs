@@ -1,3 +1,4 @@
+using DanVan.Analytics.Articles;
 using DanVan.Analytics.Extraction;
 
 namespace DanVan.Analytics.Search.Indexing;
@@ -23,15 +24,15 @@ public sealed class ExtractedArticleFacts : IArticleFactsProvider
     /// <inheritdoc/>
     public ArticleFacts GetFacts(ArticleDocument article) => ToFacts(article, Extract(article));
 
-    /// <summary>Runs the extractor over the article's title, lead and body as one text.</summary>
+    /// <summary>Runs the extractor over the article's text (<see cref="ArticleText.Compose"/> of title, lead and body).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="article"/> is null.</exception>
     public ExtractionResult Extract(ArticleDocument article)
     {
         ArgumentNullException.ThrowIfNull(article);
 
-        // One text, so that a short reference in the body resolves to a code the lead states.
-        string text = string.Join("\n\n", new[] { article.Title, article.Lead, article.Body }.Where(part => !string.IsNullOrWhiteSpace(part)));
-        return _extractor.Extract(text);
+        // One text (the product's one definition of it), so that a short reference in the body resolves to a code
+        // the lead states, and offsets agree with 'danvan extract'.
+        return _extractor.Extract(ArticleText.Compose(article.Title, article.Lead, article.Body));
     }
 
     /// <summary>The facts of <paramref name="found"/> (from <see cref="Extract"/>) added to those the article already carries.</summary>

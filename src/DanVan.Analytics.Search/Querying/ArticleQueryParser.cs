@@ -1,6 +1,6 @@
 using System.Globalization;
 using DanVan.Analytics.Search.Analysis;
-using DanVan.Analytics.Search.Indexing;
+using DanVan.Analytics.Search.Schema;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -21,6 +21,13 @@ public sealed class ArticleQueryParser
 {
     /// <summary>The most text terms a query may use; more are left out with a notice (Lucene limits clauses).</summary>
     public const int MaxTerms = 64;
+
+    /// <summary>
+    /// The most filters (doc:, official:, site:, each possibly excluded) a query may use: a filter cannot be left out
+    /// without changing what matches, so more is an error. With <see cref="MaxTerms"/> it keeps every query well under
+    /// Lucene's limit of 1,024 clauses.
+    /// </summary>
+    public const int MaxFilters = 256;
 
     private const float TitleBoost = 1.5f;
 
@@ -96,6 +103,11 @@ public sealed class ArticleQueryParser
                     throw new QuerySyntaxException($"'{field}:' needs a value, for example {Example(field)}.", valueStart);
                 }
 
+                if (field is not ("from" or "to") && ++state.Filters > MaxFilters)
+                {
+                    throw new QuerySyntaxException($"The query has more than {MaxFilters} filters; split it into several searches.", clauseStart);
+                }
+
                 AddFilter(state, field, value.Trim(), exclude, clauseStart, valueStart);
                 continue;
             }
@@ -152,6 +164,19 @@ public sealed class ArticleQueryParser
     {
         List<AnalyzedTerm> accented = AnalyzedTerm.Analyze(_accented, ArticleFields.Body, word);
         List<AnalyzedTerm> folded = AnalyzedTerm.Analyze(_folded, ArticleFields.Body, word);
+        int count = Math.Min(accented.Count, folded.Count);
+        if (exclude)
+        {
+            // "-An0" or "-COVID-19" excludes the articles with that word, whose terms stand together ("an" "0"), not
+            // every article with any one of its terms.
+            if (count > 0 && state.TakeTerms(count))
+            {
+                AddMatch(state, accented, folded, 0, count, exclude);
+            }
+
+            return;
+        }
+
         for (int k = 0; k < accented.Count && k < folded.Count; k++)
         {
             if (!state.TakeTerms(1))
@@ -386,6 +411,8 @@ public sealed class ArticleQueryParser
 
         public int? To { get; set; }
 
+        public int Filters { get; set; }
+
         public bool TakeTerms(int count)
         {
             if (_terms + count > MaxTerms)
@@ -446,10 +473,20 @@ public sealed class ArticleQueryParser
                 _query.Add(new MatchAllDocsQuery(), Occur.MUST);
             }
 
-            string[] notices = _truncated
-                ? [$"The query has more than {MaxTerms} terms; only the first {MaxTerms} were used."]
-                : [];
+            var notices = new List<string>();
+            if (_truncated)
+            {
+                notices.Add($"The query has more than {MaxTerms} terms; only the first {MaxTerms} were used.");
+            }
+
+            if (From > To)
+            {
+                notices.Add($"from: ({Format(From.Value)}) is after to: ({Format(To!.Value)}), so no article can match; swap them.");
+            }
+
             return new ParsedQuery(_query, Accented, Folded, notices, _hasText, new ScoreBoosts(Boosts, BoostedWords));
         }
+
+        private static string Format(int day) => $"{day / 10000:D4}-{day / 100 % 100:D2}-{day % 100:D2}";
     }
 }

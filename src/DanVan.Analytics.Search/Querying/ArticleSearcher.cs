@@ -1,6 +1,6 @@
 using DanVan.Analytics.Search.Facets;
 using DanVan.Analytics.Search.Highlighting;
-using DanVan.Analytics.Search.Indexing;
+using DanVan.Analytics.Search.Schema;
 using Lucene.Net.Documents;
 using Lucene.Net.Search;
 
@@ -57,7 +57,8 @@ public sealed class ArticleSearcher
     /// <summary>Searches <paramref name="searcher"/>.</summary>
     /// <exception cref="QuerySyntaxException">The query is malformed.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Top, Skip, FacetTop or MaxDegreeOfParallelism is out of range.</exception>
-    public SearchResults Search(IndexSearcher searcher, SearchRequest request)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled (checked between segments and between hits).</exception>
+    public SearchResults Search(IndexSearcher searcher, SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(searcher);
         ArgumentNullException.ThrowIfNull(request);
@@ -68,6 +69,7 @@ public sealed class ArticleSearcher
         ArgumentOutOfRangeException.ThrowIfLessThan(request.MaxDegreeOfParallelism ?? 1, 1, nameof(request));
         int threads = request.MaxDegreeOfParallelism ?? MaxDegreeOfParallelism;
 
+        cancellationToken.ThrowIfCancellationRequested();
         ParsedQuery parsed = _parser.Parse(request.Query);
         int wanted = (int)Math.Min((long)request.Skip + request.Top, Math.Max(1, searcher.IndexReader.MaxDoc));
         bool byDate = request.Sort == SearchSort.Date || !parsed.HasTextClauses;
@@ -89,7 +91,8 @@ public sealed class ArticleSearcher
                 parsed.Query,
                 threads,
                 MinParallelCost,
-                () => new ScoreBoostCollector(wanted, parsed.Boosts, request.IncludeFacets ? new FacetCollector(_facets) : null));
+                () => new ScoreBoostCollector(wanted, parsed.Boosts, request.IncludeFacets ? new FacetCollector(_facets) : null),
+                cancellationToken);
             top = ScoreBoostCollector.Merge(slices, request.Skip, request.Top);
             if (request.IncludeFacets)
             {
@@ -104,17 +107,24 @@ public sealed class ArticleSearcher
             // Part p reads hits p, p+parts, ...: stored articles cost about the same each.
             for (int k = part; k < hits.Length; k += parts)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 ScoreDoc scoreDoc = top.ScoreDocs[k];
                 hits[k] = ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score, parsed, request.SnippetLength);
             }
         });
 
-        return new SearchResults(top.TotalHits, hits, facetCounts, parsed.Notices);
+        IReadOnlyList<string> notices = parsed.Notices;
+        if (hits.Length == 0 && top.TotalHits > 0)
+        {
+            notices = [.. notices, $"The page starts after the last of the {top.TotalHits} matching articles; ask for an earlier page."];
+        }
+
+        return new SearchResults(top.TotalHits, hits, facetCounts, notices);
     }
 
     private SearchHit ToHit(Document stored, float score, ParsedQuery parsed, int snippetLength)
     {
-        ArticleDocument article = ArticleDocumentMapper.FromStored(stored);
+        StoredArticle article = StoredArticle.Read(stored);
         return new SearchHit
         {
             Score = score,

@@ -1,5 +1,5 @@
 using DanVan.Analytics.Search.Facets;
-using DanVan.Analytics.Search.Indexing;
+using DanVan.Analytics.Search.Schema;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;

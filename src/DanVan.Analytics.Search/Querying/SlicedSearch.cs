@@ -30,7 +30,8 @@ internal static class SlicedSearch
     /// <param name="parallelism">The most threads to run slices on at once (1: sequential on the calling thread).</param>
     /// <param name="minParallelCost">The estimated hit count from which the query is sliced.</param>
     /// <param name="newCollector">Creates the collector of a slice; it sees the slice's segments in order, documents in order.</param>
-    public static List<T> Run<T>(IndexSearcher searcher, Query query, int parallelism, long minParallelCost, Func<T> newCollector)
+    /// <param name="cancellationToken">Checked before each piece of a segment.</param>
+    public static List<T> Run<T>(IndexSearcher searcher, Query query, int parallelism, long minParallelCost, Func<T> newCollector, CancellationToken cancellationToken = default)
         where T : ICollector
     {
         Weight weight = searcher.CreateNormalizedWeight(query);
@@ -51,7 +52,7 @@ internal static class SlicedSearch
         int threads = total < minParallelCost ? 1 : Math.Max(1, parallelism);
         List<Piece>[] slices = Slice(leaves, scorers, costs, total, threads * SlicesPerThread);
         var collectors = new T[slices.Length];
-        RunAll(slices.Length, threads, slice => collectors[slice] = Collect(weight, leaves, slices[slice], newCollector()));
+        RunAll(slices.Length, threads, slice => collectors[slice] = Collect(weight, leaves, slices[slice], newCollector(), cancellationToken));
         return [.. collectors];
     }
 
@@ -146,11 +147,12 @@ internal static class SlicedSearch
         }
     }
 
-    private static T Collect<T>(Weight weight, IList<AtomicReaderContext> leaves, List<Piece> pieces, T collector)
+    private static T Collect<T>(Weight weight, IList<AtomicReaderContext> leaves, List<Piece> pieces, T collector, CancellationToken cancellationToken)
         where T : ICollector
     {
         foreach (Piece piece in pieces)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             AtomicReaderContext leaf = leaves[piece.Leaf];
             Scorer? scorer = piece.Scorer ?? weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
             if (scorer is null)

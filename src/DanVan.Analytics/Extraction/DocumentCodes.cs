@@ -7,7 +7,7 @@ namespace DanVan.Analytics.Extraction;
 /// <summary>
 /// The canonical form of a document code, exactly as <see cref="ArticleExtractor"/> writes
 /// <see cref="DocumentReference.Canonical"/>: "25 - nq/tư" → "25-NQ/TW", "04/2015/NÐ-CP" → "04/2015/NĐ-CP",
-/// "218–QĐ/TW" → "218-QĐ/TW". Use it wherever a code typed by a user must meet codes the extractor found
+/// "218–QĐ/TW" → "218-QĐ/TW", "17/NQ/TU" → "17-NQ/TU". Use it wherever a code typed by a user must meet codes the extractor found
 /// (a search filter, a join with another data set).
 /// </summary>
 public static class DocumentCodes
@@ -20,7 +20,7 @@ public static class DocumentCodes
         ArgumentNullException.ThrowIfNull(code);
         string text = VietnameseNormalizer.Default.Normalize(code.Trim());
         if (text.Length > 0 && char.IsAsciiDigit(text[0])
-            && DocumentCodeScanner.TryRead(text, 0, out DocumentCode found) && found.End == text.Length)
+            && DocumentCodeScanner.TryRead(text, 0, ExtractionLexicon.Default, out DocumentCode found) && found.End == text.Length)
         {
             canonical = found.Canonical;
             return true;

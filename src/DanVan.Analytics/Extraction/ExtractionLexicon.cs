@@ -29,6 +29,7 @@ public sealed class ExtractionLexicon
             .GroupBy(e => e.Code).ToFrozenDictionary(g => g.Key, g => g.Last().Kind);
         IssuerCodes = Table("DocumentIssuers").Select(r => N(r[0]).ToUpperInvariant())
             .Concat(a.IssuerCodes.Select(s => N(s).ToUpperInvariant())).ToFrozenSet();
+        PartyIssuerCodes = Table("DocumentIssuers").Where(r => r.Length > 2 && r[2].Trim() == "party").Select(r => N(r[0]).ToUpperInvariant()).ToFrozenSet();
         Qualifiers = new PhraseSet<CountQualifier>(Table("Qualifiers").Select(r => (N(r[0]), ParseQualifier(r[1]))));
         var numberWords = Table("NumberWords").Select(r => (Word: N(r[0]), Kind: r[1].Trim(), Value: long.Parse(r[2].Trim(), System.Globalization.CultureInfo.InvariantCulture))).ToList();
         Multipliers = new PhraseSet<long>(numberWords.Where(w => w.Kind == "multiplier").Select(w => (w.Word, w.Value)));
@@ -62,6 +63,11 @@ public sealed class ExtractionLexicon
         BusinessOrganisations = new PhraseSet<bool>(Table("BusinessOrganisations").Select(r => (N(r[0]), true)));
         RoleVerbs = Table("RoleVerbs").Select(r => N(r[0])).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         NameIntroducers = Table("NameIntroducers").Select(r => N(r[0])).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        MiddleNames = Table("MiddleNames").Select(r => N(r[0])).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        OrganisationWords = new PhraseSet<bool>(Table("OrganisationWords").Select(r => (N(r[0]), true)));
+        InstitutionNouns = new PhraseSet<bool>(Table("InstitutionNouns").Select(r => (N(r[0]), true)));
+        ListIntroducers = new PhraseSet<bool>(Table("ListIntroducers").Select(r => (N(r[0]), true)));
+        CountClassifiers = Table("CountClassifiers").Select(r => N(r[0])).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         Places = new PhraseSet<bool>(Table("Places").Select(r => (N(r[0]), true)).Concat(a.Places.Select(s => (N(s), true))));
         FlagTable = BuildWordFlags();
         ExcludedNames = Table("ExcludedNames").Select(r => N(r[0])).Concat(a.ExcludedNames.Select(N))
@@ -84,6 +90,9 @@ public sealed class ExtractionLexicon
     internal FrozenDictionary<string, DocumentKind> TypeCodes { get; }
 
     internal FrozenSet<string> IssuerCodes { get; }
+
+    /// <summary>The issuers that are Party bodies ("TW", "TU", "HU"): their documents are written in Party style.</summary>
+    internal FrozenSet<string> PartyIssuerCodes { get; }
 
     internal PhraseSet<CountQualifier> Qualifiers { get; }
 
@@ -123,6 +132,21 @@ public sealed class ExtractionLexicon
 
     internal PhraseSet<bool> Places { get; }
 
+    /// <summary>Second words of names that mark the word before them as a family name ("Văn", "Thị", "A", "Seo").</summary>
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MiddleNames { get; }
+
+    /// <summary>Capitalized words of organisation names, never the first word of a name of unknown family ("Hội", "Ban").</summary>
+    internal PhraseSet<bool> OrganisationWords { get; }
+
+    /// <summary>Nouns that open the name of a place or a work named after a person ("Lăng", "Tượng đài").</summary>
+    internal PhraseSet<bool> InstitutionNouns { get; }
+
+    /// <summary>Words after a title that introduce the list of its holders ("gồm", "là", "có").</summary>
+    internal PhraseSet<bool> ListIntroducers { get; }
+
+    /// <summary>Classifiers between a number and the counted noun ("lượt").</summary>
+    internal FrozenSet<string> CountClassifiers { get; }
+
     internal FrozenSet<string> ExcludedNames { get; }
 
     /// <summary>For every word (lower case) that starts a lexicon phrase or may stand inside a title, what it may be; one lookup per token.</summary>
@@ -151,6 +175,10 @@ public sealed class ExtractionLexicon
         Add(BoundTitleWords.Keys, WordFlags.BoundTitleWord);
         Add(NameIntroducers, WordFlags.NameIntroducer);
         Add(RoleVerbs, WordFlags.RoleVerb);
+        Add(MiddleNames.Set, WordFlags.MiddleName);
+        Add(OrganisationWords.FirstWords, WordFlags.OrganisationWord);
+        Add(InstitutionNouns.FirstWords, WordFlags.InstitutionNoun);
+        Add(ListIntroducers.FirstWords, WordFlags.ListIntroducer);
         return new WordFlagTable(flags);
     }
 
@@ -243,6 +271,10 @@ internal enum WordFlags : ushort
     BoundTitleWord = 256,
     NameIntroducer = 512,
     RoleVerb = 1024,
+    MiddleName = 2048,
+    OrganisationWord = 4096,
+    InstitutionNoun = 8192,
+    ListIntroducer = 16384,
 }
 
 /// <summary>A document type: its canonical name and its family code.</summary>

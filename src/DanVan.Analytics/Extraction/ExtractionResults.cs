@@ -99,7 +99,36 @@ public enum AdministrativeLevel
 /// <param name="Position">The position or rank: "Phó Bí thư Thường trực", "Chủ tịch", "Đại tá".</param>
 /// <param name="Organisation">The unit written after the position ("Quận ủy", "UBND thành phố"), or null.</param>
 /// <param name="Level">The administrative level of the unit.</param>
-public sealed record OfficialTitle(string Text, string Position, string? Organisation, AdministrativeLevel Level);
+public sealed record OfficialTitle(string Text, string Position, string? Organisation, AdministrativeLevel Level)
+{
+    /// <summary>
+    /// Where the title stands in the original text, in the mention it was read with (a title written once before a list
+    /// of names is one span shared by their mentions); null when not known.
+    /// </summary>
+    public TextSpan? Span { get; init; }
+}
+
+/// <summary>
+/// Why a capitalized sequence was read as a person's name, from the most to the least certain. Kept with every
+/// mention so that later learning can weigh the decisions the rules were least sure of.
+/// </summary>
+public enum NameEvidence
+{
+    /// <summary>It starts with a family name from the lexicon ("Nguyễn", "Lò", "Ksor").</summary>
+    KnownFamilyName = 0,
+
+    /// <summary>Its second word marks a name ("Văn", "Thị", "A", "Seo"): "Cà Thị Nhung", "Vừ A Chinh".</summary>
+    NamePattern = 1,
+
+    /// <summary>An honorific ("ông", "bà", "đồng chí", "ngài") introduces it; its family name is not in the lexicon ("bà Thị Sa Rết").</summary>
+    Honorific = 2,
+
+    /// <summary>
+    /// Only its place right after a title (and after the place the title's unit is in) makes it a name; its family
+    /// name is not in the lexicon ("Bí thư Huyện ủy Tây Giang Zơrâm Dũng"). The least certain reading.
+    /// </summary>
+    Position = 3,
+}
 
 /// <summary>One mention of an official in the text.</summary>
 /// <param name="Surface">The name as written in the original text.</param>
@@ -107,7 +136,11 @@ public sealed record OfficialTitle(string Text, string Position, string? Organis
 /// <param name="SentenceIndex">The 0-based index of the sentence.</param>
 /// <param name="NormalizedSurface">The name as written, in the normalized text ("Mai" for a later "đồng chí Mai").</param>
 /// <param name="Titles">The titles written with this mention.</param>
-public sealed record OfficialMention(string Surface, TextSpan Span, int SentenceIndex, string NormalizedSurface, IReadOnlyList<OfficialTitle> Titles);
+public sealed record OfficialMention(string Surface, TextSpan Span, int SentenceIndex, string NormalizedSurface, IReadOnlyList<OfficialTitle> Titles)
+{
+    /// <summary>Why the words were read as a name (<see cref="NameEvidence.KnownFamilyName"/> unless set).</summary>
+    public NameEvidence Evidence { get; init; }
+}
 
 /// <summary>A person with a political, administrative, Party, mass-organisation or military title, all mentions merged.</summary>
 /// <param name="Name">The full name, family name first, normalized, without honorific.</param>

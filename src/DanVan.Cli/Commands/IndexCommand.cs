@@ -1,187 +1,102 @@
 using System.CommandLine;
-using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using DanVan.Analytics.Articles;
 using DanVan.Analytics.Search.Indexing;
+using DanVan.Cli.CommandLine;
 
 namespace DanVan.Cli.Commands;
 
-/// <summary><c>danvan index --in articles.jsonl --index DIR</c>: indexes parsed articles, extracting facts on the way.</summary>
+/// <summary>
+/// <c>danvan index --in articles.jsonl --index DIR</c>: indexes articles read with the core's
+/// <see cref="ArticleRecordReader"/> (the one bad-line policy), mapped by <see cref="ArticleDocuments.ToDocument"/>;
+/// the index's facts provider extracts the facts on the way.
+/// </summary>
 internal static class IndexCommand
 {
     public static Command Create()
     {
-        var inOption = new Option<FileInfo>("--in") { Description = "The articles, one JSON object a line (the output of 'danvan parse').", Required = true };
-        var indexOption = new Option<DirectoryInfo>("--index") { Description = "The index directory (created when absent).", Required = true };
-        var commitEveryOption = new Option<int>("--commit-every")
+        var inOption = CliOptions.File("--in", "The articles as JSON lines (the output of 'danvan parse' or 'danvan crawl'); - for standard input.", required: true);
+        var indexOption = CliOptions.Directory("--index", "The index directory (created when absent).", required: true);
+        var commitEveryOption = CliOptions.WholeNumber("--commit-every", "Commit after this many articles, so that a crash loses at most that many (0: commit at the end only).", 10_000);
+        var forceOption = new Option<bool>("--force")
         {
-            Description = "Commit after this many articles, so that a crash loses at most that many (0: commit at the end only).",
-            DefaultValueFactory = _ => 10_000,
+            Description = "Use an --index folder that holds other files and no index (Lucene may delete files named like its own, such as _config.yml).",
         };
-        var command = new Command("index", "Index parsed articles for 'danvan search'.");
+        var strictOption = CliOptions.Strict();
+        var command = new Command("index", "Index parsed articles for 'danvan search'. Exit code 1 also when the index cannot be written (locked, damaged, not an index, disk full).");
         command.Options.Add(inOption);
         command.Options.Add(indexOption);
         command.Options.Add(commitEveryOption);
+        command.Options.Add(forceOption);
+        command.Options.Add(strictOption);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(inOption)!,
             parseResult.GetValue(indexOption)!,
             parseResult.GetValue(commitEveryOption),
-            new ExtractedArticleFacts(),
+            new ArticleIndexOptions { Facts = new ExtractedArticleFacts(), AllowForeignFiles = parseResult.GetValue(forceOption) },
+            new InputProblems(parseResult.GetValue(strictOption)),
             cancellationToken));
         return command;
     }
 
-    /// <summary>Indexes <paramref name="input"/> into <paramref name="index"/>; facts come from <paramref name="facts"/>.</summary>
-    internal static async Task<int> RunAsync(FileInfo input, DirectoryInfo index, int commitEvery, IArticleFactsProvider facts, CancellationToken cancellationToken)
+    /// <summary>Indexes <paramref name="input"/> into <paramref name="index"/>, opened with <paramref name="options"/> (its facts provider finds the facts).</summary>
+    private static async Task<int> RunAsync(FileInfo input, DirectoryInfo index, int commitEvery, ArticleIndexOptions options, InputProblems problems, CancellationToken cancellationToken)
     {
-        if (!input.Exists)
+        if (!OutputGuard.InputExists(input))
         {
-            Console.Error.WriteLine($"error: the input file '{input.FullName}' does not exist.");
-            return 2;
+            return ExitCodes.Usage;
         }
 
-        if (commitEvery < 0)
+        if (!CliOptions.IsStandardStream(input) && FileIdentity.IsInside(input.FullName, index.FullName))
         {
-            Console.Error.WriteLine("error: --commit-every must be 0 or more.");
-            return 2;
+            Console.Error.WriteLine($"error: the input {input} lies inside the index directory {index}, whose files the index manages. Move it out first.");
+            return ExitCodes.Usage;
         }
 
         try
         {
-            using ArticleIndex articleIndex = ArticleIndex.OpenOrCreate(index.FullName);
-            var progress = new Progress();
-            int lineNumber = 0;
-            int skipped = 0;
-            using var reader = new StreamReader(input.FullName);
-            while (await reader.ReadLineAsync(cancellationToken) is { } line)
-            {
-                lineNumber++;
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-
-                if (!TryRead(line, out ArticleDocument? article, out string? problem))
-                {
-                    skipped++;
-                    Console.Error.WriteLine($"warning: line {lineNumber} skipped: {problem}");
-                    continue;
-                }
-
-                articleIndex.AddOrUpdate(article.WithFacts(facts.GetFacts(article)));
-                progress.Count++;
-                if (commitEvery > 0 && progress.Count % commitEvery == 0)
-                {
-                    articleIndex.Commit();
-                }
-
-                progress.Report(final: false);
-            }
-
-            articleIndex.Commit();
-            progress.Report(final: true);
-            Console.Error.WriteLine($"index: {articleIndex.Count} articles in {articleIndex.Path}{(skipped > 0 ? $" ({skipped} lines skipped)" : "")}");
-            return 0;
+            using ArticleIndex articleIndex = ArticleIndex.OpenOrCreate(index.FullName, options);
+            var progress = new IndexProgressLine();
+            IndexRunSummary summary = await articleIndex.AddAllAsync(ReadArticles(input, problems, cancellationToken), commitEvery, progress, cancellationToken);
+            progress.Finish(summary);
+            Console.Error.WriteLine($"index: {summary.Count} articles in {articleIndex.Path}{(problems.Skipped > 0 ? $" ({problems.Skipped} lines skipped)" : "")}");
+            return problems.ExitCode;
+        }
+        catch (BadLineException)
+        {
+            return ExitCodes.Failure;
         }
         catch (ArticleIndexException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            return 3;
+            return ExitCodes.Failure;
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"error: reading '{input.FullName}' failed: {e.Message}");
-            return 2;
+            Console.Error.WriteLine($"error: reading '{input}' failed: {e.Message}");
+            return ExitCodes.Failure;
         }
     }
 
-    /// <summary>Reads one line of 'danvan parse' output; tolerant of unknown and missing optional fields.</summary>
-    internal static bool TryRead(string line, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ArticleDocument? article, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? problem)
+    /// <summary>The articles of <paramref name="input"/> as index documents; bad lines go to <paramref name="problems"/>.</summary>
+    private static async IAsyncEnumerable<ArticleDocument> ReadArticles(FileInfo input, InputProblems problems, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        article = null;
-        ParsedArticleLine? dto;
-        try
+        await foreach (ArticleRecord record in ArticleRecordReader.ReadAsync(CliOptions.PathOf(input), problems.ReadOptions, cancellationToken))
         {
-            dto = JsonSerializer.Deserialize(line, IndexJsonContext.Default.ParsedArticleLine);
+            yield return record.ToDocument();
         }
-        catch (JsonException e)
-        {
-            problem = $"not a JSON article ({e.Message})";
-            return false;
-        }
-
-        if (dto is null || string.IsNullOrWhiteSpace(dto.Url) || dto.Title is null)
-        {
-            problem = "an article needs at least \"url\" and \"title\"";
-            return false;
-        }
-
-        string body = dto.Body ?? string.Join("\n\n", dto.Paragraphs ?? []);
-        article = new ArticleDocument
-        {
-            Id = string.IsNullOrWhiteSpace(dto.Id) ? dto.Url : dto.Id,
-            Url = dto.Url,
-            CanonicalUrl = dto.CanonicalUrl,
-            Site = dto.Site,
-            Title = dto.Title,
-            Lead = dto.Lead ?? "",
-            Body = body,
-            Published = DateTimeOffset.TryParse(dto.Published, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTimeOffset published) ? published : null,
-            Authors = dto.Authors ?? [],
-        };
-        problem = null;
-        return true;
     }
 
-    /// <summary>Count and rate on stderr, at most about once a second.</summary>
-    private sealed class Progress
+    /// <summary>Count, rate and commits on a <see cref="StatusLine"/>.</summary>
+    private sealed class IndexProgressLine : IProgress<IndexProgress>
     {
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private long _lastReport;
+        private readonly StatusLine _line = new();
 
-        public int Count { get; set; }
+        public void Report(IndexProgress value) => _line.Show(Text(value), value.Elapsed, final: false);
 
-        public void Report(bool final)
-        {
-            long now = _clock.ElapsedMilliseconds;
-            if (!final && now - _lastReport < 1000)
-            {
-                return;
-            }
+        public void Finish(IndexRunSummary summary) =>
+            _line.Show(Text(new IndexProgress(summary.Added, summary.Added, summary.Elapsed)), summary.Elapsed, final: true);
 
-            _lastReport = now;
-            double rate = Count / Math.Max(0.001, _clock.Elapsed.TotalSeconds);
-            Console.Error.Write($"\rindexed {Count:N0} articles ({rate:N0}/s){(final ? Environment.NewLine : "")}");
-        }
+        private static string Text(IndexProgress value) =>
+            $"indexed {value.Added:N0} articles ({value.Added / Math.Max(0.001, value.Elapsed.TotalSeconds):N0}/s, {value.Committed:N0} committed)";
     }
 }
-
-/// <summary>One line of 'danvan parse' output, as far as indexing needs it.</summary>
-internal sealed class ParsedArticleLine
-{
-    public string? Id { get; set; }
-
-    public string Url { get; set; } = "";
-
-    public string? CanonicalUrl { get; set; }
-
-    public string? Site { get; set; }
-
-    public string? Title { get; set; }
-
-    public string? Published { get; set; }
-
-    public List<string>? Authors { get; set; }
-
-    public string? Lead { get; set; }
-
-    public string? Body { get; set; }
-
-    public List<string>? Paragraphs { get; set; }
-}
-
-// The names 'danvan parse' writes (ArticleJson: camelCase); facts are not read, the extractor makes them while indexing.
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, AllowTrailingCommas = true, ReadCommentHandling = JsonCommentHandling.Skip)]
-[JsonSerializable(typeof(ParsedArticleLine))]
-internal sealed partial class IndexJsonContext : JsonSerializerContext;

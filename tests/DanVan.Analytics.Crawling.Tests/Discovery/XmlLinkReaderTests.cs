@@ -107,7 +107,21 @@ public sealed class XmlLinkReaderTests
     [Fact]
     public void Read_GzipBomb_StopsAtTheLimit()
     {
-        byte[] bomb = Fetching.PageFetcherTests.GzipZeros(16L * 1024 * 1024);
+        // Well-formed as far as it goes: a urlset that opens and then pads with 16 MB of white space, so only the
+        // limit on what inflation may produce stops it (zeros would stop the XML reader at the first byte).
+        using var buffer = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write("<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"u8);
+            byte[] spaces = new byte[1024 * 1024];
+            spaces.AsSpan().Fill((byte)' ');
+            for (int i = 0; i < 16; i++)
+            {
+                gzip.Write(spaces);
+            }
+        }
+
+        byte[] bomb = buffer.ToArray();
         XmlLinks links = new XmlLinkReader(maxBytes: 1024 * 1024).Read(bomb, Doc);
         Assert.Empty(links.Links);
         Assert.Contains("limit", links.Error, StringComparison.Ordinal);

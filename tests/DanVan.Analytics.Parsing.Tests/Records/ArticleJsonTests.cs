@@ -1,3 +1,5 @@
+using DanVan.Analytics.Articles;
+
 namespace DanVan.Analytics.Parsing.Tests.Records;
 
 public sealed class ArticleJsonTests
@@ -5,6 +7,7 @@ public sealed class ArticleJsonTests
     private static Article Sample() => new()
     {
         Url = new Uri("https://laodongthudo.vn/a-160636.html"),
+        CanonicalUrl = new Uri("https://laodongthudo.vn/a-160636.html?c=1"),
         Title = "Quận Thanh Xuân: “dân vận khéo”",
         Published = new DateTimeOffset(2023, 9, 22, 10, 5, 0, TimeSpan.FromHours(7)),
         Authors = ["Phương Thảo"],
@@ -15,27 +18,29 @@ public sealed class ArticleJsonTests
     };
 
     [Fact]
-    public void Serialize_Record_WritesOneLineWithReadableVietnameseAndTheContractFields()
+    public void ToRecord_Article_WritesOneSnakeCaseLineWithReadableVietnameseAndTheContractFields()
     {
-        string line = ArticleJson.Serialize(ArticleRecord.From("p1", Sample()));
+        string line = ArticleRecordJson.Serialize(Sample().ToRecord("p1"));
         Assert.DoesNotContain('\n', line);
         Assert.Contains("\"title\":\"Quận Thanh Xuân: “dân vận khéo”\"", line, StringComparison.Ordinal);
         Assert.Contains("\"published\":\"2023-09-22T10:05:00+07:00\"", line, StringComparison.Ordinal);
         Assert.Contains("\"body\":\"Đoạn một.\\n\\nĐoạn hai.\"", line, StringComparison.Ordinal);
         Assert.Contains("\"captions\":[\"Ảnh: hội nghị\"]", line, StringComparison.Ordinal);
         Assert.Contains("\"code\":\"TimeZoneAssumed\"", line, StringComparison.Ordinal);
-        foreach (string field in new[] { "id", "url", "title", "published", "authors", "lead", "body", "paragraphs", "captions" })
+        Assert.Contains("\"canonical_url\":\"https://laodongthudo.vn/a-160636.html?c=1\"", line, StringComparison.Ordinal);
+        foreach (string field in new[] { "schema_version", "id", "url", "title", "published", "authors", "lead", "body", "paragraphs", "captions" })
         {
             Assert.Contains($"\"{field}\":", line, StringComparison.Ordinal);
         }
     }
 
     [Fact]
-    public void DeserializeRecord_SerializedRecord_RoundTrips()
+    public void ToRecord_SerializedRecord_RoundTrips()
     {
-        ArticleRecord record = ArticleRecord.From("p1", Sample());
-        ArticleRecord back = ArticleJson.DeserializeRecord(ArticleJson.Serialize(record));
+        ArticleRecord record = Sample().ToRecord("p1");
+        ArticleRecord back = ArticleRecordJson.Deserialize(ArticleRecordJson.Serialize(record));
         Assert.Equal(record.Title, back.Title);
+        Assert.Equal(record.CanonicalUrl, back.CanonicalUrl);
         Assert.Equal(record.Published, back.Published);
         Assert.Equal(record.Body, back.Body);
         Assert.Equal(record.Paragraphs, back.Paragraphs);

@@ -2,6 +2,7 @@ using DanVan.Analytics.Search.Analysis;
 using DanVan.Analytics.Search.Highlighting;
 using DanVan.Analytics.Search.Indexing;
 using DanVan.Analytics.Search.Querying;
+using DanVan.Analytics.Search.Schema;
 using DanVan.Analytics.Search.Tests.Fixtures;
 using DanVan.Analytics.Text;
 using Lucene.Net.Analysis;

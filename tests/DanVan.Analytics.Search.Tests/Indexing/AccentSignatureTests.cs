@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using DanVan.Analytics.Search.Analysis;
 using DanVan.Analytics.Search.Indexing;
+using DanVan.Analytics.Search.Schema;
 using DanVan.Analytics.Search.Tests.Fixtures;
 using DanVan.Analytics.Text;
 using Lucene.Net.Util;

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
 using DanVan.Analytics.Search.Indexing;
 using DanVan.Analytics.Search.Querying;
 using DanVan.Analytics.Search.Tests.Fixtures;
@@ -27,17 +25,15 @@ public sealed class IndexCrashTests : IDisposable
     public async Task Index_KilledMidRun_LeavesTheLastCommitReadableAndClean()
     {
         WriteInput();
-        using Process process = StartIndexer();
+        using var indexer = RunningIndexer.Start(_input, _folder.Path, CommitEvery);
         try
         {
-            int committed = await WaitForFirstCommitAsync(process);
+            int committed = await indexer.WaitForCommitAsync();
             Assert.True(committed > 0, "the indexer exited before its first commit");
         }
         finally
         {
-            // SIGKILL on Unix: no chance to finish a commit or release anything.
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            await indexer.KillAsync();
         }
 
         using (ArticleIndex index = ArticleIndex.OpenReadOnly(_folder.Path))
@@ -63,65 +59,5 @@ public sealed class IndexCrashTests : IDisposable
         }
     }
 
-    private void WriteInput()
-    {
-        IReadOnlyList<ArticleDocument> corpus = TestCorpus.All;
-        using var writer = new StreamWriter(_input);
-        for (int n = 0; n < Articles; n++)
-        {
-            ArticleDocument source = corpus[n % corpus.Count];
-            writer.WriteLine(JsonSerializer.Serialize(new
-            {
-                id = $"a{n}",
-                url = $"https://crash.danvan.test/{n}",
-                title = source.Title + " dân vận",
-                published = source.Published,
-                authors = Array.Empty<string>(),
-                lead = "",
-                body = source.Body,
-            }));
-        }
-    }
-
-    private Process StartIndexer()
-    {
-        Process process = DanvanCli.Start("index", "--in", _input, "--index", _folder.Path, "--commit-every", CommitEvery.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        process.ErrorDataReceived += (_, _) => { };
-        process.OutputDataReceived += (_, _) => { };
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
-        return process;
-    }
-
-    /// <summary>Polls the index until a commit with articles is visible; returns its count, or 0 when the process exited first.</summary>
-    private async Task<int> WaitForFirstCommitAsync(Process process)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!process.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            if (DirectoryExistsWithCommit())
-            {
-                try
-                {
-                    using var directory = FSDirectory.Open(_folder.Path);
-                    using DirectoryReader reader = DirectoryReader.Open(directory);
-                    if (reader.NumDocs > 0)
-                    {
-                        return reader.NumDocs;
-                    }
-                }
-                catch (IOException)
-                {
-                    // The writer replaced the commit while we opened it; look again.
-                }
-            }
-
-            await Task.Delay(20);
-        }
-
-        return 0;
-    }
-
-    private bool DirectoryExistsWithCommit() =>
-        System.IO.Directory.Exists(_folder.Path) && System.IO.Directory.EnumerateFiles(_folder.Path, "segments_*").Any();
+    private void WriteInput() => ArticleLines.Write(_input, Articles);
 }

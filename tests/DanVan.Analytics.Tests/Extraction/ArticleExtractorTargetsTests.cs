@@ -1,5 +1,5 @@
+using DanVan.Analytics.Evaluation;
 using DanVan.Analytics.Extraction;
-using DanVan.Analytics.Extraction.Evaluation;
 using DanVan.Analytics.Tests.Text;
 
 namespace DanVan.Analytics.Tests.Extraction;
@@ -7,7 +7,9 @@ namespace DanVan.Analytics.Tests.Extraction;
 /// <summary>The issue's score targets, on the seed gold set and on the team's provincial fixtures, plain and perturbed.</summary>
 public sealed class ArticleExtractorTargetsTests
 {
-    public static TheoryData<string> Perturbations => new() { "none", "nfd", "eth", "new-tone", "old-tone", "nbsp", "all" };
+    private static readonly string[] s_perturbations = ["none", "nfd", "eth", "new-tone", "old-tone", "nbsp", "all"];
+
+    public static TheoryData<string> Perturbations => new(s_perturbations);
 
     [Fact]
     public void Extract_SeedGold_MeetsTargets()
@@ -32,11 +34,50 @@ public sealed class ArticleExtractorTargetsTests
         Assert.True(scores.QualifierAccuracy.Accuracy >= 0.95, string.Join("; ", scores.QualifierAccuracy.Wrong));
     }
 
+    public static TheoryData<string, string> RegionalParts
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (string part in new[] { "tuning", "held-out" })
+            {
+                foreach (string perturbation in s_perturbations)
+                {
+                    data.Add(part, perturbation);
+                }
+            }
+
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(RegionalParts))]
+    public void Extract_RegionalSet_MeetsIssue18Targets(string part, string perturbation)
+    {
+        IReadOnlyList<ExtractionCase> gold = part == "tuning" ? ExtractionTestData.RegionalTuning : ExtractionTestData.RegionalHeldOut;
+        Assert.True(gold.Count >= 14);
+        ExtractionScores scores = Score(gold, perturbation);
+        Assert.True(scores.Documents.F1 >= 0.98, Describe("documents", scores.Documents));
+        Assert.True(scores.ModelCounts.F1 >= 0.97, Describe("model counts", scores.ModelCounts));
+        Assert.True(scores.Officials.F1 >= 0.97 && scores.Officials.Precision >= 0.99, Describe("officials", scores.Officials));
+        Assert.True(scores.TitleAccuracy.Accuracy >= 0.93, string.Join("; ", scores.TitleAccuracy.Wrong));
+        Assert.True(scores.QualifierAccuracy.Accuracy >= 0.95, string.Join("; ", scores.QualifierAccuracy.Wrong));
+    }
+
+    [Fact]
+    public void RegionalSet_HasAtLeastFortyCasesInTwoDisjointParts()
+    {
+        Assert.True(ExtractionTestData.RegionalTuning.Count + ExtractionTestData.RegionalHeldOut.Count >= 40);
+        Assert.Empty(ExtractionTestData.RegionalTuning.Select(c => c.Id).Intersect(ExtractionTestData.RegionalHeldOut.Select(c => c.Id)));
+        Assert.Empty(ExtractionTestData.RegionalTuning.Select(c => c.Text).Intersect(ExtractionTestData.RegionalHeldOut.Select(c => c.Text)));
+    }
+
     [Theory]
     [MemberData(nameof(Perturbations))]
     public void Extract_PerturbedGoldTexts_GivesTheSameValuesAndOriginalSurfaces(string perturbation)
     {
-        foreach (ExtractionCase gold in ExtractionTestData.Seeds.Concat(ExtractionTestData.Provincial))
+        foreach (ExtractionCase gold in ExtractionTestData.All)
         {
             string text = gold.Text!;
             string perturbed = Perturb(text, perturbation);
@@ -47,6 +88,7 @@ public sealed class ArticleExtractorTargetsTests
             Assert.Equal(plain.ModelCounts.Select(c => (c.Value, c.Qualifier, c.Noun, c.Movement)), other.ModelCounts.Select(c => (c.Value, c.Qualifier, c.Noun, c.Movement)));
             Assert.Equal(plain.Officials.Select(o => o.Name), other.Officials.Select(o => o.Name));
             Assert.Equal(plain.Officials.SelectMany(o => o.Titles.Select(t => t.Text)), other.Officials.SelectMany(o => o.Titles.Select(t => t.Text)));
+            Assert.Equal(plain.Officials.SelectMany(o => o.Mentions.Select(m => m.Evidence)), other.Officials.SelectMany(o => o.Mentions.Select(m => m.Evidence)));
 
             // Surfaces are the substrings of the text as given, at the reported spans.
             foreach (var (surface, span) in other.Documents.Select(d => (d.Surface, d.Span))
@@ -61,7 +103,7 @@ public sealed class ArticleExtractorTargetsTests
     [Fact]
     public void Extract_SeedGold_SurfacesAreTheGoldSurfaces()
     {
-        foreach (ExtractionCase gold in ExtractionTestData.Seeds.Concat(ExtractionTestData.Provincial))
+        foreach (ExtractionCase gold in ExtractionTestData.All)
         {
             ExtractionResult result = ArticleExtractor.Default.Extract(gold.Text!);
             foreach (CaseDocument d in gold.Documents.Where(d => d.Canonical is not null))
@@ -77,9 +119,9 @@ public sealed class ArticleExtractorTargetsTests
     }
 
     [Fact]
-    public void ProvincialFixtures_AreValidGoldCases()
+    public void ProvincialAndRegionalFixtures_AreValidGoldCases()
     {
-        foreach (ExtractionCase c in ExtractionTestData.Provincial)
+        foreach (ExtractionCase c in ExtractionTestData.Provincial.Concat(ExtractionTestData.RegionalTuning).Concat(ExtractionTestData.RegionalHeldOut))
         {
             string text = c.Text!;
             Assert.True(text.IsNormalized(System.Text.NormalizationForm.FormC), c.Id);

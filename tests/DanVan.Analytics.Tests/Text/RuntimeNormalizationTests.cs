@@ -1,5 +1,5 @@
 using System.Text;
-using DanVan.Analytics.Text.Normalization;
+using DanVan.Analytics.Text.Tables;
 
 namespace DanVan.Analytics.Tests.Text;
 

@@ -10,9 +10,14 @@ internal static class DocumentCodeScanner
 {
     private const int MaxNumberDigits = 6;
     private const int MaxPartLength = 16;
+    private const int MaxCompoundLength = 48;
 
     /// <summary>Reads a code whose number starts at <paramref name="start"/> (a digit).</summary>
-    public static bool TryRead(string text, int start, out DocumentCode code)
+    /// <param name="text">The normalized text.</param>
+    /// <param name="start">Where the number starts.</param>
+    /// <param name="lexicon">Tells type codes and Party issuers, so that "17/NQ/TU" is written 17-NQ/TU.</param>
+    /// <param name="code">The code read.</param>
+    public static bool TryRead(string text, int start, ExtractionLexicon lexicon, out DocumentCode code)
     {
         code = default;
         int i = start;
@@ -67,16 +72,17 @@ internal static class DocumentCodeScanner
 
             if (yearEnd - k == 4 && yearEnd < text.Length && text[yearEnd] == '/')
             {
-                // State style: NUMBER/YEAR/TYPE-ISSUER ("04/2015/NĐ-CP", "10/2022/QH15").
+                // State style: NUMBER/YEAR/TYPE-ISSUER ("04/2015/NĐ-CP", "10/2022/QH15"), joint codes whole
+                // ("88/2019/NQLT/CP-UBTUMTTQVN").
                 int restStart = yearEnd + 1;
-                int restEnd = ReadIssuer(text, restStart);
+                int restEnd = ReadIssuer(text, restStart, compound: true);
                 if (restEnd == restStart || !char.IsLetter(text[restStart]))
                 {
                     return false;
                 }
 
                 string rest = Upper(text.AsSpan(restStart, restEnd - restStart));
-                int dash = rest.IndexOf('-', StringComparison.Ordinal);
+                int dash = rest.IndexOfAny(s_partSeparators);
                 string type = dash > 0 ? rest[..dash] : TrimDigits(rest);
                 string suffix = text[k..yearEnd] + "/" + rest;
                 code = new DocumentCode(start, restEnd, number, number + "/" + suffix, type, suffix, false, true);
@@ -85,22 +91,40 @@ internal static class DocumentCodeScanner
 
             if (k < text.Length && char.IsLetter(text[k]))
             {
-                // Other State codes: NUMBER/TYPE-ISSUER ("411/KH-UBND", "1613/UBND-KGVX").
-                int restEnd = ReadIssuer(text, k);
+                // Other State codes: NUMBER/TYPE-ISSUER ("411/KH-UBND", "1613/UBND-KGVX"), compound ones kept whole
+                // ("03/QCPH/UBND-UBMTTQ"); a Party type and issuer with State separators ("17/NQ/TU", "45/NQ-TW")
+                // is a Party document and is written in Party style.
+                int restEnd = ReadIssuer(text, k, compound: true);
                 string rest = Upper(text.AsSpan(k, restEnd - k));
-                int dash = rest.IndexOf('-', StringComparison.Ordinal);
-                if (dash <= 0 || dash == rest.Length - 1 || restEnd - k > 2 * MaxPartLength)
+                int dash = rest.IndexOfAny(s_partSeparators);
+                if (dash <= 0 || dash == rest.Length - 1)
                 {
                     return false;
                 }
 
-                code = new DocumentCode(start, restEnd, number, number + "/" + rest, rest[..dash], rest, false, false);
+                string type = rest[..dash];
+                string issuer = rest[(dash + 1)..].Replace("TƯ", "TW", StringComparison.Ordinal);
+                if (issuer.IndexOfAny(s_partSeparators) < 0 && lexicon.TypeCodes.ContainsKey(type) && lexicon.PartyIssuerCodes.Contains(issuer))
+                {
+                    string suffix = type + "/" + issuer;
+                    code = new DocumentCode(start, restEnd, number, number + "-" + suffix, type, suffix, true, false);
+                    return true;
+                }
+
+                if (rest.IndexOf('-', StringComparison.Ordinal) < 0)
+                {
+                    return false;
+                }
+
+                code = new DocumentCode(start, restEnd, number, number + "/" + rest, type, rest, false, false);
                 return true;
             }
         }
 
         return false;
     }
+
+    private static readonly char[] s_partSeparators = ['-', '/'];
 
     private static int SkipSpaces(string text, int i, int max)
     {
@@ -126,18 +150,20 @@ internal static class DocumentCodeScanner
         return i;
     }
 
-    // Letters and digits, with inner dashes between them ("KH-UBND", "NĐ-CP", "BDVTU").
-    private static int ReadIssuer(string text, int i)
+    // Letters and digits, with inner dashes between them ("KH-UBND", "NĐ-CP", "BDVTU"); in a compound code also
+    // inner slashes ("NQLT/CP-UBTUMTTQVN").
+    private static int ReadIssuer(string text, int i, bool compound = false)
     {
         int start = i;
-        while (i < text.Length && i - start < 2 * MaxPartLength)
+        int max = compound ? MaxCompoundLength : 2 * MaxPartLength;
+        while (i < text.Length && i - start < max)
         {
             char c = text[i];
             if (IsCodeLetter(c) || char.IsAsciiDigit(c))
             {
                 i++;
             }
-            else if (c == '-' && i > start && i + 1 < text.Length && IsCodeLetter(text[i + 1]))
+            else if ((c == '-' || (compound && c == '/')) && i > start && i + 1 < text.Length && IsCodeLetter(text[i + 1]))
             {
                 i++;
             }

@@ -45,10 +45,12 @@ internal static class DocumentExtractor
                     }
                 }
             }
-            else if (token.Kind == WordKind.Number && DocumentCodeScanner.TryRead(text, token.Start, out DocumentCode code) && IsBareCodeAccepted(lexicon, code))
+            else if (token.Kind == WordKind.Number && DocumentCodeScanner.TryRead(text, token.Start, lexicon, out DocumentCode code)
+                && (IsHeadingNumber(context, i) || IsBareCodeAccepted(lexicon, code)))
             {
                 var kind = lexicon.TypeCodes.TryGetValue(code.TypeCode, out DocumentKind k) ? k : new DocumentKind("văn bản", code.TypeCode);
-                int end = AddFull(context, found, code.Start, code, kind);
+                // A document's own number in its heading ("Số: 215/KH-UBND") is a reference to it (SCHEMA.md).
+                int end = AddFull(context, found, IsHeadingNumber(context, i) ? tokens[i - 2].Start : code.Start, code, kind);
                 consumedTo = TokenAt(tokens, end, i);
             }
         }
@@ -79,7 +81,7 @@ internal static class DocumentExtractor
         int k = j;
         while (k < tokens.Length && tokens[k].Kind == WordKind.Number && bareNumbers.Count < MaxListNumbers)
         {
-            if (DocumentCodeScanner.TryRead(text, tokens[k].Start, out DocumentCode code))
+            if (DocumentCodeScanner.TryRead(text, tokens[k].Start, context.Lexicon, out DocumentCode code))
             {
                 DocumentKind codeKind = kind;
                 foreach (int b in bareNumbers)
@@ -152,6 +154,10 @@ internal static class DocumentExtractor
         found.Add(new Pending(start, end, kind, number, canonical, date, isShort, body, term));
     }
 
+    // "Số: 215/KH-UBND" at the head of an administrative document.
+    private static bool IsHeadingNumber(ExtractionContext context, int numberToken) =>
+        context.IsPunct(numberToken - 1, ':') && context.IsWord(numberToken - 2, "số") && context.Tokens[numberToken - 2].Capitalized;
+
     private static bool IsBareCodeAccepted(ExtractionLexicon lexicon, DocumentCode code)
     {
         if (code.PartyStyle)
@@ -164,9 +170,20 @@ internal static class DocumentExtractor
             return true;
         }
 
-        int dash = code.Suffix.IndexOf('-', StringComparison.Ordinal);
-        return lexicon.TypeCodes.ContainsKey(code.Suffix[..dash]) || lexicon.IssuerCodes.Contains(code.Suffix[..dash])
-            || lexicon.IssuerCodes.Contains(code.Suffix[(dash + 1)..]);
+        if (lexicon.TypeCodes.ContainsKey(code.TypeCode))
+        {
+            return true;
+        }
+
+        foreach (string part in code.Suffix.Split(['-', '/']))
+        {
+            if (lexicon.IssuerCodes.Contains(part))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The first token index at or after normalized offset `end`.

@@ -72,6 +72,12 @@ internal static class ModelCountExtractor
         qualifier = CountQualifier.Exact;
         int k = noun - 1;
 
+        // "1.350 lượt điển hình": a classifier between the number and the noun.
+        if (k > 0 && context.Tokens[k].IsWord && lexicon.CountClassifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(context.Tokens[k].In(text)))
+        {
+            k--;
+        }
+
         // "hàng trăm mô hình", "hàng nghìn mô hình": vague.
         if (lexicon.VagueWords.Match(text, tokens, k, out long magnitude) == 1 && context.IsWord(k - 1, "hàng"))
         {

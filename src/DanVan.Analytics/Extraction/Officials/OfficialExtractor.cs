@@ -3,15 +3,24 @@ namespace DanVan.Analytics.Extraction.Officials;
 /// <summary>
 /// Finds officials: a name introduced by an honorific ("đồng chí", "ông", "bà"), led by titles
 /// ("Phó Bí thư Thành ủy Đào Đức Toàn") or followed by titles in apposition ("Đặng Vân - Trưởng ban ...").
-/// Where a title's capitalized words run into the name, the name starts at a family name from the lexicon,
-/// never inside a place name. A title before a list of names belongs to each. Mentions of one person merge.
+/// Where a title's capitalized words run into the name, the name is the tail of the run: it starts at a family
+/// name from the lexicon, at a word that a name pattern marks ("Cà Thị Nhung"), or, for family names the
+/// lexicon does not know, after the place the title's unit is in; never inside a place name or an organisation.
+/// A place in parentheses may stand between the title and the name. A title before a list of names ("gồm:",
+/// "là:") belongs to each. Mentions of one person merge.
 /// </summary>
-internal static class OfficialExtractor
+internal static partial class OfficialExtractor
 {
     private const int MaxTitleWords = 24;
     private const int MaxNameWords = 4;
     private const int MaxIntroducedNameWords = 5;
     private const int MaxListItems = 40;
+    private const int MaxParenthesisTokens = 12;
+
+    // Weights of a name's start (lower is more certain): 1-3 family names from the lexicon, then an unknown family name.
+    private const int PatternWeight = 1;
+    private const int UnknownFamilyWeight = 5;
+    private const int OneWordPlacePenalty = 3;
 
     public static IReadOnlyList<Official> Extract(ExtractionContext context)
     {
@@ -46,7 +55,8 @@ internal static class OfficialExtractor
         foreach (string name in order.ToList())
         {
             var owners = order.Where(o => o.Length > name.Length && o.EndsWith(" " + name, StringComparison.OrdinalIgnoreCase)).ToList();
-            bool oneWord = !name.Contains(' ', StringComparison.Ordinal);
+            // A one-word name with a name prefix ("K'Brơi") is a full name.
+            bool oneWord = !name.Contains(' ', StringComparison.Ordinal) && !(name.Length > 2 && WordScanner.IsApostrophe(name[1]));
             if (owners.Count == 1)
             {
                 byName[owners[0]].AddRange(byName[name]);
@@ -79,7 +89,10 @@ internal static class OfficialExtractor
                 }
 
                 var span = context.ToOriginal(m.Start, m.End);
-                mentions.Add(new OfficialMention(context.OriginalSurface(span), span, context.SentenceOf(m.Start), context.Clean(m.Start, m.End), m.Titles));
+                mentions.Add(new OfficialMention(context.OriginalSurface(span), span, context.SentenceOf(m.Start), context.Clean(m.Start, m.End), m.Titles)
+                {
+                    Evidence = m.Evidence,
+                });
             }
 
             officials.Add(new Official(list[0].Name, titles, mentions));
@@ -88,12 +101,13 @@ internal static class OfficialExtractor
         return officials;
     }
 
-    private readonly record struct RawMention(string Name, int Start, int End, IReadOnlyList<OfficialTitle> Titles);
+    private readonly record struct RawMention(string Name, int Start, int End, IReadOnlyList<OfficialTitle> Titles, NameEvidence Evidence);
 
     private readonly record struct TitleRange(int From, int HeadEnd, int To, TitleHead Head);
 
-    private sealed class Parser(ExtractionContext context)
+    private sealed partial class Parser(ExtractionContext context)
     {
+        private readonly ExtractionContext _context = context;
         private readonly string _text = context.Text;
         private readonly WordToken[] _tokens = context.Tokens;
         private readonly ExtractionLexicon _lexicon = context.Lexicon;
@@ -107,7 +121,7 @@ internal static class OfficialExtractor
             if (h > 0)
             {
                 int j = i + h;
-                if (context.IsPunct(j, ':'))
+                if (_context.IsPunct(j, ':'))
                 {
                     j++;
                 }
@@ -115,13 +129,15 @@ internal static class OfficialExtractor
                 return ParseList(j, introduced: true, i);
             }
 
-            // A title after "làm", "giữ chức", "bầu" is a role given by a verb: skip it.
-            if (context.Has(i - 1, WordFlags.RoleVerb) && IsTitleStart(i, afterSeparator: true))
+            // A title after "làm", "giữ chức", "bầu" is a role given by a verb, and one after "Lăng", "Tượng đài" is part of
+            // the name of a place or a work ("Lăng Chủ tịch Hồ Chí Minh"): skip it.
+            bool titleStart = IsTitleStart(i, afterSeparator: true);
+            if (titleStart && (_context.Has(i - 1, WordFlags.RoleVerb) || IsAfterInstitutionNoun(i)))
             {
                 return SkipTitle(i);
             }
 
-            if (IsTitleStart(i, afterSeparator: true) || StrictNameLength(i) > 0)
+            if (titleStart || StrictNameLength(i) > 0)
             {
                 return ParseList(i, introduced: false, i);
             }
@@ -133,10 +149,11 @@ internal static class OfficialExtractor
         private int ParseList(int j, bool introduced, int from)
         {
             IReadOnlyList<OfficialTitle>? shared = null;
+            bool sharedList = false; // a list under a title ("gồm:"): "anh"/"chị" before each name are honorifics
             int end = j;
             for (int item = 0; item < MaxListItems; item++)
             {
-                int next = ParseItem(end, introduced, item == 0 && introduced, shared, out IReadOnlyList<OfficialTitle>? before, out bool mentioned, out bool honorific);
+                int next = ParseItem(end, introduced, item == 0 && introduced, shared, out IReadOnlyList<OfficialTitle>? before, out bool mentioned, out bool honorific, out bool listed);
                 if (next <= end)
                 {
                     break;
@@ -150,21 +167,22 @@ internal static class OfficialExtractor
                 }
 
                 introduced |= honorific;
+                sharedList |= listed;
                 shared = before is { Count: > 0 } ? before : null;
                 // Separators between items; ";" ends a shared title.
-                if (context.IsPunct(end, ',') || context.IsWord(end, "và") || context.IsWord(end, "cùng"))
+                if (_context.IsPunct(end, ',') || _context.IsWord(end, "và") || _context.IsWord(end, "cùng"))
                 {
-                    if (!context.SameLine(end - 1) || !IsItemStart(end + 1, introduced))
+                    if (!_context.SameLine(end - 1) || !IsItemStart(end + 1, introduced, sharedList && shared is not null))
                     {
                         break;
                     }
 
                     end++;
                 }
-                else if (context.IsPunct(end, ';'))
+                else if (_context.IsPunct(end, ';'))
                 {
                     shared = null;
-                    if (!IsItemStart(end + 1, introduced))
+                    if (!IsItemStart(end + 1, introduced, false))
                     {
                         break;
                     }
@@ -180,22 +198,28 @@ internal static class OfficialExtractor
             return Math.Max(end, from + 1);
         }
 
-        private bool IsItemStart(int k, bool bareAllowed) =>
+        private bool IsItemStart(int k, bool bareAllowed, bool inTitledList) =>
             IsTitleStart(k, afterSeparator: true) || StrictNameLength(k) > 0 || (bareAllowed && BareNameLength(k, false) > 0)
-            || (HonorificAt(k) > 0);
+            || HonorificAt(k) > 0 || (inTitledList && ListHonorificAt(k) > 0);
 
         // One item: [titles] name [apposition]. Returns the token after it (or `j` when nothing was read).
         private int ParseItem(int j, bool bareAllowed, bool firstIntroduced, IReadOnlyList<OfficialTitle>? shared, out IReadOnlyList<OfficialTitle>? titlesBefore,
-            out bool mentioned, out bool honorific)
+            out bool mentioned, out bool honorific, out bool listed)
         {
             titlesBefore = null;
             mentioned = false;
+            listed = false;
             int h = HonorificAt(j);
+            if (h == 0 && shared is not null)
+            {
+                // "Các Phó Chủ tịch gồm: chị A, chị B": in a list under a title "chị" is an honorific.
+                h = ListHonorificAt(j);
+            }
             honorific = h > 0;
             if (h > 0)
             {
                 j += h;
-                if (context.IsPunct(j, ':'))
+                if (_context.IsPunct(j, ':'))
                 {
                     j++;
                 }
@@ -214,21 +238,35 @@ internal static class OfficialExtractor
 
             if (titles.Count > 0 && nameStart < 0)
             {
-                // "Bí thư Tỉnh ủy, đồng chí Nguyễn Văn A" / "Phó Chủ tịch UBND tỉnh: Nguyễn Văn A, Trần Văn B".
+                // "Bí thư Tỉnh ủy, đồng chí Nguyễn Văn A" / "Phó Chủ tịch UBND tỉnh: Nguyễn Văn A, Trần Văn B" /
+                // "Các Phó Chủ tịch Hội gồm: chị A, chị B" / "Các Phó Bí thư là: đồng chí C và đồng chí D".
                 int m = k;
-                if (context.IsPunct(m, ',') || context.IsPunct(m, ':'))
+                int intro = _context.Has(k, WordFlags.ListIntroducer) ? _lexicon.ListIntroducers.Match(_text, _tokens, k, out _) : 0;
+                bool list = intro > 0 && (_context.IsPunct(k + intro, ':') || HonorificAt(k + intro) > 0);
+                if (list)
+                {
+                    m = k + intro;
+                }
+
+                bool colon = list || _context.IsPunct(m, ':');
+                if (_context.IsPunct(m, ',') || _context.IsPunct(m, ':'))
                 {
                     m++;
                 }
 
                 int hh = HonorificAt(m);
-                bool colon = context.IsPunct(k, ':');
+                if (hh == 0 && list)
+                {
+                    hh = ListHonorificAt(m);
+                }
+
+                listed = list;
                 if (hh > 0 || colon)
                 {
                     int n = BareNameLength(m + hh, true);
                     int afterName = m + hh + n;
                     // "Bí thư Tỉnh ủy, đồng chí A" — unless A has an apposition of their own (then the title was someone else's).
-                    bool ownApposition = (context.IsPunct(afterName, ',') || context.IsDash(afterName)) && IsTitleStart(afterName + 1, true);
+                    bool ownApposition = (_context.IsPunct(afterName, ',') || _context.IsDash(afterName)) && IsTitleStart(afterName + 1, true);
                     if (n > 0 && (colon || !ownApposition))
                     {
                         nameStart = m + hh;
@@ -268,12 +306,19 @@ internal static class OfficialExtractor
                 nameEnd = j + n;
             }
 
+            // "Jeong Byung-won", "Khăm-phăn": a syllable joined by a hyphen without spaces belongs to the name.
+            while (_context.IsDash(nameEnd) && nameEnd + 1 < _tokens.Length && _tokens[nameEnd + 1].IsWord
+                && _tokens[nameEnd - 1].End == _tokens[nameEnd].Start && _tokens[nameEnd].End == _tokens[nameEnd + 1].Start)
+            {
+                nameEnd += 2;
+            }
+
             // Apposition after the name.
             var after = new List<TitleRange>();
             int end = nameEnd;
             int sep = nameEnd;
-            bool paren = context.IsPunct(sep, '(');
-            if ((context.IsPunct(sep, ',') || context.IsDash(sep) || paren) && context.SameLine(sep - 1) && IsTitleStart(sep + 1, afterSeparator: true))
+            bool paren = _context.IsPunct(sep, '(');
+            if ((_context.IsPunct(sep, ',') || _context.IsDash(sep) || paren) && _context.SameLine(sep - 1) && IsTitleStart(sep + 1, afterSeparator: true))
             {
                 int afterEnd = ParseTitles(sep + 1, after, out int otherName, out _, inApposition: true);
                 if (otherName >= 0)
@@ -285,7 +330,7 @@ internal static class OfficialExtractor
                 else
                 {
                     end = afterEnd;
-                    if (paren && context.IsPunct(end, ')'))
+                    if (paren && _context.IsPunct(end, ')'))
                     {
                         end++;
                     }
@@ -301,22 +346,26 @@ internal static class OfficialExtractor
                 return j;
             }
 
-            string name = context.CleanTokens(nameStart, nameEnd);
-            if (_lexicon.ExcludedNames.Contains(name))
-            {
-                return end;
-            }
-
+            string name = _context.CleanTokens(nameStart, nameEnd);
             var all = new List<OfficialTitle>();
-            if (titles.Count == 0 && shared is not null)
+            if (titles.Count == 0 && after.Count == 0 && shared is not null)
             {
+                // A shared title goes to the names that have none of their own ("T: A, B"), not to "... và ông C, Chủ tịch ...".
                 all.AddRange(shared);
             }
 
             all.AddRange(titles.Select(Describe));
             all.AddRange(after.Select(Describe));
-            titlesBefore = titles.Count > 0 ? titles.Select(Describe).ToList() : null;
-            Mentions.Add(new RawMention(name, _tokens[nameStart].Start, _tokens[nameEnd - 1].End, all));
+
+            // A name of a fixed expression ("tư tưởng Hồ Chí Minh", "Đoàn Thanh niên Cộng sản Hồ Chí Minh") is a person only
+            // with a bare title of its own ("Chủ tịch Hồ Chí Minh").
+            if (_lexicon.ExcludedNames.Contains(name) && !(titles.Count > 0 && all.TrueForAll(t => t.Organisation is null)))
+            {
+                return end;
+            }
+
+            titlesBefore = titles.Count > 0 ? titles.Select(Describe).ToList() : (after.Count == 0 ? shared : null);
+            Mentions.Add(new RawMention(name, _tokens[nameStart].Start, _tokens[nameEnd - 1].End, all, EvidenceOf(nameStart, honorific || firstIntroduced)));
             mentioned = true;
             return end;
         }
@@ -345,7 +394,7 @@ internal static class OfficialExtractor
                     // "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch Nguyễn Văn Hùng": a comma inside the organisation's
                     // name, taken only when the words after it run on to the person's name.
                     int comma = m;
-                    while (s < 0 && !inApposition && context.IsPunct(comma, ',') && context.SameLine(comma - 1) && comma + 1 < _tokens.Length
+                    while (s < 0 && !inApposition && _context.IsPunct(comma, ',') && _context.SameLine(comma - 1) && comma + 1 < _tokens.Length
                         && _tokens[comma + 1].Capitalized && !IsTitleStart(comma + 1, true) && HonorificAt(comma + 1) == 0 && StrictNameLength(comma + 1) == 0)
                     {
                         int end = ContinueTitle(headEnd, comma + 1, inApposition, out int name);
@@ -358,8 +407,8 @@ internal static class OfficialExtractor
                         s = name;
                     }
 
-                    while (s < 0 && m > headEnd && (context.IsWord(m - 1, "và") || context.IsWord(m - 1, "của") || context.IsDash(m - 1)
-                        || (!_tokens[m - 1].Capitalized && (context.IsWord(m - 1, "thường") || context.IsWord(m - 1, "phó")))))
+                    while (s < 0 && m > headEnd && (_context.IsWord(m - 1, "và") || _context.IsWord(m - 1, "của") || _context.IsDash(m - 1)
+                        || (!_tokens[m - 1].Capitalized && (_context.IsWord(m - 1, "thường") || _context.IsWord(m - 1, "phó")))))
                     {
                         m--;
                     }
@@ -375,7 +424,7 @@ internal static class OfficialExtractor
 
                 titles.Add(new TitleRange(k, headEnd, m, head));
                 k = m;
-                if ((context.IsPunct(k, ',') || context.IsWord(k, "kiêm")) && context.SameLine(k - 1) && IsTitleStart(k + 1, afterSeparator: true))
+                if ((_context.IsPunct(k, ',') || _context.IsWord(k, "kiêm")) && _context.SameLine(k - 1) && IsTitleStart(k + 1, afterSeparator: true))
                 {
                     k++;
                     continue;
@@ -403,10 +452,24 @@ internal static class OfficialExtractor
         {
             nameStart = -1;
             int m = from;
-            while (m < _tokens.Length && m - headEnd < MaxTitleWords && Continues(m))
+            while (m < _tokens.Length && m - headEnd < MaxTitleWords)
             {
+                // "Phó Chủ tịch UBND huyện Giồng Riềng (Kiên Giang) Lê Thanh Phong", "Trợ lý Tuyên huấn (Phòng Chính trị, BĐBP tỉnh)";
+                // a name before the parenthesis ("... Trung Quốc Tôn Vệ Đông (Sun Weidong)") was taken below.
+                int close = m > headEnd ? ParenthesisEnd(m) : -1;
+                if (close > 0)
+                {
+                    m = close + 1;
+                    continue;
+                }
+
+                if (!Continues(m))
+                {
+                    break;
+                }
+
                 m++;
-                if (IsNameWord(m - 1) && !(IsNameWord(m) && context.SameLine(m - 1)))
+                if (IsNameWord(m - 1) && !(IsNameWord(m) && _context.SameLine(m - 1)) && !IsPlaceBeforeName(m))
                 {
                     nameStart = NameAtEnd(headEnd, m, strict: inApposition);
                     if (nameStart >= 0)
@@ -421,7 +484,7 @@ internal static class OfficialExtractor
 
         private bool IsTitleStart(int k, bool afterSeparator)
         {
-            if (!context.Has(k, WordFlags.TitleHead | WordFlags.TitlePrefix))
+            if (!_context.Has(k, WordFlags.TitleHead | WordFlags.TitlePrefix))
             {
                 return false;
             }
@@ -439,20 +502,20 @@ internal static class OfficialExtractor
 
         // "nguyên" / "cố" / "Quyền" before a title head: 1 when one stands at k, else 0.
         private int TitlePrefixAt(int k) =>
-            context.Has(k, WordFlags.TitlePrefix) && context.Has(k + 1, WordFlags.TitleHead) && _lexicon.TitlePrefixes.Match(_text, _tokens, k, out _) == 1 && k + 1 < _tokens.Length && _tokens[k + 1].IsWord
+            _context.Has(k, WordFlags.TitlePrefix) && _context.Has(k + 1, WordFlags.TitleHead) && _lexicon.TitlePrefixes.Match(_text, _tokens, k, out _) == 1 && k + 1 < _tokens.Length && _tokens[k + 1].IsWord
             && _lexicon.TitleHeads.Match(_text, _tokens, k + 1, out _) > 0 ? 1 : 0;
 
         private bool Continues(int m)
         {
             WordToken t = _tokens[m];
-            if (!context.SameLine(m - 1) || HonorificAt(m) > 0)
+            if (!_context.SameLine(m - 1) || HonorificAt(m) > 0)
             {
                 return false;
             }
 
             if (t.Kind == WordKind.Number)
             {
-                return _tokens[m - 1].IsWord && !t.In(_text).ContainsAny('.', ',') && !context.IsPunct(m + 1, '/') && !context.IsWord(m + 1, "năm");
+                return _tokens[m - 1].IsWord && !t.In(_text).ContainsAny('.', ',') && !_context.IsPunct(m + 1, '/') && !_context.IsWord(m + 1, "năm");
             }
 
             if (t.Kind == WordKind.Punctuation && _text[t.Start] == '.')
@@ -465,7 +528,7 @@ internal static class OfficialExtractor
             if (t.Kind == WordKind.Punctuation)
             {
                 // "Bà Rịa - Vũng Tàu", "Tuyên giáo - Dân vận": a dash between capitalized words that is not an apposition.
-                return context.IsDash(m) && _tokens[m - 1].IsWord && m + 1 < _tokens.Length && _tokens[m + 1].Capitalized
+                return _context.IsDash(m) && _tokens[m - 1].IsWord && m + 1 < _tokens.Length && _tokens[m + 1].Capitalized
                     && !IsTitleStart(m + 1, true) && StrictNameLength(m + 1) == 0;
             }
 
@@ -487,191 +550,84 @@ internal static class OfficialExtractor
                 return m + 1 < _tokens.Length && _tokens[m + 1].Capitalized && StrictNameLength(m + 1) == 0;
             }
 
-            if (context.Has(m, WordFlags.TitleWord))
+            if (_context.Has(m, WordFlags.TitleWord))
             {
                 return true;
             }
 
-            return context.Has(m, WordFlags.BoundTitleWord) && _lexicon.BoundTitleWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var after)
+            return _context.Has(m, WordFlags.BoundTitleWord) && _lexicon.BoundTitleWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var after)
                 && _tokens[m - 1].IsWord && after.GetAlternateLookup<ReadOnlySpan<char>>().Contains(_tokens[m - 1].In(_text));
         }
 
-        private int HonorificAt(int k) => context.Has(k, WordFlags.Honorific) ? _lexicon.Honorifics.Match(_text, _tokens, k, out _) : 0;
+        private int HonorificAt(int k) => _context.Has(k, WordFlags.Honorific) ? _lexicon.Honorifics.Match(_text, _tokens, k, out _) : 0;
+
+        private bool IsAfterInstitutionNoun(int k) =>
+            k > 0 && _tokens[k - 1].IsWord && (_context.Has(k - 1, WordFlags.InstitutionNoun) || _context.Has(k - 2, WordFlags.InstitutionNoun) || _context.Has(k - 3, WordFlags.InstitutionNoun))
+            && _lexicon.InstitutionNouns.MatchEndingAt(_text, _tokens, k, 3, out _) > 0;
+
+        // A parenthesis at k that names a place and runs on to a name: "(Kiên Giang) Lê Thanh Phong".
+        private bool IsPlaceBeforeName(int k)
+        {
+            int close = ParenthesisEnd(k);
+            return close > 0 && _context.SameLine(close) && IsNameWord(close + 1);
+        }
+
+        // The ")" closing a parenthesis of capitalized words that opens at k ("(Kiên Giang)", "(Phòng Chính trị, BĐBP tỉnh)"), or -1.
+        private int ParenthesisEnd(int k)
+        {
+            if (!_context.IsPunct(k, '(') || !_context.SameLine(k) || k + 1 >= _tokens.Length || !_tokens[k + 1].Capitalized
+                || IsTitleStart(k + 1, true) || HonorificAt(k + 1) > 0)
+            {
+                return -1;
+            }
+
+            for (int q = k + 1; q < _tokens.Length && q <= k + MaxParenthesisTokens && _context.SameLine(q - 1); q++)
+            {
+                if (_context.IsPunct(q, ')'))
+                {
+                    return q > k + 1 ? q : -1;
+                }
+
+                if (_tokens[q].Kind == WordKind.Number || HonorificAt(q) > 0
+                    || (_tokens[q].Kind == WordKind.Punctuation && !_context.IsPunct(q, ',') && !_context.IsDash(q)))
+                {
+                    return -1;
+                }
+            }
+
+            return -1;
+        }
 
         private bool IsNameWord(int k) =>
             (uint)k < (uint)_tokens.Length && _tokens[k].IsWord && _tokens[k].Capitalized && !_tokens[k].AllUpper;
 
-        // The start of the name that the capitalized run ending at `end` closes with, or -1.
-        // In an apposition the title is already someone's, so a name inside it needs a common family name or three words ("Đồn Biên phòng A Dơi" is a place).
-        private int NameAtEnd(int headEnd, int end, bool strict)
-        {
-            int r = end;
-            while (r - 1 >= headEnd && IsNameWord(r - 1) && context.SameLine(r - 1 == headEnd ? r - 1 : r - 2))
-            {
-                r--;
-            }
-
-            int best = -1;
-            int bestWeight = int.MaxValue;
-            for (int s = r; s < end - 1; s++)
-            {
-                int w = SurnameAt(s, out int surnameWords);
-                int words = end - s;
-                if (w == 0 || words < surnameWords + 1 || words > Math.Max(MaxNameWords, surnameWords + 3) || !PlaceAllowsName(r, s, words, ref w)
-                    || (strict && w >= 3 && words < 3))
-                {
-                    continue;
-                }
-
-                if (w < bestWeight)
-                {
-                    best = s;
-                    bestWeight = w;
-                }
-            }
-
-            return best;
-        }
-
-        // A name of 2-4 capitalized words starting with a family name, the whole capitalized run; else 0.
-        private int StrictNameLength(int k)
-        {
-            if (!IsNameWord(k) || (k > 0 && IsNameWord(k - 1) && context.SameLine(k - 1)
-                && !context.Has(k - 1, WordFlags.NameIntroducer)))
-            {
-                return 0;
-            }
-
-            int w = SurnameAt(k, out int surnameWords);
-            int n = RunLength(k, MaxIntroducedNameWords + 1);
-            if (w == 0 || !PlaceAllowsName(k, k, n, ref w))
-            {
-                return 0;
-            }
-
-            return n >= surnameWords + 1 && n <= Math.Max(MaxNameWords, surnameWords + 3) && !IsTitleStart(k, true) ? n : 0;
-        }
-
-        // A name after an honorific: a capitalized run of 1-5 words, that is not a title or an organisation.
-        private int BareNameLength(int k, bool allowOneWord)
-        {
-            if (!IsNameWord(k) || IsTitleStart(k, true) || _lexicon.Places.Match(_text, _tokens, k, out _) > 0)
-            {
-                return 0;
-            }
-
-            int n = RunLength(k, MaxIntroducedNameWords + 1);
-            if (n > MaxIntroducedNameWords || (n == 1 && !allowOneWord))
-            {
-                return 0;
-            }
-
-            if (SurnameAt(k, out _) > 0)
-            {
-                return n;
-            }
-
-            // Without a known family name, none of the words may be an organisation word ("Ban Thường vụ").
-            for (int q = k; q < k + n; q++)
-            {
-                if (context.Has(q, WordFlags.TitleWord))
-                {
-                    return 0;
-                }
-            }
-
-            return n;
-        }
-
-        private int RunLength(int k, int max)
-        {
-            int n = 0;
-            while (n < max && IsNameWord(k + n) && (n == 0 || context.SameLine(k + n - 1)))
-            {
-                n++;
-            }
-
-            return n;
-        }
-
-        // The weight of the family name at token s (1 common .. 3 rare), 0 when none.
-        private int SurnameAt(int s, out int words)
-        {
-            int weight = 0;
-            words = context.Has(s, WordFlags.FamilyName) ? _lexicon.FamilyNames.Match(_text, _tokens, s, out weight) : 0;
-            if (words > 0 && IsNameWord(s))
-            {
-                for (int q = s + 1; q < s + words; q++)
-                {
-                    if (!IsNameWord(q))
-                    {
-                        words = 0;
-                        return 0;
-                    }
-                }
-
-                return weight;
-            }
-
-            ReadOnlySpan<char> word = (uint)s < (uint)_tokens.Length ? _tokens[s].In(_text) : default;
-            if (IsNameWord(s) && word.Length > 2 && WordScanner.IsApostrophe(word[1]) && _lexicon.FamilyNamePrefixes.Contains(word[0]))
-            {
-                words = 1;
-                return 2; // "H’Hen", "K’ré": prefix and name in one word.
-            }
-
-            words = 0;
-            return 0;
-        }
-
-        // A name never starts inside a known place ("Hà Nội Hoàng Trung Hải": not at "Nội"), nor is it a place alone
-        // ("Bí thư Tỉnh ủy Lâm Đồng"); a name that starts like a place and goes on ("Đinh Văn Lơ") is less likely.
-        private bool PlaceAllowsName(int runStart, int s, int words, ref int weight)
-        {
-            for (int p = Math.Max(runStart, s - 4); p <= s; p++)
-            {
-                int n = context.Has(p, WordFlags.Place) ? _lexicon.Places.Match(_text, _tokens, p, out _) : 0;
-                if (n == 0 || p + n <= s || !IsNameWord(p))
-                {
-                    continue;
-                }
-
-                // Inside a place, the place alone, or a place followed by a whole name of unknown shape ("Hàn Quốc Jeong Byung").
-                if (p < s || n >= words || words - n >= 2)
-                {
-                    return false;
-                }
-
-                weight += 10;
-            }
-
-            return true;
-        }
-
         private OfficialTitle Describe(TitleRange range)
         {
             int positionEnd = range.HeadEnd;
-            if (context.IsWord(positionEnd, "thường") && context.IsWord(positionEnd + 1, "trực") && positionEnd + 2 <= range.To)
+            if (_context.IsWord(positionEnd, "thường") && _context.IsWord(positionEnd + 1, "trực") && positionEnd + 2 <= range.To)
             {
                 positionEnd += 2;
             }
 
-            string text = context.CleanTokens(range.From, range.To);
-            string position = context.CleanTokens(range.From, Math.Min(positionEnd, range.To));
-            string? organisation = positionEnd < range.To ? context.CleanTokens(positionEnd, range.To) : null;
+            string text = _context.CleanTokens(range.From, range.To);
+            string position = _context.CleanTokens(range.From, Math.Min(positionEnd, range.To));
+            string? organisation = positionEnd < range.To ? _context.CleanTokens(positionEnd, range.To) : null;
             AdministrativeLevel level = range.Head.Level;
             for (int k = positionEnd; k < range.To; k++)
             {
                 int n = _lexicon.LevelWords.Match(_text, _tokens, k, out AdministrativeLevel found);
                 // "chính trị - xã hội" names a kind of organisation, not a commune.
-                if (n > 0 && !(context.IsWord(k, "xã") && context.IsWord(k + 1, "hội")))
+                if (n > 0 && !(_context.IsWord(k, "xã") && _context.IsWord(k + 1, "hội")))
                 {
                     level = found;
                     break;
                 }
             }
 
-            return new OfficialTitle(text, position, organisation, level);
+            return new OfficialTitle(text, position, organisation, level)
+            {
+                Span = range.From < range.To ? _context.ToOriginal(_tokens[range.From].Start, _tokens[range.To - 1].End) : null,
+            };
         }
     }
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
-using DanVan.Analytics.Text.Normalization;
+using DanVan.Analytics.Text.Tables;
 
 namespace DanVan.Analytics.Text.Folding;
 

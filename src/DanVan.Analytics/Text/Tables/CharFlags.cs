@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using DanVan.Analytics.Text.Normalization;
 
 namespace DanVan.Analytics.Text.Tables;
 

@@ -18,6 +18,13 @@ public sealed class DocumentExtractorTests
     [InlineData("Công văn số 1613/UBND-KGVX về việc", "1613/UBND-KGVX", "công văn")]
     [InlineData("Kế hoạch 411/KH-UBND của UBND tỉnh", "411/KH-UBND", "kế hoạch")]
     [InlineData("Kế hoạch số 24-KH/BDVTU của Ban Dân vận", "24-KH/BDVTU", "kế hoạch")]
+    [InlineData("quán triệt Chỉ thị 12/CT/TU của Thành ủy", "12-CT/TU", "chỉ thị")]
+    [InlineData("theo Kết luận số 08/KL-TW của Bộ Chính trị", "08-KL/TW", "kết luận")]
+    [InlineData("Nghị quyết 09/NQ/TƯ về phát triển", "09-NQ/TW", "nghị quyết")]
+    [InlineData("Quyết định số 61/QĐ-UBND của UBND huyện", "61/QĐ-UBND", "quyết định")]
+    [InlineData("Nghị quyết liên tịch số 05/2021/NQLT/CP-ĐCTUBTWMTTQVN quy định", "05/2021/NQLT/CP-ĐCTUBTWMTTQVN", "nghị quyết liên tịch")]
+    [InlineData("Quy chế phối hợp số 21/QCPH/MTTQ-CA giữa hai cơ quan", "21/QCPH/MTTQ-CA", "quy chế")]
+    [InlineData("Chương trình phối hợp số 4/CTrPH/HND-BĐBP được ký", "4/CTRPH/HND-BĐBP", "chương trình")]
     public void Extract_WrittenCode_GivesCanonicalId(string text, string canonical, string docType)
     {
         DocumentReference d = Assert.Single(Extract(text));
@@ -109,5 +116,31 @@ public sealed class DocumentExtractorTests
         DocumentReference d = Assert.Single(Extract(text));
         Assert.Equal(text.Substring(d.Span.Start, d.Span.Length), d.Surface);
         Assert.Equal("Nghị quyết số 25-NQ/TW ngày 3/6/2013", d.NormalizedSurface);
+    }
+
+    [Theory]
+    [InlineData("UBND HUYỆN MƯỜNG NHÉ\nSố: 342/KH-UBND\nKẾ HOẠCH tuyên truyền", "342/KH-UBND")]
+    [InlineData("HUYỆN ỦY KRÔNG BÔNG\nSố: 77-KH/HU\nKẾ HOẠCH", "77-KH/HU")]
+    public void Extract_DocumentsOwnHeadingNumber_IsAReference(string text, string canonical)
+    {
+        DocumentReference d = Assert.Single(Extract(text));
+        Assert.Equal(canonical, d.Canonical);
+        Assert.Equal(text.Substring(d.Span.Start, d.Span.Length), d.Surface);
+    }
+
+    [Fact]
+    public void Extract_PartyCodeWithStateSeparators_ResolvesAShortReferenceInAnotherSentence()
+    {
+        var documents = Extract("Huyện ủy ban hành Nghị quyết 05/NQ/HU về chuyển đổi số. Sau một năm, việc thực hiện Nghị quyết 05 đạt kết quả tốt.");
+        Assert.Equal(["05-NQ/HU", "05-NQ/HU"], documents.Select(d => d.Canonical));
+        Assert.Equal([false, true], documents.Select(d => d.IsShort));
+    }
+
+    [Theory]
+    [InlineData("Văn bản số 15/UBND của xã")]
+    [InlineData("tỷ lệ đạt 17/NQ phần trăm")]
+    public void Extract_SlashCodeWithoutIssuerOrDash_IsNoReference(string text)
+    {
+        Assert.DoesNotContain(Extract(text), d => d.Canonical is not null && !d.IsShort);
     }
 }

@@ -1,5 +1,5 @@
+using DanVan.Analytics.Evaluation;
 using DanVan.Analytics.Extraction;
-using DanVan.Analytics.Extraction.Evaluation;
 
 namespace DanVan.Analytics.Tests.Extraction.Evaluation;
 

@@ -19,6 +19,9 @@ public sealed class ModelCountExtractorTests
     [InlineData("tổng cộng trên dưới 500 điển hình tiên tiến", 500, CountQualifier.Approx, "trên dưới 500 điển hình")]
     [InlineData("đạt trên 120 mô hình", 120, CountQualifier.MoreThan, "trên 120 mô hình")]
     [InlineData("xây dựng 07 mô hình", 7, CountQualifier.Exact, "07 mô hình")]
+    [InlineData("đã tuyên dương gần 800 lượt điển hình tiên tiến", 800, CountQualifier.Approx, "gần 800 lượt điển hình")]
+    [InlineData("toàn xã có 31 mô hình, câu lạc bộ hoạt động", 31, CountQualifier.Exact, "31 mô hình")]
+    [InlineData("huyện có hơn 150 mô\nhình dân vận khéo", 150, CountQualifier.MoreThan, "hơn 150 mô\nhình")]
     public void Extract_Count_ReadsValueAndQualifier(string text, long value, CountQualifier qualifier, string surface)
     {
         ModelCount c = Assert.Single(Extract(text));

@@ -159,16 +159,20 @@ public sealed class OfficialExtractorTests
     }
 
     [Fact]
-    public void Extract_UserFamilyName_ExtendsTheLexicon()
+    public void Extract_UserFamilyName_TurnsAPositionalReadingIntoAKnownFamilyName()
     {
+        // The family-name table is a preference, not a gate (issue 18): the name is found without it, by its position.
         const string text = "Chủ tịch UBND xã Ia Dom Kpuih Thuyên cho biết.";
-        Assert.DoesNotContain("Kpuih Thuyên", Extract(text).Select(o => o.Name));
+        Official before = Assert.Single(Extract(text));
+        Assert.Equal("Kpuih Thuyên", before.Name);
+        Assert.Equal(NameEvidence.Position, Assert.Single(before.Mentions).Evidence);
 
         var lexicon = ExtractionLexicon.WithAdditions(new ExtractionLexiconAdditions { FamilyNames = ["Kpuih"] });
         var extractor = new ArticleExtractor(new ExtractionOptions { Lexicon = lexicon });
         Official o = Assert.Single(Extract(text, extractor));
         Assert.Equal("Kpuih Thuyên", o.Name);
         Assert.Equal(["Chủ tịch UBND xã Ia Dom"], o.Titles.Select(t => t.Text));
+        Assert.Equal(NameEvidence.KnownFamilyName, Assert.Single(o.Mentions).Evidence);
     }
 
     [Fact]
@@ -192,5 +196,68 @@ public sealed class OfficialExtractorTests
         OfficialMention m = Assert.Single(o.Mentions);
         Assert.Equal(text.Substring(m.Span.Start, m.Span.Length), m.Surface);
         Assert.Equal(["Phó Bí thư Thành ủy"], o.Titles.Select(t => t.Text));
+    }
+
+    [Theory]
+    [InlineData("Chủ tịch UBND xã Nậm Ty (Hoàng Su Phì) Sin Văn Chài cho biết.", "Sin Văn Chài", "Chủ tịch UBND xã Nậm Ty")]
+    [InlineData("Bí thư Huyện ủy Ea Kar (Đắk Lắk) Y Thuyết Byă phát biểu.", "Y Thuyết Byă", "Bí thư Huyện ủy Ea Kar")]
+    [InlineData("Phó Trưởng Công an xã Mỹ Lệ (Cần Đước) Huỳnh Tấn Lực cho biết.", "Huỳnh Tấn Lực", "Phó Trưởng Công an xã Mỹ Lệ")]
+    public void Extract_PlaceInParenthesesBetweenTitleAndName_KeepsTitleAndName(string text, string name, string title)
+    {
+        Official o = Assert.Single(Extract(text));
+        Assert.Equal(name, o.Name);
+        Assert.StartsWith(title, Assert.Single(o.Titles).Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Các Phó Bí thư Đoàn gồm: anh Lý Seo Chỉn, chị Hoàng Thị Dung và anh Lương Văn Lập.", "Phó Bí thư Đoàn")]
+    [InlineData("Các Ủy viên Ban Thường vụ là: đồng chí Lý Seo Chỉn, đồng chí Hoàng Thị Dung, đồng chí Lương Văn Lập.", "Ủy viên Ban Thường vụ")]
+    public void Extract_ListUnderTitle_GivesTheTitleToEveryName(string text, string title)
+    {
+        var officials = Extract(text);
+        Assert.Equal(["Lý Seo Chỉn", "Hoàng Thị Dung", "Lương Văn Lập"], officials.Select(o => o.Name));
+        Assert.All(officials, o => Assert.Equal([title], o.Titles.Select(t => t.Text)));
+    }
+
+    [Theory]
+    [InlineData("Bí thư Đảng ủy xã Xà Hồ Mùa A Tông cho biết.", "Mùa A Tông", NameEvidence.KnownFamilyName)]
+    [InlineData("Trưởng ban Dân vận Huyện ủy Tủa Chùa Tráng Thị Pà cho biết.", "Tráng Thị Pà", NameEvidence.NamePattern)]
+    [InlineData("Chủ tịch UBND xã Ia Mơ Tlang Duyên cho biết.", "Tlang Duyên", NameEvidence.Position)]
+    [InlineData("bà Thị Sóc Rây, Chi hội trưởng Phụ nữ ấp, cho biết.", "Thị Sóc Rây", NameEvidence.Honorific)]
+    [InlineData("Tiếp đoàn có ngài Sivone Keomany, Phó Tỉnh trưởng tỉnh Salavan.", "Sivone Keomany", NameEvidence.Honorific)]
+    public void Extract_NameOfAFamilyTheLexiconMayNotKnow_IsFoundWithItsEvidence(string text, string name, NameEvidence evidence)
+    {
+        Official o = Assert.Single(Extract(text));
+        Assert.Equal(name, o.Name);
+        Assert.Equal(evidence, Assert.Single(o.Mentions).Evidence);
+    }
+
+    [Theory]
+    [InlineData("Chủ tịch UBND xã Ea Tiêu cho biết xã có 5 thôn.")]
+    [InlineData("Đoàn đến dâng hoa tại Tượng đài Chủ tịch Hồ Chí Minh.")]
+    [InlineData("Sinh viên Trường Đại học Sư phạm Thành phố Hồ Chí Minh tham gia.")]
+    [InlineData("Bí thư Đoàn Thanh niên Cộng sản Hồ Chí Minh xã phát biểu.")]
+    [InlineData("Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.")]
+    [InlineData("Ủy viên Đoàn Chủ tịch Ủy ban Trung ương MTTQ Việt Nam dự hội nghị.")]
+    [InlineData("Ảnh: Hồng Nhung\nY Pắc")]
+    public void Extract_PlacesInstitutionsAndFixedExpressions_AreNoOfficials(string text)
+    {
+        Assert.Empty(Extract(text));
+    }
+
+    [Fact]
+    public void Extract_ChuTichHoChiMinhAfterCua_IsAnOfficial()
+    {
+        Official o = Assert.Single(Extract("Cán bộ thấm nhuần lời dạy của Chủ tịch Hồ Chí Minh về công tác dân vận."));
+        Assert.Equal("Hồ Chí Minh", o.Name);
+        Assert.Equal(["Chủ tịch"], o.Titles.Select(t => t.Text));
+    }
+
+    [Fact]
+    public void Extract_RankAndFormerPosition_AreBothTitles()
+    {
+        Official o = Assert.Single(Extract("Thiếu tướng Hà Văn Tới, nguyên Phó Tổng cục trưởng Tổng cục Hậu cần, dự buổi gặp mặt."));
+        Assert.Equal("Hà Văn Tới", o.Name);
+        Assert.Equal(["Thiếu tướng", "nguyên Phó Tổng cục trưởng Tổng cục Hậu cần"], o.Titles.Select(t => t.Text));
     }
 }

@@ -1,0 +1,168 @@
+using System.Numerics;
+using DanVan.Analytics.Extraction;
+using DanVan.Analytics.Text;
+using Microsoft.ML.Data;
+
+namespace DanVan.Analytics.Learning.Features;
+
+/// <summary>
+/// Turns a Vietnamese article into the features the classifiers learn from: hashed term counts of
+/// <see cref="VietnameseTerms"/> (bounded memory, whatever the vocabulary) and a few facts from <see cref="ArticleExtractor"/>.
+/// </summary>
+/// <remarks>Stateless and safe to call from many threads.</remarks>
+public static class VietnameseFeaturizer
+{
+    /// <summary>
+    /// The version of the features. A model records it and refuses to load under another one: change it whenever the
+    /// terms, the hashing, the stop words or the facts change.
+    /// </summary>
+    public const string Version = "vi-terms-2.1";
+
+    /// <summary>Bits of the term hash: the term part of the vector has 2^18 slots.</summary>
+    public const int HashBits = 18;
+
+    /// <summary>The length of the term part.</summary>
+    public const int TermDimension = 1 << HashBits;
+
+    /// <summary>The length of the fact part.</summary>
+    public const int FactCount = 8;
+
+    /// <summary>The names of the facts, in vector order.</summary>
+    public static IReadOnlyList<string> FactNames { get; } =
+    [
+        "has_document_reference",
+        "document_references",
+        "ban_dan_van_mentions",
+        "dan_van_mentions",
+        "dan_van_kheo_mentions",
+        "model_counts",
+        "officials_with_dan_van_titles",
+        "officials",
+    ];
+
+    /// <summary>Fills <paramref name="output"/> with the features of <paramref name="text"/>.</summary>
+    internal static void Featurize(string? text, ArticleFeatureRow output)
+    {
+        string normalized = VietnameseNormalizer.Default.Normalize(text ?? string.Empty);
+        var sink = new HashingSink(new List<int>(normalized.Length / 2));
+        PhraseCounts phrases = VietnameseTerms.Scan(normalized, ref sink, StopWords.Default, foldedTwins: true);
+        output.Terms = sink.ToVector();
+        output.Facts = Facts(normalized, phrases);
+    }
+
+    private static float[] Facts(string normalized, PhraseCounts phrases)
+    {
+        var facts = new float[FactCount];
+        if (normalized.Length == 0)
+        {
+            return facts;
+        }
+
+        ExtractionResult extracted = ArticleExtractor.Default.Extract(normalized);
+        int danVanOfficials = 0;
+        foreach (Official official in extracted.Officials)
+        {
+            if (official.Titles.Any(t => VietnameseFolder.Fold(t.Text).Contains("dan van", StringComparison.Ordinal)))
+            {
+                danVanOfficials++;
+            }
+        }
+
+        // Counts enter through log(1 + n), so that one long article does not outweigh the words.
+        facts[0] = extracted.Documents.Count > 0 || phrases.DocumentCodes > 0 ? 1f : 0f;
+        facts[1] = Log(extracted.Documents.Count);
+        facts[2] = Log(phrases.BanDanVan);
+        facts[3] = Log(phrases.DanVan);
+        facts[4] = Log(phrases.DanVanKheo);
+        facts[5] = Log(extracted.ModelCounts.Count);
+        facts[6] = Log(danVanOfficials);
+        facts[7] = Log(extracted.Officials.Count);
+        return facts;
+    }
+
+    private static float Log(int count) => MathF.Log(1 + count);
+
+    /// <summary>Hashes terms into slots; the hash is FNV-1a over UTF-16 code units, stable across processes and machines.</summary>
+    internal static uint Hash(ReadOnlySpan<char> text, uint seed)
+    {
+        uint hash = 2166136261u ^ seed;
+        foreach (char c in text)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return Mix(hash);
+    }
+
+    // The murmur3 finalizer spreads FNV's weak low bits before the mask.
+    private static uint Mix(uint h)
+    {
+        h ^= h >> 16;
+        h *= 0x85EBCA6Bu;
+        h ^= h >> 13;
+        h *= 0xC2B2AE35u;
+        h ^= h >> 16;
+        return h;
+    }
+
+    private struct HashingSink(List<int> slots) : ITermSink
+    {
+        private const uint WordSeed = 0x9E3779B9u, BigramSeed = 0x7F4A7C15u, CodeSeed = 0x94D049BBu, CodeKindSeed = 0xBF58476Du;
+
+        public readonly void Term(ReadOnlySpan<char> term, TermKind kind)
+        {
+            // A folded twin shares the word's hash space: "dan" from "dân" meets "dan" in text written without accents.
+            uint seed = kind switch
+            {
+                TermKind.DocumentCode => CodeSeed,
+                TermKind.DocumentCodeKind => CodeKindSeed,
+                _ => WordSeed,
+            };
+            slots.Add((int)(Hash(term, seed) & (TermDimension - 1)));
+        }
+
+        public readonly void Bigram(ReadOnlySpan<char> first, ReadOnlySpan<char> second, bool folded)
+        {
+            uint h = Mix(BitOperations.RotateLeft(Hash(first, BigramSeed), 13) ^ Hash(second, WordSeed));
+            slots.Add((int)(h & (TermDimension - 1)));
+        }
+
+        /// <summary>Sub-linear counts (1 + ln tf), scaled to unit length.</summary>
+        public readonly VBuffer<float> ToVector()
+        {
+            if (slots.Count == 0)
+            {
+                return new VBuffer<float>(TermDimension, 0, [], []);
+            }
+
+            slots.Sort();
+            var indices = new List<int>(slots.Count);
+            var values = new List<float>(slots.Count);
+            int i = 0;
+            double norm = 0;
+            while (i < slots.Count)
+            {
+                int j = i;
+                while (j < slots.Count && slots[j] == slots[i])
+                {
+                    j++;
+                }
+
+                float weight = 1f + MathF.Log(j - i);
+                indices.Add(slots[i]);
+                values.Add(weight);
+                norm += weight * weight;
+                i = j;
+            }
+
+            float scale = (float)(1 / Math.Sqrt(norm));
+            float[] v = new float[values.Count];
+            for (int k = 0; k < v.Length; k++)
+            {
+                v[k] = values[k] * scale;
+            }
+
+            return new VBuffer<float>(TermDimension, v.Length, v, indices.ToArray());
+        }
+    }
+}

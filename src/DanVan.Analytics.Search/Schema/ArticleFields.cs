@@ -1,0 +1,31 @@
+namespace DanVan.Analytics.Search.Schema;
+
+/// <summary>The index's field names, in one place.</summary>
+internal static class ArticleFields
+{
+    public const string Key = "key";
+    public const string Id = "id";
+    public const string Url = "url";
+    public const string CanonicalUrl = "canonical_url";
+    /// <summary>The site's key (lower case, no "www."): filters and facet counts.</summary>
+    public const string Site = "site";
+
+    /// <summary>The site as the article named it (case kept): what hits and facets show.</summary>
+    public const string SiteName = "site_name";
+    public const string Title = "title";
+    public const string Lead = "lead";
+    public const string Body = "body";
+    public const string Published = "published";
+    public const string PublishedTicks = "published_ticks";
+    public const string Day = "day";
+    public const string Author = "author";
+    public const string DocumentCode = "doc";
+    public const string DocumentCodeFolded = "doc_folded";
+    public const string Official = "official";
+    public const string OfficialFolded = "official_folded";
+    public const string OfficialName = "official_name";
+    public const string ModelCount = "model_count";
+    // The name carries the signature's format (its hash function): an index written with another one has no field of
+    // this name, so its hits lose the accent boost instead of matching keys that mean something else.
+    public const string Accents = "accents.v1";
+}

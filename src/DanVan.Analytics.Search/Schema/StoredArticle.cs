@@ -1,0 +1,59 @@
+using System.Globalization;
+using Lucene.Net.Documents;
+
+namespace DanVan.Analytics.Search.Schema;
+
+/// <summary>An article as its stored fields give it back: what a hit shows (the index writes these fields when it adds an article).</summary>
+internal sealed record StoredArticle
+{
+    public required string Id { get; init; }
+
+    public required string Url { get; init; }
+
+    public string? CanonicalUrl { get; init; }
+
+    /// <summary>The site as the article named it (its case kept); the site key for indexes written before the display form was stored.</summary>
+    public string? Site { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Lead { get; init; }
+
+    public required string Body { get; init; }
+
+    public DateTimeOffset? Published { get; init; }
+
+    public required IReadOnlyList<string> Authors { get; init; }
+
+    public required IReadOnlyList<string> DocumentCodes { get; init; }
+
+    public required IReadOnlyList<string> Officials { get; init; }
+
+    public required IReadOnlyList<int> ModelCounts { get; init; }
+
+    /// <summary>The key the index updates by: the canonical URL when present, else the URL.</summary>
+    public string Key => string.IsNullOrWhiteSpace(CanonicalUrl) ? Url : CanonicalUrl;
+
+    public static StoredArticle Read(Document stored)
+    {
+        string? publishedText = stored.Get(ArticleFields.Published);
+        DateTimeOffset? published = publishedText is null
+            ? null
+            : DateTimeOffset.Parse(publishedText, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+        return new StoredArticle
+        {
+            Id = stored.Get(ArticleFields.Id) ?? "",
+            Url = stored.Get(ArticleFields.Url) ?? "",
+            CanonicalUrl = stored.Get(ArticleFields.CanonicalUrl),
+            Site = stored.Get(ArticleFields.SiteName) ?? stored.Get(ArticleFields.Site),
+            Title = stored.Get(ArticleFields.Title) ?? "",
+            Lead = stored.Get(ArticleFields.Lead) ?? "",
+            Body = stored.Get(ArticleFields.Body) ?? "",
+            Published = published,
+            Authors = stored.GetValues(ArticleFields.Author),
+            DocumentCodes = stored.GetValues(ArticleFields.DocumentCode),
+            Officials = stored.GetValues(ArticleFields.OfficialName),
+            ModelCounts = stored.GetFields(ArticleFields.ModelCount).Select(f => f.GetInt32Value() ?? 0).ToArray(),
+        };
+    }
+}

@@ -1,0 +1,76 @@
+using System.CommandLine;
+using DanVan.Analytics.Articles;
+using System.Globalization;
+using DanVan.Analytics.Learning.Topics;
+
+namespace DanVan.Cli.Commands;
+
+/// <summary>
+/// <c>danvan topics --in ARTICLES.jsonl --topics K --out DIR</c>: topics over time (LDA over our tokens), written as
+/// <c>topics.json</c>, <c>doc_topics.jsonl</c>, <c>trends.csv</c> and a chart.
+/// </summary>
+internal static class TopicsCommand
+{
+    public static Command Create()
+    {
+        var inOption = new Option<FileInfo>("--in") { Description = "Article records or plain {\"id\", \"text\", \"date\"} cases, one JSON object a line.", Required = true };
+        var topicsOption = new Option<int>("--topics") { Description = "The number of topics.", DefaultValueFactory = _ => 10 };
+        var outOption = new Option<DirectoryInfo>("--out") { Description = "The output directory.", Required = true };
+        var threadsOption = new Option<int>("--threads") { Description = "Sampler threads (1 gives reproducible topics).", DefaultValueFactory = _ => Math.Min(2, Environment.ProcessorCount) };
+        var seedOption = new Option<int>("--seed") { Description = "The sampler's seed.", DefaultValueFactory = _ => 1 };
+        var command = new Command("topics", "Find the topics of a collection and follow their share per month.");
+        command.Options.Add(inOption);
+        command.Options.Add(topicsOption);
+        command.Options.Add(outOption);
+        command.Options.Add(threadsOption);
+        command.Options.Add(seedOption);
+        command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(
+            parseResult.GetValue(inOption)!, parseResult.GetValue(topicsOption), parseResult.GetValue(outOption)!,
+            parseResult.GetValue(threadsOption), parseResult.GetValue(seedOption), cancellationToken)));
+        return command;
+    }
+
+    private static int Run(FileInfo input, int topics, DirectoryInfo output, int threads, int seed, CancellationToken cancellationToken)
+    {
+        if (!input.Exists)
+        {
+            Console.Error.WriteLine($"error: the input file {input.FullName} does not exist.");
+            return 2;
+        }
+
+        if (topics < 2 || threads < 1)
+        {
+            Console.Error.WriteLine("error: --topics must be at least 2 and --threads at least 1.");
+            return 2;
+        }
+
+        try
+        {
+            var problems = new List<BadLine>();
+            var articles = ArticleInputReader.Read(input.FullName, problems, cancellationToken).Select(a => new DatedText(a.Id, a.Text, a.Date));
+            var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+            TopicModelResult result = TopicModeler.Fit(articles, new TopicModelOptions { Topics = topics, NumberOfThreads = threads, Seed = seed }, cancellationToken);
+            TopicOutputWriter.Write(result, output.FullName);
+            ArticleInputReader.Report(problems);
+
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{result.Documents.Count} articles, {result.VocabularySize} terms, {topics} topics, {result.Trends.Count} months; {stopwatch.Elapsed.TotalSeconds:0.0} s; written to {output.FullName}"));
+            foreach (TopicSummary topic in result.Topics)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{topic.Id,2} {topic.Weight:0.000}  {string.Join(", ", topic.TopWords.Take(10))}"));
+            }
+
+            return 0;
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 2;
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+    }
+}

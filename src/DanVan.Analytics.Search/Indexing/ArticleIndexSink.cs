@@ -5,7 +5,8 @@ namespace DanVan.Analytics.Search.Indexing;
 /// <summary>
 /// The pipeline's index stage: adds each article to an <see cref="ArticleIndex"/> (mapped by
 /// <see cref="ArticleDocuments.ToDocument"/>, with the facts the pipeline extracted, so that the text is not
-/// extracted twice), commits every <see cref="CommitEvery"/> articles and at the end. The index stays the caller's.
+/// extracted twice: open the index without <see cref="ArticleIndexOptions.Facts"/>), commits every
+/// <see cref="CommitEvery"/> articles and at the end. The index stays the caller's.
 /// </summary>
 public sealed class ArticleIndexSink : IArticleSink
 {

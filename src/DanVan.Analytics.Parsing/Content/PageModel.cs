@@ -93,6 +93,9 @@ internal sealed class PageModel
     public string? FirstHeading { get; set; }
     public List<string> LeadTexts { get; } = [];
     public List<string> BylineTexts { get; } = [];
+
+    /// <summary>The text of links marked <c>rel="author"</c> outside comment threads: the author's name.</summary>
+    public List<string> AuthorLinks { get; } = [];
     public List<KeyValuePair<int, string>> DateTexts { get; } = [];
     public int FirstHeadingNode { get; set; } = -1;
 

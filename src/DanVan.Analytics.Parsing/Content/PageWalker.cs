@@ -396,6 +396,7 @@ internal sealed class PageWalker
             }
         }
 
+        wantsText |= tag == "a" && _model.AuthorLinks.Count < MaxCaptured && element.GetAttribute("rel") is { } rel && rel.Contains("author", StringComparison.OrdinalIgnoreCase);
         return wantsText || (tag is "h1" or "h2" && _model.Headings.Count < MaxCaptured) ||
                (flags & (NodeFlags.LeadHint | NodeFlags.BylineHint | NodeFlags.DateHint | NodeFlags.StrongNegative)) != 0;
     }
@@ -416,6 +417,11 @@ internal sealed class PageWalker
                 PageNode n = _model.Nodes[node];
                 _model.Headings.Add((tag == "h1" ? 1 : 2, heading, n.TextChars > 0 && n.LinkChars * 2 > n.TextChars));
             }
+        }
+
+        if (tag == "a" && _model.AuthorLinks.Count < MaxCaptured && !InComment() && (element.GetAttribute("rel") ?? string.Empty).Contains("author", StringComparison.OrdinalIgnoreCase))
+        {
+            _model.AuthorLinks.Add(Text(element));
         }
 
         string? itemprop = element.GetAttribute("itemprop");
@@ -455,6 +461,20 @@ internal sealed class PageWalker
         {
             _model.DateTexts.Add(new(node, Text(element)));
         }
+    }
+
+    // True while the walk is inside a comment thread (the frames on the stack are the open ancestors).
+    private bool InComment()
+    {
+        foreach (Frame frame in _stack)
+        {
+            if ((_model.Nodes[frame.Node].Flags & NodeFlags.Comment) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Text(IElement element)

@@ -73,7 +73,7 @@ internal static class MetadataResolver
         ResolveTitle(model, ld, metas, micro, meta, host, warnings);
         ResolveDates(model, ld, metas, micro, meta, url, options, warnings);
         ResolveLead(model, ld, metas, micro, meta);
-        ResolveAuthors(ld, metas, micro, meta, host);
+        ResolveAuthors(model, ld, metas, micro, meta, host);
 
         meta.Section = Clean(ld.Section ?? Get(metas, "article:section") ?? Get(micro, "articleSection") ??
                              LastCrumb(ld.Breadcrumb, meta.Title) ?? LastCrumb(model.Breadcrumb, meta.Title)) is { Length: > 0 } section ? section : null;
@@ -380,11 +380,22 @@ internal static class MetadataResolver
         return probe >= 15 && (a.Contains(b[..probe], StringComparison.Ordinal) || b.Contains(a[..probe], StringComparison.Ordinal));
     }
 
-    private static void ResolveAuthors(JsonLdArticle ld, Dictionary<string, string> metas, Dictionary<string, string> micro, ResolvedMetadata meta, string? host)
+    private static void ResolveAuthors(PageModel model, JsonLdArticle ld, Dictionary<string, string> metas, Dictionary<string, string> micro, ResolvedMetadata meta, string? host)
     {
         foreach (string author in ld.Authors)
         {
             AddAuthor(meta, author, host);
+        }
+
+        if (meta.Authors.Count > 0)
+        {
+            return;
+        }
+
+        // The first author link is the byline; later ones are "more by" links, archives and widgets.
+        if (model.AuthorLinks.Count > 0)
+        {
+            AddAuthor(meta, model.AuthorLinks[0], host);
         }
 
         if (meta.Authors.Count > 0)

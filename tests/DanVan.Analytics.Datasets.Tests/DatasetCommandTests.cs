@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 using DanVan.Analytics.Datasets.Tests.Fixtures;
+using DanVan.Analytics.Testing;
 using DuckDB.NET.Data;
 using YamlDotNet.Serialization;
 

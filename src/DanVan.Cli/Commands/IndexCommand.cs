@@ -1,10 +1,15 @@
 using System.CommandLine;
 using DanVan.Analytics.Articles;
+using DanVan.Analytics.Classification;
+using DanVan.Analytics.Learning;
 using DanVan.Analytics.Search.Indexing;
 
 namespace DanVan.Cli.Commands;
 
-/// <summary><c>danvan index --in articles.jsonl --index DIR</c>: indexes parsed articles, extracting facts on the way.</summary>
+/// <summary>
+/// <c>danvan index --in articles.jsonl --index DIR [--classify | --model relevance.zip --topic-model topic.zip]</c>: indexes
+/// parsed articles, extracting facts on the way and, when asked, classifying them (relevance and topic).
+/// </summary>
 internal static class IndexCommand
 {
     public static Command Create()
@@ -25,12 +30,27 @@ internal static class IndexCommand
         command.Options.Add(indexOption);
         command.Options.Add(commitEveryOption);
         command.Options.Add(forceOption);
-        command.SetAction((parseResult, cancellationToken) => RunAsync(
-            parseResult.GetValue(inOption)!,
-            parseResult.GetValue(indexOption)!,
-            parseResult.GetValue(commitEveryOption),
-            new ArticleIndexOptions { Facts = new ExtractedArticleFacts(), AllowForeignFiles = parseResult.GetValue(forceOption) },
-            cancellationToken));
+        var (classifyOption, modelOption, topicModelOption) = ClassifierOptions.AddIndexOptions(command);
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            IArticleClassifier? classifier;
+            try
+            {
+                classifier = ClassifierOptions.IndexClassifier(parseResult.GetValue(classifyOption), parseResult.GetValue(modelOption), parseResult.GetValue(topicModelOption));
+            }
+            catch (Exception e) when (e is ModelFormatException or IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"error: the model could not be loaded: {e.Message}");
+                return Task.FromResult(2);
+            }
+
+            return RunAsync(
+                parseResult.GetValue(inOption)!,
+                parseResult.GetValue(indexOption)!,
+                parseResult.GetValue(commitEveryOption),
+                new ArticleIndexOptions { Facts = new ExtractedArticleFacts(), Classifier = classifier, AllowForeignFiles = parseResult.GetValue(forceOption) },
+                cancellationToken);
+        });
         return command;
     }
 

@@ -18,13 +18,13 @@ internal static class SearchCommand
         var indexOption = new Option<DirectoryInfo>("--index") { Description = "The index directory.", Required = true };
         var queryArgument = new Argument<string>("query")
         {
-            Description = "Free text (with or without diacritics), \"phrases\", -exclude, doc:25-NQ/TW, official:\"Nguyễn Doãn Toản\", site:baomoi.com, from:2021, to:2024-06.",
+            Description = "Free text (with or without diacritics), \"phrases\", -exclude, doc:25-NQ/TW, official:\"Nguyễn Doãn Toản\", site:baomoi.com, from:2021, to:2024-06, and over an index built with a classifier relevant:yes|no, topic:dan_van_kheo.",
         };
         var topOption = new Option<int>("--top") { Description = "The number of hits to show.", DefaultValueFactory = _ => 10 };
         var pageOption = new Option<int>("--page") { Description = "The page of hits to show, from 1.", DefaultValueFactory = _ => 1 };
         var sortOption = new Option<SearchSort>("--sort") { Description = "Relevance or Date (newest first).", DefaultValueFactory = _ => SearchSort.Relevance };
         var jsonOption = new Option<bool>("--json") { Description = "Print the results as JSON." };
-        var facetsOption = new Option<bool>("--facets") { Description = "Count the hits by year, site, document and official." };
+        var facetsOption = new Option<bool>("--facets") { Description = "Count the hits by year, site, document, official and (over a classified index) topic." };
         var command = new Command("search", "Search an article index.");
         command.Arguments.Add(queryArgument);
         command.Options.Add(indexOption);
@@ -113,6 +113,12 @@ internal static class SearchCommand
             output.WriteLine($"{rank}. {Snippet.MarkSpans(hit.Title, hit.TitleHighlights)}");
             output.WriteLine($"   {date}  {hit.Site}{score}");
             output.WriteLine($"   {hit.Url}");
+            if (hit.Relevant is { } relevant)
+            {
+                string topic = hit.Topic is null ? "" : $"  topic {hit.Topic} ({hit.TopicScore:0.00})";
+                output.WriteLine($"   relevant {(relevant ? "yes" : "no")} ({hit.RelevanceScore:0.00}){topic}");
+            }
+
             foreach (Snippet snippet in hit.Snippets)
             {
                 output.WriteLine($"   {snippet.Mark()}");
@@ -126,6 +132,10 @@ internal static class SearchCommand
             PrintFacet(output, "sites", facets.Sites);
             PrintFacet(output, "documents", facets.DocumentCodes);
             PrintFacet(output, "officials", facets.Officials);
+            if (facets.Topics.Count > 0)
+            {
+                PrintFacet(output, "topics", facets.Topics);
+            }
         }
     }
 

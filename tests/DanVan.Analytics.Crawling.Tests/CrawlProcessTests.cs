@@ -145,7 +145,7 @@ public sealed class CrawlProcessTests() : NewsSiteTestBase(new NewsSite(crawlDel
         return lines;
     }
 
-    private static string CliPath()
+    internal static string CliPath()
     {
         // tests/DanVan.Analytics.Crawling.Tests/bin/<Configuration>/net10.0/ → src/DanVan.Cli/bin/<Configuration>/net10.0/danvan.dll
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));

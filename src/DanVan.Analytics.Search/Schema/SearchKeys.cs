@@ -51,8 +51,8 @@ internal static class SearchKeys
     public static string Relevant(bool relevant) => relevant ? "yes" : "no";
 
     /// <summary>
-    /// The key of a topic: lower case, each run of spaces, hyphens and underscores as one '_', so that
-    /// <c>topic:Dan-Van-Kheo</c> finds <c>dan_van_kheo</c>.
+    /// The key of a topic: folded (no diacritics) and lower case, each run of spaces, hyphens and underscores as one
+    /// '_', so that <c>topic:Dân-Vận-Khéo</c> finds <c>dan_van_kheo</c>.
     /// </summary>
     public static string Topic(string topic)
     {
@@ -72,7 +72,7 @@ internal static class SearchKeys
             }
         }
 
-        return key.ToString().TrimEnd('_');
+        return VietnameseFolder.Fold(key.ToString().TrimEnd('_'));
     }
 
     /// <summary>The calendar day in the article's own offset as yyyymmdd.</summary>

@@ -19,5 +19,11 @@ if (args.Length > 0 && args[0] == "tokenization-ratio")
     return DanVan.Benchmarks.TokenizationRatio.Run(args);
 }
 
+// A dataset end to end from article JSONL, with its memory (see DatasetThroughput): -- dataset-throughput [articles] [parallelism]
+if (args.Length > 0 && args[0] == "dataset-throughput")
+{
+    return await DanVan.Benchmarks.DatasetThroughput.RunAsync(args);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

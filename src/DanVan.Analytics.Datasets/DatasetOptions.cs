@@ -26,7 +26,7 @@ public sealed record DatasetOptions
     public bool CsvByteOrderMark { get; init; }
 
     /// <summary>Rows per Parquet row group (memory holds at most one per table).</summary>
-    public int RowGroupSize { get; init; } = 20_000;
+    public int RowGroupSize { get; init; } = 10_000;
 
     /// <summary>Process only shard <c>K</c> (1-based) of <c>N</c>: the articles whose id hashes to it.</summary>
     public (int K, int N)? Shard { get; init; }

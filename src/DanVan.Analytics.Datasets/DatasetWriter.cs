@@ -79,7 +79,10 @@ public sealed class DatasetWriter
         var run = new Run(this, staging);
         await using (run.ConfigureAwait(false))
         {
+            // While one batch is written (in order, on this thread), the next is prepared on the pool: at most two
+            // batches are in memory.
             var batch = new List<DatasetArticle>(BatchSize);
+            Task<PreparedArticle[]>? pending = null;
             await foreach (DatasetArticle article in articles.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 if (!InShard(article.Id))
@@ -91,10 +94,22 @@ public sealed class DatasetWriter
                 batch.Add(article);
                 if (batch.Count == BatchSize)
                 {
-                    await run.WriteBatchAsync(Prepare(batch, cancellationToken), cancellationToken).ConfigureAwait(false);
-                    batch.Clear();
-                    progress?.Report(run.Read);
+                    List<DatasetArticle> full = batch;
+                    batch = new List<DatasetArticle>(BatchSize);
+                    Task<PreparedArticle[]> next = Task.Run(() => Prepare(full, cancellationToken), cancellationToken);
+                    if (pending is not null)
+                    {
+                        await run.WriteBatchAsync(await pending.ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                        progress?.Report(run.Read);
+                    }
+
+                    pending = next;
                 }
+            }
+
+            if (pending is not null)
+            {
+                await run.WriteBatchAsync(await pending.ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             }
 
             await run.WriteBatchAsync(Prepare(batch, cancellationToken), cancellationToken).ConfigureAwait(false);
@@ -174,7 +189,9 @@ public sealed class DatasetWriter
             _counts = new(staging, "model_counts", formats, Json.ModelCountRow, ModelCountRow.Columns, tableOptions);
             _officials = new(staging, "officials", formats, Json.OfficialRow, OfficialRow.Columns, tableOptions);
             TableFormats nerFormats = TableFormats.Jsonl | (formats & TableFormats.Parquet);
-            _ner = [.. SplitPlan.Names.Select(s => new TableWriter<NerSentenceRow>(staging, "ner/" + s, nerFormats, Json.NerSentenceRow, NerSentenceRow.Columns, tableOptions))];
+            // A sentence row holds a list of tokens and one of tags, some twenty times a fact row's size: smaller row groups.
+            var nerOptions = tableOptions with { RowGroupSize = Math.Max(1, _options.RowGroupSize / 20) };
+            _ner = [.. SplitPlan.Names.Select(s => new TableWriter<NerSentenceRow>(staging, "ner/" + s, nerFormats, Json.NerSentenceRow, NerSentenceRow.Columns, nerOptions))];
             _conll = [.. SplitPlan.Names.Select(s => Text("ner/" + s + ".conll"))];
             _duplicateLog = Text("duplicates.jsonl");
             _spans = _options.Spans ? Text("ner/spans.jsonl") : null;
@@ -248,7 +265,7 @@ public sealed class DatasetWriter
                 Officials = facts.Officials.Count,
                 DuplicateOf = duplicate?.DuplicateOf,
                 SourceFile = a.SourceFile,
-                SourceLine = a.SourceLine,
+                ContentSha256 = a.ContentSha256,
                 WarcFile = a.WarcFile,
                 WarcRecordId = a.WarcRecordId,
             }, cancellationToken).ConfigureAwait(false);

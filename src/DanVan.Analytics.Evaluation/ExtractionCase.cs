@@ -7,6 +7,9 @@ namespace DanVan.Analytics.Evaluation;
 /// <summary>One case of the gold schema (<c>shared/gold/SCHEMA.md</c>): a text and what it mentions.</summary>
 public sealed record ExtractionCase
 {
+    /// <summary>The version of the output's shape when the product wrote the case (<c>danvan extract</c>); absent in gold files.</summary>
+    [JsonPropertyName("schema_version"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? SchemaVersion { get; init; }
+
     /// <summary>The case id.</summary>
     [JsonPropertyName("id")] public string Id { get; init; } = "";
 

@@ -5,8 +5,8 @@ using DanVan.Cli.Commands;
 namespace DanVan.Cli;
 
 /// <summary>
-/// The search part of <c>danvan demo</c>: indexes the given articles in a temporary folder and shows
-/// queries with and without diacritics, a phrase, filters and facets.
+/// The search part of <c>danvan demo</c>: queries with and without diacritics, a phrase, filters and facets
+/// over the demo's index.
 /// </summary>
 internal static class SearchDemo
 {
@@ -22,36 +22,16 @@ internal static class SearchDemo
         ("dân vận from:2025", "a date filter"),
     ];
 
-    /// <summary>Runs the demo over <paramref name="articles"/> and writes what it finds to <paramref name="output"/>.</summary>
-    public static void Run(IReadOnlyList<ArticleDocument> articles, TextWriter output)
+    /// <summary>Runs the demo's queries over <paramref name="index"/> and writes what they find to <paramref name="output"/>.</summary>
+    public static void Run(ArticleIndex index, TextWriter output)
     {
-        string folder = Path.Combine(Path.GetTempPath(), "danvan-demo-index-" + Guid.NewGuid().ToString("N"));
-        try
+        output.WriteLine($"search: indexed {index.Count} articles in a temporary index");
+        foreach ((string query, string shows) in Queries)
         {
-            using (ArticleIndex index = ArticleIndex.OpenOrCreate(folder))
-            {
-                foreach (ArticleDocument article in articles)
-                {
-                    index.AddOrUpdate(article);
-                }
-
-                index.Commit();
-                output.WriteLine($"search: indexed {index.Count} articles in a temporary index");
-                foreach ((string query, string shows) in Queries)
-                {
-                    var request = new SearchRequest(query) { Top = 3, SnippetLength = 140, IncludeFacets = true, FacetTop = 3 };
-                    output.WriteLine();
-                    output.WriteLine($"> {query}    ({shows})");
-                    SearchCommand.Print(index.Search(request), request, output);
-                }
-            }
-        }
-        finally
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
+            var request = new SearchRequest(query) { Top = 3, SnippetLength = 140, IncludeFacets = true, FacetTop = 3 };
+            output.WriteLine();
+            output.WriteLine($"> {query}    ({shows})");
+            SearchCommand.Print(index.Search(request), request, output);
         }
     }
 }

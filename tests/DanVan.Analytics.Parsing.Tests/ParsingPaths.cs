@@ -15,6 +15,9 @@ internal static class ParsingPaths
     /// <summary>The real pages of the shared data set (<c>../shared/html</c>).</summary>
     public static string SharedHtml => Path.GetFullPath(Path.Combine(Root, "..", "shared", "html"));
 
+    /// <summary>The annotated evaluation set of real pages from many sites (<c>../shared/parsing-eval/evaldata.jsonl</c>).</summary>
+    public static string EvalManifest => Path.GetFullPath(Path.Combine(Root, "..", "shared", "parsing-eval", "evaldata.jsonl"));
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -57,7 +57,7 @@ public static class DatasetManifest
             {
                 ["found"] = summary.Duplicates,
                 ["dropped"] = summary.DuplicatesDropped,
-                ["method"] = $"MinHash, {NearDuplicateIndexInfo.Description}",
+                ["method"] = NearDuplicateIndexInfo.Description,
                 ["threshold"] = options.DuplicateThreshold,
             },
             ["annotation_source"] = summary.AnnotationSource,
@@ -78,5 +78,5 @@ public static class DatasetManifest
 internal static class NearDuplicateIndexInfo
 {
     public static string Description =>
-        $"{Dedupe.NearDuplicateIndex.HashCount} hashes over word {Dedupe.NearDuplicateIndex.ShingleWords}-shingles, LSH 16 bands x 4 rows, texts of fewer than {Dedupe.NearDuplicateIndex.MinShingles} shingles not compared";
+        $"one-permutation MinHash, {Dedupe.NearDuplicateIndex.HashCount} bins over word {Dedupe.NearDuplicateIndex.ShingleWords}-shingles, LSH 16 bands x 4 rows, texts of fewer than {Dedupe.NearDuplicateIndex.MinShingles} shingles not compared";
 }

@@ -16,7 +16,8 @@ public sealed record NearDuplicate(string ArticleId, string DuplicateOf, double 
 /// </summary>
 /// <remarks>
 /// <para>Words are the tokenizer's syllables and numbers, lower-cased, accents kept. Each article gets
-/// <see cref="HashCount"/> = 64 minimum hashes; 16 bands of 4 rows make candidates (pairs with a Jaccard similarity of
+/// <see cref="HashCount"/> = 64 minimum hashes by one-permutation hashing (each shingle's hash falls into one of 64 bins and
+/// competes for that bin's minimum); 16 bands of 4 rows make candidates (pairs with a Jaccard similarity of
 /// 0.5 become candidates with probability 0.64, of 0.7 with 0.99, of 0.8 with 0.9998), and a candidate is a
 /// duplicate when the share of equal minimum hashes, an estimate of the Jaccard similarity, is at least
 /// <see cref="Threshold"/> (0.7 by default).</para>
@@ -35,6 +36,7 @@ public sealed class NearDuplicateIndex
     public const int MinShingles = 20;
 
     private const int Bands = 16;
+    private const int BinBits = 6; // 2^6 = HashCount bins
     private const int Rows = HashCount / Bands;
 
     private readonly Dictionary<ulong, int> _bandOwners = [];
@@ -54,7 +56,7 @@ public sealed class NearDuplicateIndex
     public double Threshold { get; }
 
     /// <summary>
-    /// Looks the article with <paramref name="signature"/> up among the articles added before and adds it. Returns the earlier article it nearly
+    /// Looks the article (by its <paramref name="signature"/>) up among the articles added before and adds it. Returns the earlier article it nearly
     /// repeats, or null.
     /// </summary>
     /// <param name="articleId">The article.</param>
@@ -101,20 +103,24 @@ public sealed class NearDuplicateIndex
         return found;
     }
 
+    // The share of equal bins among those that either text fills (a bin that both leave empty says nothing).
     private static double Similarity(uint[] a, uint[] b)
     {
         int equal = 0;
+        int filled = 0;
         for (int i = 0; i < HashCount; i++)
         {
-            equal += a[i] == b[i] ? 1 : 0;
+            bool any = a[i] != uint.MaxValue || b[i] != uint.MaxValue;
+            filled += any ? 1 : 0;
+            equal += any && a[i] == b[i] ? 1 : 0;
         }
 
-        return equal / (double)HashCount;
+        return filled == 0 ? 0 : equal / (double)filled;
     }
 
     /// <summary>
-    /// The MinHash signature of <paramref name="text"/>: per hash function, the minimum over the text's shingles (each
-    /// function a different mix of one 64-bit shingle hash); null for a text of fewer than <see cref="MinShingles"/> shingles.
+    /// The MinHash signature of <paramref name="text"/>: per bin, the least hash of the text's shingles that fall into it
+    /// (one-permutation hashing); null for a text of fewer than <see cref="MinShingles"/> shingles.
     /// Thread-safe, so signatures can be computed in parallel and looked up in order.
     /// </summary>
     public static uint[]? Signature(string text)
@@ -149,14 +155,15 @@ public sealed class NearDuplicateIndex
                 shingle = StableHash.Mix(shingle ^ window[(words + k) % ShingleWords]);
             }
 
+            // One permutation hashing: the shingle's top bits choose a bin, the rest compete for its minimum. One hash a
+            // shingle instead of one per function, with the same estimate of the Jaccard similarity over the bins.
             shingles++;
-            for (int h = 0; h < HashCount; h++)
+            ulong mixed = StableHash.Mix(shingle);
+            int bin = (int)(mixed >> (64 - BinBits));
+            uint value = (uint)mixed;
+            if (value < minimums[bin])
             {
-                uint value = (uint)(StableHash.Mix(shingle + ((ulong)(h + 1) * 0x9E3779B97F4A7C15UL)) >> 32);
-                if (value < minimums[h])
-                {
-                    minimums[h] = value;
-                }
+                minimums[bin] = value;
             }
         }
 

@@ -144,6 +144,7 @@ public static class ModelFile
     /// <summary>An ML.NET context that knows the feature mapping of this package.</summary>
     internal static MLContext CreateContext(int seed)
     {
+        AssemblyBinding.EnsureRegistered();
         var context = new MLContext(seed);
         context.ComponentCatalog.RegisterAssembly(typeof(VietnameseFeatureMappingFactory).Assembly);
         return context;

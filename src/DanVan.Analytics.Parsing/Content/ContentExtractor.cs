@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using DanVan.Analytics.Parsing.Dates;
+using DanVan.Analytics.Text.Dates;
 using DanVan.Analytics.Parsing.Markup;
 using DanVan.Analytics.Parsing.Tables;
 using DanVan.Analytics.Text;
@@ -43,17 +43,37 @@ internal static class ContentExtractor
         }
 
         Span<PageNode> nodes = CollectionsMarshal.AsSpan(model.Nodes);
+        ReleaseBigContainers(model, nodes);
         Score(model, nodes);
         List<int> roots = SelectRoots(model, nodes);
         Emit(model, nodes, roots, titleKey, leadKey, leadIsVisible, result);
         return result;
     }
 
+    // A class word such as "widget", "share" or "tool" on a container that holds a large part of the page's
+    // text ("elementor-widget post-content") names the layout, not a share box: it becomes a weak hint.
+    // Comment threads stay out however long they are.
+    private static void ReleaseBigContainers(PageModel model, Span<PageNode> nodes)
+    {
+        int page = PlainChars(nodes[model.BodyNode]);
+        int big = Math.Max(500, page / 4);
+        for (int i = 0; i < nodes.Length; i++)
+        {
+            ref PageNode node = ref nodes[i];
+            if ((node.Flags & (NodeFlags.StrongNegative | NodeFlags.Comment)) == NodeFlags.StrongNegative && PlainChars(node) >= big)
+            {
+                node.Flags = (node.Flags & ~NodeFlags.StrongNegative) | NodeFlags.WeakNegative;
+            }
+        }
+    }
+
+    private static int PlainChars(in PageNode node) => node.TextChars - node.LinkChars;
+
     private static void Score(PageModel model, Span<PageNode> nodes)
     {
         foreach (TextBlock block in model.Blocks)
         {
-            if (block.Chars < MinScoredChars || block.LinkDensity > 0.5 || block.Kind == BlockKind.Heading || IsExcludedForScoring(nodes, block.Owner))
+            if (!IsScoredBlock(nodes, block))
             {
                 continue;
             }
@@ -124,6 +144,9 @@ internal static class ContentExtractor
             return [model.BodyNode];
         }
 
+        top = Widen(model, nodes, top);
+        best = Math.Max(best, FinalScore(nodes[top]));
+
         // An article split over sibling containers (text, photo box, more text): merge the siblings
         // that score well or are plain paragraphs.
         int parent = nodes[top].Parent;
@@ -159,6 +182,52 @@ internal static class ContentExtractor
 
         return roots;
     }
+
+    // The best-scored element can be one part of an article cut into blocks by "read more" boxes, ads or
+    // section wrappers a few levels up. Climb while an ancestor holds clearly more article-like paragraph
+    // text (half as much again) and that text still makes up most of what it holds.
+    private static int Widen(PageModel model, Span<PageNode> nodes, int top)
+    {
+        int chosen = top;
+        int chosenGood = GoodChars(model, nodes, top);
+        int ancestor = nodes[top].Parent;
+        for (int level = 0; level < 6 && ancestor >= 0; level++, ancestor = nodes[ancestor].Parent)
+        {
+            ref PageNode node = ref nodes[ancestor];
+            if (node.Tag is "body" or "html" || (node.Flags & (NodeFlags.StrongNegative | NodeFlags.Furniture)) != 0)
+            {
+                break;
+            }
+
+            int good = GoodChars(model, nodes, ancestor);
+            if (good >= chosenGood + Math.Max(150, chosenGood / 2) && good >= PlainChars(node) * 0.6 && node.LinkChars <= node.TextChars * 0.3)
+            {
+                chosen = ancestor;
+                chosenGood = good;
+            }
+        }
+
+        return chosen;
+    }
+
+    // The characters of the paragraphs under node that count as article text when scoring.
+    private static int GoodChars(PageModel model, Span<PageNode> nodes, int node)
+    {
+        int end = nodes[node].End;
+        int chars = 0;
+        foreach (TextBlock block in model.Blocks)
+        {
+            if (block.Owner >= node && block.Owner < end && IsScoredBlock(nodes, block))
+            {
+                chars += block.Chars - block.LinkChars;
+            }
+        }
+
+        return chars;
+    }
+
+    private static bool IsScoredBlock(Span<PageNode> nodes, TextBlock block) =>
+        block.Chars >= MinScoredChars && block.LinkDensity <= 0.5 && block.Kind != BlockKind.Heading && !IsExcludedForScoring(nodes, block.Owner);
 
     private static void Emit(PageModel model, Span<PageNode> nodes, List<int> roots, string? titleKey, string? leadKey, bool leadIsVisible, ExtractedContent result)
     {

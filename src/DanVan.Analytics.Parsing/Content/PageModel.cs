@@ -26,6 +26,9 @@ internal enum NodeFlags
 
     /// <summary>A heading, h1–h6.</summary>
     Heading = 1 << 10,
+
+    /// <summary>A comment thread or a reply form: never the article, however long.</summary>
+    Comment = 1 << 11,
 }
 
 /// <summary>The kind of a text block, from the block element that holds it.</summary>
@@ -90,8 +93,14 @@ internal sealed class PageModel
     public string? FirstHeading { get; set; }
     public List<string> LeadTexts { get; } = [];
     public List<string> BylineTexts { get; } = [];
+
+    /// <summary>The text of links marked <c>rel="author"</c> outside comment threads: the author's name.</summary>
+    public List<string> AuthorLinks { get; } = [];
     public List<KeyValuePair<int, string>> DateTexts { get; } = [];
     public int FirstHeadingNode { get; set; } = -1;
+
+    /// <summary>The h1 and h2 headings in page order, with the share of their text inside links (a logo heading is all link).</summary>
+    public List<(int Level, string Text, bool IsLink)> Headings { get; } = [];
     public List<string> MachineDates { get; } = [];
     public List<string> Breadcrumb { get; } = [];
     public int BodyNode { get; set; }

@@ -396,16 +396,32 @@ internal sealed class PageWalker
             }
         }
 
-        return wantsText || (tag == "h1" && _model.FirstHeading is null) ||
+        wantsText |= tag == "a" && _model.AuthorLinks.Count < MaxCaptured && element.GetAttribute("rel") is { } rel && rel.Contains("author", StringComparison.OrdinalIgnoreCase);
+        return wantsText || (tag is "h1" or "h2" && _model.Headings.Count < MaxCaptured) ||
                (flags & (NodeFlags.LeadHint | NodeFlags.BylineHint | NodeFlags.DateHint | NodeFlags.StrongNegative)) != 0;
     }
 
     private void CaptureText(IElement element, int node, string tag, NodeFlags flags)
     {
-        if (tag == "h1" && _model.FirstHeading is null)
+        if (tag is "h1" or "h2")
         {
-            _model.FirstHeading = Text(element);
-            _model.FirstHeadingNode = node;
+            string heading = Text(element);
+            if (tag == "h1" && _model.FirstHeading is null)
+            {
+                _model.FirstHeading = heading;
+                _model.FirstHeadingNode = node;
+            }
+
+            if (_model.Headings.Count < MaxCaptured)
+            {
+                PageNode n = _model.Nodes[node];
+                _model.Headings.Add((tag == "h1" ? 1 : 2, heading, n.TextChars > 0 && n.LinkChars * 2 > n.TextChars));
+            }
+        }
+
+        if (tag == "a" && _model.AuthorLinks.Count < MaxCaptured && !InComment() && (element.GetAttribute("rel") ?? string.Empty).Contains("author", StringComparison.OrdinalIgnoreCase))
+        {
+            _model.AuthorLinks.Add(Text(element));
         }
 
         string? itemprop = element.GetAttribute("itemprop");
@@ -445,6 +461,20 @@ internal sealed class PageWalker
         {
             _model.DateTexts.Add(new(node, Text(element)));
         }
+    }
+
+    // True while the walk is inside a comment thread (the frames on the stack are the open ancestors).
+    private bool InComment()
+    {
+        foreach (Frame frame in _stack)
+        {
+            if ((_model.Nodes[frame.Node].Flags & NodeFlags.Comment) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Text(IElement element)
@@ -488,7 +518,7 @@ internal sealed class PageWalker
             return cached;
         }
 
-        string text = key.ToLowerInvariant();
+        string text = WithoutTaxonomy(key.ToLowerInvariant());
         NodeFlags flags = NodeFlags.None;
         if (ContainsAny(text, ClassHints.Positive))
         {
@@ -498,6 +528,11 @@ internal sealed class PageWalker
         if (ContainsAny(text, ClassHints.StrongNegative) || HasToken(text, ClassHints.NegativeTokens))
         {
             flags |= NodeFlags.StrongNegative;
+        }
+
+        if (ContainsAny(text, ClassHints.Comment))
+        {
+            flags |= NodeFlags.Comment | NodeFlags.StrongNegative;
         }
 
         if (ContainsAny(text, ClassHints.WeakNegative))
@@ -543,6 +578,44 @@ internal sealed class PageWalker
         }
 
         return result;
+    }
+
+    // "post-12 tag-social category-comments" says what the post is about, not that the element is a share box.
+    private static string WithoutTaxonomy(string text)
+    {
+        if (!text.Contains('-', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        StringBuilder? kept = null;
+        int start = 0;
+        foreach (Range range in text.AsSpan().Split(' '))
+        {
+            ReadOnlySpan<char> token = text.AsSpan()[range];
+            bool taxonomy = false;
+            foreach (string prefix in ClassHints.TaxonomyPrefixes)
+            {
+                if (token.Length > prefix.Length && token.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    taxonomy = true;
+                    break;
+                }
+            }
+
+            if (taxonomy)
+            {
+                kept ??= new StringBuilder(text.Length).Append(text, 0, start);
+            }
+            else
+            {
+                kept?.Append(token).Append(' ');
+            }
+
+            start = range.End.GetOffset(text.Length) + 1;
+        }
+
+        return kept is null ? text : kept.ToString();
     }
 
     private static bool ContainsAny(string text, string[] hints)

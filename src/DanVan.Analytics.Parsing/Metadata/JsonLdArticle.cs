@@ -50,8 +50,20 @@ internal sealed class JsonLdArticle
             }
         }
 
+        // Yoast and similar graphs name the author by reference: "author": {"@id": ".../#/schema/person/…"}.
+        foreach (string id in article._authorIds)
+        {
+            if (article._people.TryGetValue(id, out string? name))
+            {
+                article.Authors.Add(name);
+            }
+        }
+
         return article;
     }
+
+    private readonly List<string> _authorIds = [];
+    private readonly Dictionary<string, string> _people = new(StringComparer.Ordinal);
 
     // CMSs write raw line breaks and tabs inside JSON strings, which JSON forbids; as spaces they are harmless.
     private static string Sanitize(string raw)
@@ -118,6 +130,11 @@ internal sealed class JsonLdArticle
                     Breadcrumb.Add(name);
                 }
             }
+        }
+
+        if (HasType(element, "Person") && StringOf(element, "@id") is { } personId && StringOf(element, "name") is { Length: > 0 } personName && _people.Count < 64)
+        {
+            _people.TryAdd(personId, Decode(personName));
         }
 
         if (IsArticle(element))
@@ -187,6 +204,11 @@ internal sealed class JsonLdArticle
                 string? name = StringOf(author, "name");
                 if (name is null)
                 {
+                    if (StringOf(author, "@id") is { } id && _authorIds.Count < 16)
+                    {
+                        _authorIds.Add(id);
+                    }
+
                     break;
                 }
 

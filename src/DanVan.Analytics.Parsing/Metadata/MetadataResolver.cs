@@ -1,5 +1,5 @@
 using DanVan.Analytics.Parsing.Content;
-using DanVan.Analytics.Parsing.Dates;
+using DanVan.Analytics.Text.Dates;
 using DanVan.Analytics.Parsing.Markup;
 using DanVan.Analytics.Text;
 
@@ -71,9 +71,9 @@ internal static class MetadataResolver
             : host is null ? null : host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
 
         ResolveTitle(model, ld, metas, micro, meta, host, warnings);
-        ResolveDates(model, ld, metas, micro, meta, options, warnings);
+        ResolveDates(model, ld, metas, micro, meta, url, options, warnings);
         ResolveLead(model, ld, metas, micro, meta);
-        ResolveAuthors(ld, metas, micro, meta, host);
+        ResolveAuthors(model, ld, metas, micro, meta, host);
 
         meta.Section = Clean(ld.Section ?? Get(metas, "article:section") ?? Get(micro, "articleSection") ??
                              LastCrumb(ld.Breadcrumb, meta.Title) ?? LastCrumb(model.Breadcrumb, meta.Title)) is { Length: > 0 } section ? section : null;
@@ -142,14 +142,14 @@ internal static class MetadataResolver
                 }
             }
 
-            meta.Title = TitleCleaner.StripSiteName(fromMetadata, meta.SiteNames, host, heading, out _);
+            meta.Title = VisibleHeadline(model, TitleCleaner.StripSiteName(fromMetadata, meta.SiteNames, host, heading, out _));
             return;
         }
 
         string pageTitle = Clean(model.TitleText);
         if (pageTitle.Length > 0)
         {
-            meta.Title = TitleCleaner.StripSiteName(pageTitle, meta.SiteNames, host, heading, out bool guessed);
+            meta.Title = VisibleHeadline(model, TitleCleaner.StripSiteName(pageTitle, meta.SiteNames, host, heading, out bool guessed));
             if (guessed)
             {
                 warnings.Add(new ParseWarning(ParseWarningCode.TitleGuessed, "The page has no title metadata; the site name was cut from <title>."));
@@ -168,7 +168,63 @@ internal static class MetadataResolver
         warnings.Add(new ParseWarning(ParseWarningCode.NoTitle, "The page has no title."));
     }
 
-    private static void ResolveDates(PageModel model, JsonLdArticle ld, Dictionary<string, string> metas, Dictionary<string, string> micro, ResolvedMetadata meta, ArticleParseOptions options, List<ParseWarning> warnings)
+    // The headline as the page shows it, when a visible heading is that headline: the metadata title is often
+    // a shortened, SEO-rewritten or differently punctuated form of it. Headings that are links (the site's
+    // logo) do not count; a page with one plain h1 shows its headline there.
+    private static string VisibleHeadline(PageModel model, string title)
+    {
+        string titleKey = VietnameseFolder.Fold(title);
+        string? single = null;
+        int h1Count = 0;
+        string? best = null;
+        double bestOverlap = 0;
+        foreach ((int level, string raw, bool isLink) in model.Headings)
+        {
+            string text = Clean(raw);
+            if (isLink || text.Length < 3 || text.Length > 300)
+            {
+                continue;
+            }
+
+            if (level == 1)
+            {
+                h1Count++;
+                single = text;
+            }
+
+            string key = VietnameseFolder.Fold(text);
+            double overlap = key == titleKey ? 2 : key.Length >= 8 && titleKey.Length >= 8 && (titleKey.Contains(key, StringComparison.Ordinal) || key.Contains(titleKey, StringComparison.Ordinal)) ? 1.5 : WordOverlap(key, titleKey);
+            if (overlap > bestOverlap && (level == 1 || overlap >= 1.5))
+            {
+                best = text;
+                bestOverlap = overlap;
+            }
+        }
+
+        if (best is not null && bestOverlap >= 0.6)
+        {
+            return best;
+        }
+
+        return h1Count == 1 && single!.Length >= 10 && single.Contains(' ', StringComparison.Ordinal) ? single : title;
+    }
+
+    // The share of the shorter text's words found in the other.
+    private static double WordOverlap(string a, string b)
+    {
+        string[] aw = a.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        string[] bw = b.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (aw.Length == 0 || bw.Length == 0)
+        {
+            return 0;
+        }
+
+        (string[] shorter, string[] longer) = aw.Length <= bw.Length ? (aw, bw) : (bw, aw);
+        int found = shorter.Count(w => Array.IndexOf(longer, w) >= 0);
+        return (double)found / longer.Length;
+    }
+
+    private static void ResolveDates(PageModel model, JsonLdArticle ld, Dictionary<string, string> metas, Dictionary<string, string> micro, ResolvedMetadata meta, Uri? url, ArticleParseOptions options, List<ParseWarning> warnings)
     {
         var published = new List<string?> { ld.Published };
         foreach (string key in PublishedMetaKeys)
@@ -199,7 +255,9 @@ internal static class MetadataResolver
             IEnumerable<string> dateTexts = model.DateTexts
                 .OrderBy(d => anchor < 0 ? d.Key : Math.Abs(d.Key - anchor))
                 .Select(d => d.Value);
-            foreach (string candidate in model.MachineDates.Concat(dateTexts))
+            // Then the address ("/2019/10/21/slug"), then a short date line next to the headline.
+            string? path = (url ?? ResolveUrl(model.CanonicalHref ?? Get(metas, "og:url") ?? ld.Url, null))?.AbsolutePath;
+            foreach (string candidate in model.MachineDates.Concat(dateTexts).Concat(UrlDate(path)).Concat(DateLines(model)))
             {
                 if (TryDate(candidate, options, out DateTimeOffset value, out bool zoneGiven))
                 {
@@ -246,6 +304,47 @@ internal static class MetadataResolver
         }
     }
 
+    // A path with a year-month-day date in it, as blogs and newspapers file articles.
+    private static IEnumerable<string> UrlDate(string? path)
+    {
+        if (path is not null && path.AsSpan().ContainsAnyInRange('0', '9'))
+        {
+            yield return Uri.UnescapeDataString(path).Replace('_', ' ');
+        }
+    }
+
+    // Short blocks of the page text that hold a date ("18. Mai 2014", "Posted on May 18, 2014"), nearest to the
+    // headline first; the dates of lists of other articles lie farther away.
+    private static IEnumerable<string> DateLines(PageModel model)
+    {
+        const int MaxDistance = 40;
+        List<TextBlock> blocks = model.Blocks;
+        int anchor = 0;
+        if (model.FirstHeadingNode >= 0)
+        {
+            anchor = blocks.FindIndex(b => b.Owner >= model.FirstHeadingNode);
+            anchor = anchor < 0 ? 0 : anchor;
+        }
+
+        for (int distance = 0; distance <= MaxDistance; distance++)
+        {
+            for (int side = 0; side < (distance == 0 ? 1 : 2); side++)
+            {
+                int i = side == 0 ? anchor + distance : anchor - distance;
+                if (i < 0 || i >= blocks.Count)
+                {
+                    continue;
+                }
+
+                TextBlock block = blocks[i];
+                if (block.Chars <= 100 && block.Text.AsSpan().ContainsAnyInRange('0', '9'))
+                {
+                    yield return block.Text;
+                }
+            }
+        }
+    }
+
     private static void ResolveLead(PageModel model, JsonLdArticle ld, Dictionary<string, string> metas, Dictionary<string, string> micro, ResolvedMetadata meta)
     {
         string? description = ld.Description ?? Get(metas, "og:description") ?? Get(metas, "twitter:description") ?? Get(micro, "description") ?? Get(metas, "description") ?? Get(metas, "dc.description");
@@ -281,11 +380,22 @@ internal static class MetadataResolver
         return probe >= 15 && (a.Contains(b[..probe], StringComparison.Ordinal) || b.Contains(a[..probe], StringComparison.Ordinal));
     }
 
-    private static void ResolveAuthors(JsonLdArticle ld, Dictionary<string, string> metas, Dictionary<string, string> micro, ResolvedMetadata meta, string? host)
+    private static void ResolveAuthors(PageModel model, JsonLdArticle ld, Dictionary<string, string> metas, Dictionary<string, string> micro, ResolvedMetadata meta, string? host)
     {
         foreach (string author in ld.Authors)
         {
             AddAuthor(meta, author, host);
+        }
+
+        if (meta.Authors.Count > 0)
+        {
+            return;
+        }
+
+        // The first author link is the byline; later ones are "more by" links, archives and widgets.
+        if (model.AuthorLinks.Count > 0)
+        {
+            AddAuthor(meta, model.AuthorLinks[0], host);
         }
 
         if (meta.Authors.Count > 0)

@@ -19,9 +19,13 @@ public sealed record ManifestEntry(string? Id, string? Url, string? Path)
     }
 }
 
-/// <summary>A page that could not be parsed: one line of the error stream.</summary>
-/// <param name="Id">The page's identifier, or null when the manifest line itself was unreadable.</param>
+/// <summary>
+/// A page that could not be parsed: one line of the error stream, in the shape of every bad-line report
+/// (<c>{"file", "line", "reason"}</c>) plus the page's id and the kind of failure.
+/// </summary>
+/// <param name="File">The manifest's path as given.</param>
 /// <param name="Line">The manifest line number (1-based).</param>
-/// <param name="Kind">The kind of failure ("Empty", "NotHtml", "Unreadable", "BadManifestLine", "FileNotFound").</param>
+/// <param name="Id">The page's identifier.</param>
+/// <param name="Kind">The kind of failure ("Empty", "NotHtml", "Unreadable", "FileNotFound", "OutputIsInput").</param>
 /// <param name="Reason">An explanation for people.</param>
-public sealed record ArticleFailure(string? Id, int Line, string Kind, string Reason);
+public sealed record ArticleFailure(string File, int Line, string? Id, string Kind, string Reason);

@@ -26,6 +26,9 @@ internal static class ClassHints
         "cookie", "author-box", "widget", "tool", "follow", "masthead", "gopy", "feedback", "phanhoi",
     ];
 
+    /// <summary>Hints of reader comments: boilerplate however much text they hold (the others give way on a big container).</summary>
+    public static readonly string[] Comment = ["comment", "binhluan", "disqus", "reply", "respond", "phanhoi", "gopy", "feedback", "y-kien", "ykien"];
+
     /// <summary>Hints of boilerplate that a positive hint overrides ("sidebar-1" holding "fck_detail").</summary>
     public static readonly string[] WeakNegative =
     [
@@ -35,6 +38,12 @@ internal static class ClassHints
 
     /// <summary>Short negative words that must match a whole token.</summary>
     public static readonly string[] NegativeTokens = ["ads", "ad", "tag", "qc", "adv", "nav", "rss"];
+
+    /// <summary>
+    /// Prefixes of class tokens that label what an article is filed under ("tag-comments", "category-social"
+    /// on a WordPress <c>&lt;article&gt;</c>), not what the element is; such tokens are not read as hints.
+    /// </summary>
+    public static readonly string[] TaxonomyPrefixes = ["tag-", "category-", "format-", "status-", "tax-", "topic-", "label-"];
 
     /// <summary>Hints of the lead paragraph (the sapo).</summary>
     public static readonly string[] Lead = ["sapo", "lead", "summary", "description", "chapeau", "excerpt", "tomtat", "trich-dan", "desc"];

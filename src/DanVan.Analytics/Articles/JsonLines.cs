@@ -51,6 +51,30 @@ public static class JsonLines
     /// <param name="cancellationToken">Stops the read.</param>
     public static async IAsyncEnumerable<T> ReadAsync<T>(Stream stream, string name, Func<string, T> parse, JsonLinesReadOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        await foreach ((long _, T value) in ReadNumberedAsync(stream, name, parse, options, cancellationToken))
+        {
+            yield return value;
+        }
+    }
+
+    /// <summary>As <see cref="ReadAsync{T}(string, Func{string, T}, JsonLinesReadOptions?, CancellationToken)"/>, each value with its line number (from 1).</summary>
+    /// <typeparam name="T">What a line becomes.</typeparam>
+    /// <param name="path">The file (<c>-</c>: standard input).</param>
+    /// <param name="parse">Turns one non-blank line into a value; throws <see cref="JsonException"/> or <see cref="FormatException"/> with the reason for a bad line.</param>
+    /// <param name="options">The bad-line policy; without it a bad line throws.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    public static async IAsyncEnumerable<(long Line, T Value)> ReadNumberedAsync<T>(string path, Func<string, T> parse, JsonLinesReadOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        await using Stream stream = OpenRead(path);
+        await foreach ((long Line, T Value) item in ReadNumberedAsync(stream, path, parse, options, cancellationToken))
+        {
+            yield return item;
+        }
+    }
+
+    private static async IAsyncEnumerable<(long Line, T Value)> ReadNumberedAsync<T>(Stream stream, string name, Func<string, T> parse, JsonLinesReadOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(parse);
@@ -75,7 +99,7 @@ public static class JsonLines
                 continue;
             }
 
-            yield return value;
+            yield return (lineNumber, value);
         }
     }
 

@@ -6,6 +6,7 @@ using DanVan.Analytics.Crawling.Fetching;
 using DanVan.Analytics.Crawling.Output;
 using DanVan.Analytics.Crawling.State;
 using DanVan.Analytics.Crawling.Urls;
+using DanVan.Cli.CommandLine;
 
 namespace DanVan.Cli.Commands;
 
@@ -16,27 +17,27 @@ namespace DanVan.Cli.Commands;
 /// </summary>
 internal static class CrawlCommand
 {
-    private const int UsageError = 2;
-    private const int NothingFetched = 1;
-    private const int Failure = 1;
+    private const int UsageError = ExitCodes.Usage;
+    private const int NothingFetched = ExitCodes.Failure;
+    private const int Failure = ExitCodes.Failure;
 
     public static Command Create()
     {
-        var seeds = new Option<string[]>("--seed") { Description = "A URL to start from (a home page, section, sitemap or feed); repeat for more.", Required = true, AllowMultipleArgumentsPerToken = false };
-        var state = new Option<DirectoryInfo>("--state") { Description = "The crawl's state directory (frontier database and WARC files); reuse it to resume.", Required = true };
-        var output = new Option<FileInfo>("--out") { Description = "The articles JSONL file to append to.", Required = true };
-        var maxPages = new Option<long?>("--max-pages") { Description = "Stop after this many fetches in this run." };
-        var delay = new Option<string>("--delay") { Description = "The pause between requests to one host: 1s (default), 500ms, 2m. robots.txt Crawl-delay may make it longer.", DefaultValueFactory = _ => "1s" };
-        var concurrency = new Option<int>("--concurrency") { Description = "Pages fetched at once across hosts (default 8).", DefaultValueFactory = _ => 8 };
-        var perHost = new Option<int>("--per-host") { Description = "Pages fetched at once from one host (default 1).", DefaultValueFactory = _ => 1 };
-        var timeout = new Option<string>("--timeout") { Description = "The time allowed for one request: 30s (default).", DefaultValueFactory = _ => "30s" };
-        var retries = new Option<int>("--retries") { Description = "How often a timeout, 5xx or 429 is retried (default 3).", DefaultValueFactory = _ => 3 };
-        var maxDepth = new Option<int>("--max-depth") { Description = "The most links away from a seed (default 20).", DefaultValueFactory = _ => 20 };
-        var include = new Option<string[]>("--include") { Description = "Only follow URLs matching this regular expression (repeatable)." };
-        var exclude = new Option<string[]>("--exclude") { Description = "Never follow URLs matching this regular expression (repeatable)." };
-        var allowHost = new Option<string[]>("--allow-host") { Description = "Another host the crawl may visit (repeatable)." };
-        var contact = new Option<string>("--contact") { Description = "How site owners reach you: a URL of a page about your crawl, or mailto:you@example.org. Goes into the User-Agent; required unless --user-agent is given." };
-        var userAgent = new Option<string>("--user-agent") { Description = "A whole User-Agent instead of DanVanBot/0.1 (+CONTACT): keep a product token and your contact in it." };
+        var seeds = new Option<string[]>("--seed") { Description = "A URL to start from (a home page, section, sitemap or feed); repeat for more.", Required = true, AllowMultipleArgumentsPerToken = false, HelpName = "URL" };
+        var state = CliOptions.Directory("--state", "The crawl's state directory (frontier database and WARC files); reuse it to resume.", required: true);
+        var output = CliOptions.File("--out", "The articles JSONL file to append to (outside the state directory).", required: true);
+        var maxPages = CliOptions.OptionalWholeNumber("--max-pages", "Stop after this many fetches in this run.");
+        var delay = new Option<string>("--delay") { Description = "The pause between requests to one host: 1s, 500ms, 2m. robots.txt Crawl-delay may make it longer.", DefaultValueFactory = _ => "1s", HelpName = "DURATION" };
+        var concurrency = CliOptions.WholeNumber("--concurrency", "Pages fetched at once across hosts.", 8, min: 1);
+        var perHost = CliOptions.WholeNumber("--per-host", "Pages fetched at once from one host.", 1, min: 1);
+        var timeout = new Option<string>("--timeout") { Description = "The time allowed for one request.", DefaultValueFactory = _ => "30s", HelpName = "DURATION" };
+        var retries = CliOptions.WholeNumber("--retries", "How often a timeout, 5xx or 429 is retried.", 3);
+        var maxDepth = CliOptions.WholeNumber("--max-depth", "The most links away from a seed.", 20);
+        var include = new Option<string[]>("--include") { Description = "Only follow URLs matching this regular expression (repeatable).", HelpName = "REGEX" };
+        var exclude = new Option<string[]>("--exclude") { Description = "Never follow URLs matching this regular expression (repeatable).", HelpName = "REGEX" };
+        var allowHost = new Option<string[]>("--allow-host") { Description = "Another host the crawl may visit (repeatable).", HelpName = "HOST" };
+        var contact = new Option<string>("--contact") { Description = "How site owners reach you: a URL of a page about your crawl, or mailto:you@example.org. Goes into the User-Agent; required unless --user-agent is given.", HelpName = "URL" };
+        var userAgent = new Option<string>("--user-agent") { Description = "A whole User-Agent instead of DanVanBot/0.1 (+CONTACT): keep a product token and your contact in it.", HelpName = "TEXT" };
         var allowPrivate = new Option<bool>("--allow-private-networks") { Description = "Allow private and loopback addresses for every host (only for crawling your own network)." };
         Option<FileInfo?> keepRelevant = ClassifierOptions.KeepRelevantOption();
 
@@ -57,6 +58,18 @@ internal static class CrawlCommand
             if (!TryGetUserAgent(parseResult.GetValue(contact), parseResult.GetValue(userAgent), out string agent, out string? agentError))
             {
                 Console.Error.WriteLine("error: " + agentError);
+                return UsageError;
+            }
+
+            FileInfo articlesFile = parseResult.GetValue(output)!;
+            if (CliOptions.IsStandardStream(articlesFile))
+            {
+                Console.Error.WriteLine("error: --out needs a file: the crawl appends to it and repairs it after a stop.");
+                return UsageError;
+            }
+
+            if (!OutputGuard.AllowsOutside(articlesFile, parseResult.GetValue(state)!, "the state directory"))
+            {
                 return UsageError;
             }
 
@@ -90,9 +103,9 @@ internal static class CrawlCommand
                 },
                 // The command line ends the process about 2 s after Ctrl+C: leave time to commit.
                 StopGracePeriod = TimeSpan.FromSeconds(1),
-                Progress = new ProgressLine(Console.Error),
+                Progress = new ProgressLine(),
             };
-            return await RunAsync(options, parseResult.GetValue(output)!, relevance, cancellationToken);
+            return await RunAsync(options, articlesFile, relevance, cancellationToken);
         });
         return command;
     }
@@ -138,7 +151,7 @@ internal static class CrawlCommand
         catch (IOException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            return UsageError;
+            return ExitCodes.Failure;
         }
         finally
         {
@@ -196,25 +209,13 @@ internal static class CrawlCommand
         return true;
     }
 
-    /// <summary>Shows progress on stderr: one line rewritten in place on a terminal, a line every 5 s otherwise.</summary>
-    private sealed class ProgressLine(TextWriter writer) : IProgress<CrawlProgress>
+    /// <summary>Shows the crawl's progress on a <see cref="StatusLine"/>.</summary>
+    private sealed class ProgressLine : IProgress<CrawlProgress>
     {
-        private readonly bool _terminal = !Console.IsErrorRedirected;
-        private TimeSpan? _lastLine;
+        private readonly StatusLine _line = new();
 
-        public void Report(CrawlProgress value)
-        {
-            string line = $"fetched {value.Fetched} | queued {value.Queued} | errors {value.Errors} | articles {value.Emitted} | {value.PagesPerSecond:0.0} pages/s | {value.Elapsed:hh\\:mm\\:ss}";
-            if (_terminal)
-            {
-                writer.Write("\r" + line.PadRight(100));
-            }
-            else if (_lastLine is not { } last || value.Elapsed - last >= TimeSpan.FromSeconds(5))
-            {
-                _lastLine = value.Elapsed;
-                writer.WriteLine(line);
-            }
-        }
+        public void Report(CrawlProgress value) =>
+            _line.Show($"fetched {value.Fetched} | queued {value.Queued} | errors {value.Errors} | articles {value.Emitted} | {value.PagesPerSecond:0.0} pages/s | {value.Elapsed:hh\\:mm\\:ss}", value.Elapsed, final: false);
     }
 
     // Polite crawlers name their operator (as Heritrix requires an operator contact URL): there is no default contact.

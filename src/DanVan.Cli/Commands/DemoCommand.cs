@@ -1,9 +1,10 @@
 using System.CommandLine;
 using DanVan.Analytics.Articles;
-using DanVan.Analytics.Extraction;
 using DanVan.Analytics.Parsing;
+using DanVan.Analytics.Pipeline;
 using DanVan.Analytics.Search.Indexing;
 using DanVan.Analytics.Text;
+using DanVan.Cli.CommandLine;
 
 namespace DanVan.Cli.Commands;
 
@@ -18,41 +19,64 @@ internal static class DemoCommand
         var corpusOption = new Option<DirectoryInfo?>("--corpus")
         {
             Description = "The corpus directory (default: the repository's corpus/).",
+            HelpName = "DIR",
         };
-        var command = new Command("demo", "Run the pipeline on the bundled corpus: normalize and tokenize, parse, extract, index and search.");
+        var command = new Command("demo", "Show the whole job on the bundled corpus: the text core (normalization, tokens), then parsing, extraction, indexing and search.");
         command.Options.Add(corpusOption);
-        command.SetAction(parseResult => Run(parseResult.GetValue(corpusOption), Console.Out));
+        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult.GetValue(corpusOption), Console.Out, cancellationToken));
         return command;
     }
 
-    private static int Run(DirectoryInfo? corpus, TextWriter output)
+    private static async Task<int> RunAsync(DirectoryInfo? corpus, TextWriter output, CancellationToken cancellationToken)
     {
         corpus ??= CorpusLocator.Find();
         var seeds = corpus is null ? null : new DirectoryInfo(Path.Combine(corpus.FullName, "seeds"));
         if (corpus is null || seeds is null || !seeds.Exists)
         {
             Console.Error.WriteLine("error: the corpus directory was not found; run from the repository or pass --corpus DIR.");
-            return 2;
+            return ExitCodes.Usage;
         }
 
         output.WriteLine("== 1. Text core: the seed articles normalized and tokenized");
         ShowTextCore(seeds, output);
 
-        var pages = new DirectoryInfo(Path.Combine(corpus.FullName, "html"));
-        if (!File.Exists(Path.Combine(pages.FullName, "manifest.jsonl")))
+        string manifest = Path.Combine(corpus.FullName, "html", "manifest.jsonl");
+        if (!File.Exists(manifest))
         {
-            Console.Error.WriteLine($"error: {Path.Combine(pages.FullName, "manifest.jsonl")} was not found.");
-            return 2;
+            Console.Error.WriteLine($"error: {manifest} was not found.");
+            return ExitCodes.Usage;
         }
 
         output.WriteLine();
         output.WriteLine("== 2. Parsing and extraction: the HTML pages of corpus/html");
-        List<ArticleDocument> documents = ParseAndExtract(pages, output);
+        string folder = Path.Combine(Path.GetTempPath(), "danvan-demo-index-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using ArticleIndex index = ArticleIndex.OpenOrCreate(folder);
+            // The library's pipeline, as 'parse', 'extract' and 'index' run it: pages → records → facts → index (and the screen).
+            var source = new ManifestSourceOptions
+            {
+                Lines = new JsonLinesReadOptions { OnBadLine = bad => output.WriteLine($"{bad.File} line {bad.Line}: not read ({bad.Reason})") },
+                OnFailure = failure => output.WriteLine($"{failure.Id}: not parsed ({failure.Reason})"),
+            };
+            await new ArticlePipeline().RunAsync(
+                ManifestArticleSource.ReadAsync(manifest, source, cancellationToken),
+                [new ArticleIndexSink(index), new DemoArticlePrinter(output)],
+                cancellationToken: cancellationToken);
 
-        output.WriteLine();
-        output.WriteLine("== 3. Search: the parsed articles indexed with their facts");
-        SearchDemo.Run(documents, output);
-        return 0;
+            output.WriteLine();
+            output.WriteLine("== 3. Search: the parsed articles indexed with their facts");
+            SearchDemo.Run(index, output);
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
+        return ExitCodes.Success;
     }
 
     private static void ShowTextCore(DirectoryInfo seeds, TextWriter output)
@@ -91,59 +115,5 @@ internal static class DemoCommand
         }
 
         output.WriteLine($"  folded: \"Đảng ủy Thành phố\" → \"{VietnameseFolder.Fold("Đảng ủy Thành phố")}\"; New style \"hoà thuỷ\" → \"{normalizer.Normalize("hoà thuỷ")}\"");
-    }
-
-    private static List<ArticleDocument> ParseAndExtract(DirectoryInfo pages, TextWriter output)
-    {
-        var parser = new ArticleParser();
-        var facts = new ExtractedArticleFacts();
-        var documents = new List<ArticleDocument>();
-        // The manifest is the 'danvan parse --in' shape: it gives each page the URL it was served from.
-        foreach (string line in File.ReadLines(Path.Combine(pages.FullName, "manifest.jsonl")).Where(l => !string.IsNullOrWhiteSpace(l)))
-        {
-            ManifestEntry entry = ArticleJson.DeserializeManifestEntry(line);
-            var page = new FileInfo(entry.ResolvePath(pages.FullName));
-            Uri? pageUrl = Uri.TryCreate(entry.Url, UriKind.Absolute, out Uri? u) ? u : null;
-            Article article;
-            try
-            {
-                article = parser.Parse(File.ReadAllBytes(page.FullName), pageUrl);
-            }
-            catch (Exception e) when (e is ArticleParseException or IOException)
-            {
-                output.WriteLine($"{page.Name}: not parsed ({e.Message})");
-                continue;
-            }
-
-            ArticleDocument document = article.ToRecord(entry.Id ?? Path.GetFileNameWithoutExtension(page.Name)).ToDocument();
-            ExtractionResult found = facts.Extract(document);
-            document = document.WithFacts(ExtractedArticleFacts.ToFacts(document, found));
-            documents.Add(document);
-
-            output.WriteLine($"{page.Name}: \"{document.Title}\"");
-            output.WriteLine($"  {document.Site ?? "?"}, {article.Published?.ToString("yyyy-MM-dd HH:mm zzz") ?? "no date"}, by {(article.Authors.Count > 0 ? string.Join(", ", article.Authors) : "?")}; "
-                + $"{article.Paragraphs.Count} paragraphs, {article.Captions.Count} captions, {article.Warnings.Count} warnings");
-            if (found.Documents.Count > 0)
-            {
-                output.WriteLine($"  documents: {string.Join(", ", found.Documents.Select(d => d.Canonical ?? d.Surface).Distinct())}");
-            }
-
-            foreach (ModelCount count in found.ModelCounts)
-            {
-                output.WriteLine($"  model count: {count.Value:N0} {count.Noun} ({count.Qualifier}{(count.Movement is null ? "" : ", " + count.Movement)}) ← \"{count.Surface}\"");
-            }
-
-            foreach (Official official in found.Officials.Take(4))
-            {
-                output.WriteLine($"  official: {official.Name}{(official.Titles.Count > 0 ? " — " + string.Join("; ", official.Titles.Select(t => t.Text)) : "")}");
-            }
-
-            if (found.Officials.Count > 4)
-            {
-                output.WriteLine($"  … and {found.Officials.Count - 4} more officials");
-            }
-        }
-
-        return documents;
     }
 }

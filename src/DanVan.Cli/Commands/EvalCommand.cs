@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
+using DanVan.Analytics.Articles;
 using DanVan.Analytics.Evaluation;
 using DanVan.Analytics.Extraction;
+using DanVan.Cli.CommandLine;
 
 namespace DanVan.Cli.Commands;
 
@@ -11,33 +12,31 @@ internal static class EvalCommand
 {
     public static Command Create()
     {
-        var goldOption = new Option<FileInfo>("--gold") { Description = "Gold cases (JSON lines in the schema of shared/gold/SCHEMA.md).", Required = true };
-        var predOption = new Option<FileInfo?>("--pred") { Description = "Predicted cases; without it the extractor runs on the gold texts." };
+        var goldOption = CliOptions.File("--gold", "Gold cases (JSON lines in the schema of shared/gold/SCHEMA.md); - for standard input.", required: true);
+        var predOption = CliOptions.File("--pred", "Predicted cases (the output of 'danvan extract'); without it the extractor runs on the gold texts.");
+        var strictOption = CliOptions.Strict();
         var command = new Command("eval", "Score extraction against gold: P/R/F1 per kind, title and qualifier accuracy, misses and extras.");
         command.Options.Add(goldOption);
         command.Options.Add(predOption);
+        command.Options.Add(strictOption);
         command.SetAction((parseResult, cancellationToken) =>
-            RunAsync(parseResult.GetValue(goldOption)!, parseResult.GetValue(predOption), Console.Out, cancellationToken));
+            RunAsync(parseResult.GetValue(goldOption)!, parseResult.GetValue(predOption), new InputProblems(parseResult.GetValue(strictOption)), Console.Out, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo goldFile, FileInfo? predFile, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(FileInfo goldFile, FileInfo? predFile, InputProblems problems, TextWriter output, CancellationToken cancellationToken)
     {
+        if (!OutputGuard.InputExists(goldFile) || (predFile is not null && !OutputGuard.InputExists(predFile)))
+        {
+            return ExitCodes.Usage;
+        }
+
         try
         {
-            List<ExtractionCase>? gold = await ReadAsync(goldFile, cancellationToken);
-            if (gold is null)
-            {
-                return 2;
-            }
-
-            List<ExtractionCase>? predicted = predFile is null
+            List<ExtractionCase> gold = await ReadAsync(goldFile, problems, cancellationToken);
+            List<ExtractionCase> predicted = predFile is null
                 ? gold.Select(g => ExtractionCaseJson.FromResult(g.Id, ArticleExtractor.Default.Extract(g.Text ?? string.Empty))).ToList()
-                : await ReadAsync(predFile, cancellationToken);
-            if (predicted is null)
-            {
-                return 2;
-            }
+                : await ReadAsync(predFile, problems, cancellationToken);
 
             ExtractionScores scores = ExtractionScorer.Score(gold, predicted);
             output.WriteLine($"{gold.Count} cases");
@@ -56,42 +55,26 @@ internal static class EvalCommand
             List("officials extra", scores.Officials.Extra, output);
             List("titles not found", scores.TitleAccuracy.Wrong, output);
             List("qualifiers wrong", scores.QualifierAccuracy.Wrong, output);
-            return 0;
+            return problems.ExitCode;
         }
-        catch (IOException e)
+        catch (BadLineException)
+        {
+            return ExitCodes.Failure;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}");
-            return 1;
+            return ExitCodes.Failure;
         }
     }
 
-    private static async Task<List<ExtractionCase>?> ReadAsync(FileInfo file, CancellationToken cancellationToken)
+    // Scoring needs every case at once; the cases are small (the output, a table, is not held).
+    private static async Task<List<ExtractionCase>> ReadAsync(FileInfo file, InputProblems problems, CancellationToken cancellationToken)
     {
-        if (!file.Exists)
-        {
-            await Console.Error.WriteLineAsync($"error: the file {file.FullName} does not exist.");
-            return null;
-        }
-
         var cases = new List<ExtractionCase>();
-        int lineNumber = 0;
-        await foreach (string line in File.ReadLinesAsync(file.FullName, cancellationToken))
+        await foreach (ExtractionCase c in JsonLines.ReadAsync(CliOptions.PathOf(file), ExtractionCaseJson.Parse, problems.ReadOptions, cancellationToken))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            try
-            {
-                cases.Add(ExtractionCaseJson.Parse(line));
-            }
-            catch (JsonException e)
-            {
-                await Console.Error.WriteLineAsync($"error: {file.Name} line {lineNumber}: not a case ({e.Message}).");
-                return null;
-            }
+            cases.Add(c);
         }
 
         return cases;

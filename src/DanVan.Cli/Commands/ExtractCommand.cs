@@ -1,62 +1,55 @@
 using System.CommandLine;
 using DanVan.Analytics.Articles;
 using DanVan.Analytics.Evaluation;
-using DanVan.Analytics.Extraction;
+using DanVan.Analytics.Pipeline;
+using DanVan.Cli.CommandLine;
 
 namespace DanVan.Cli.Commands;
 
-/// <summary><c>danvan extract --in cases.jsonl --out predictions.jsonl</c>: documents, model counts and officials per case.</summary>
+/// <summary>
+/// <c>danvan extract --in articles.jsonl --out facts.jsonl</c>: documents, model counts and officials per article,
+/// through the library's pipeline. Reads article records (the output of <c>danvan parse</c>/<c>crawl</c>) and plain
+/// cases <c>{"id", "text"}</c>; the facts' offsets point into the article's text (title, lead, body joined by a blank line).
+/// </summary>
 internal static class ExtractCommand
 {
     public static Command Create()
     {
-        var inOption = new Option<FileInfo>("--in") { Description = "Input JSON lines with \"id\" and \"text\" (other fields are ignored).", Required = true };
-        var outOption = new Option<FileInfo?>("--out") { Description = "Output JSON lines (default: standard output)." };
+        var inOption = CliOptions.File("--in", "Articles as JSON lines: the output of 'danvan parse' or 'danvan crawl', or {\"id\", \"text\"} cases; - for standard input.", required: true);
+        var outOption = CliOptions.File("--out", "The facts as JSON lines; - or absent: standard output.");
+        var strictOption = CliOptions.Strict();
         var command = new Command("extract", "Extract document references, \"mô hình\" counts and officials from articles.");
         command.Options.Add(inOption);
         command.Options.Add(outOption);
+        command.Options.Add(strictOption);
         command.SetAction((parseResult, cancellationToken) =>
-            RunAsync(parseResult.GetValue(inOption)!, parseResult.GetValue(outOption), cancellationToken));
+            RunAsync(parseResult.GetValue(inOption)!, parseResult.GetValue(outOption), parseResult.GetValue(strictOption), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo input, FileInfo? output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(FileInfo input, FileInfo? output, bool strict, CancellationToken cancellationToken)
     {
-        if (!input.Exists)
+        if (!OutputGuard.InputExists(input) || !OutputGuard.Allows(output, input))
         {
-            await Console.Error.WriteLineAsync($"error: the input file {input.FullName} does not exist.");
-            return 2;
+            return ExitCodes.Usage;
         }
 
+        var problems = new InputProblems(strict);
         try
         {
-            int skipped = 0;
-            var readOptions = new JsonLinesReadOptions
-            {
-                OnBadLine = bad =>
-                {
-                    skipped++;
-                    Console.Error.WriteLine(ArticleRecordJson.Serialize(bad));
-                },
-            };
-            await using JsonLinesWriter writer = JsonLinesWriter.Create(output?.FullName ?? JsonLines.StandardStream);
-            await foreach (ArticleRecord record in ArticleRecordReader.ReadAsync(input.FullName, readOptions, cancellationToken))
-            {
-                ExtractionResult result = ArticleExtractor.Default.Extract(record.ComposeText());
-                await writer.WriteLineAsync(ExtractionCaseJson.Serialize(ExtractionCaseJson.FromResult(record.Id, result)), cancellationToken);
-            }
-
-            return skipped > 0 ? 3 : 0;
+            await using JsonLinesWriter writer = JsonLinesWriter.Create(output is null ? JsonLines.StandardStream : CliOptions.PathOf(output));
+            IAsyncEnumerable<ArticleRecord> records = ArticleRecordReader.ReadAsync(CliOptions.PathOf(input), problems.ReadOptions, cancellationToken);
+            await new ArticlePipeline().RunAsync(records, [new ExtractedFactsSink(writer)], cancellationToken: cancellationToken);
+            return problems.ExitCode;
         }
-        catch (IOException e)
+        catch (BadLineException)
+        {
+            return ExitCodes.Failure;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}");
-            return 1;
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            await Console.Error.WriteLineAsync($"error: {e.Message}");
-            return 1;
+            return ExitCodes.Failure;
         }
     }
 }

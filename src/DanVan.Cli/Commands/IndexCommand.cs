@@ -3,33 +3,34 @@ using DanVan.Analytics.Articles;
 using DanVan.Analytics.Classification;
 using DanVan.Analytics.Learning;
 using DanVan.Analytics.Search.Indexing;
+using DanVan.Cli.CommandLine;
 
 namespace DanVan.Cli.Commands;
 
 /// <summary>
 /// <c>danvan index --in articles.jsonl --index DIR [--classify | --model relevance.zip --topic-model topic.zip]</c>: indexes
-/// parsed articles, extracting facts on the way and, when asked, classifying them (relevance and topic).
+/// articles read with the core's <see cref="ArticleRecordReader"/> (the one bad-line policy), mapped by
+/// <see cref="ArticleDocuments.ToDocument"/>; the index's facts provider extracts the facts on the way and, when asked,
+/// its classifier finds relevance and topic.
 /// </summary>
 internal static class IndexCommand
 {
     public static Command Create()
     {
-        var inOption = new Option<FileInfo>("--in") { Description = "The articles, one JSON object a line (the output of 'danvan parse').", Required = true };
-        var indexOption = new Option<DirectoryInfo>("--index") { Description = "The index directory (created when absent).", Required = true };
-        var commitEveryOption = new Option<int>("--commit-every")
-        {
-            Description = "Commit after this many articles, so that a crash loses at most that many (0: commit at the end only).",
-            DefaultValueFactory = _ => 10_000,
-        };
+        var inOption = CliOptions.File("--in", "The articles as JSON lines (the output of 'danvan parse' or 'danvan crawl'); - for standard input.", required: true);
+        var indexOption = CliOptions.Directory("--index", "The index directory (created when absent).", required: true);
+        var commitEveryOption = CliOptions.WholeNumber("--commit-every", "Commit after this many articles, so that a crash loses at most that many (0: commit at the end only).", 10_000);
         var forceOption = new Option<bool>("--force")
         {
             Description = "Use an --index folder that holds other files and no index (Lucene may delete files named like its own, such as _config.yml).",
         };
-        var command = new Command("index", "Index parsed articles for 'danvan search'. Exit codes: 0 done, 1 the index could not be written (locked, damaged, not an index, disk full), 2 bad arguments or input.");
+        var strictOption = CliOptions.Strict();
+        var command = new Command("index", "Index parsed articles for 'danvan search'. Exit code 1 also when the index cannot be written (locked, damaged, not an index, disk full).");
         command.Options.Add(inOption);
         command.Options.Add(indexOption);
         command.Options.Add(commitEveryOption);
         command.Options.Add(forceOption);
+        command.Options.Add(strictOption);
         var (classifyOption, modelOption, topicModelOption) = ClassifierOptions.AddIndexOptions(command);
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -41,7 +42,7 @@ internal static class IndexCommand
             catch (Exception e) when (e is ModelFormatException or IOException or UnauthorizedAccessException)
             {
                 Console.Error.WriteLine($"error: the model could not be loaded: {e.Message}");
-                return Task.FromResult(2);
+                return Task.FromResult(ExitCodes.Usage);
             }
 
             return RunAsync(
@@ -49,109 +50,71 @@ internal static class IndexCommand
                 parseResult.GetValue(indexOption)!,
                 parseResult.GetValue(commitEveryOption),
                 new ArticleIndexOptions { Facts = new ExtractedArticleFacts(), Classifier = classifier, AllowForeignFiles = parseResult.GetValue(forceOption) },
+                new InputProblems(parseResult.GetValue(strictOption)),
                 cancellationToken);
         });
         return command;
     }
 
     /// <summary>Indexes <paramref name="input"/> into <paramref name="index"/>, opened with <paramref name="options"/> (its facts provider finds the facts).</summary>
-    internal static async Task<int> RunAsync(FileInfo input, DirectoryInfo index, int commitEvery, ArticleIndexOptions options, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(FileInfo input, DirectoryInfo index, int commitEvery, ArticleIndexOptions options, InputProblems problems, CancellationToken cancellationToken)
     {
-        if (!input.Exists)
+        if (!OutputGuard.InputExists(input))
         {
-            Console.Error.WriteLine($"error: the input file '{input.FullName}' does not exist.");
-            return 2;
+            return ExitCodes.Usage;
         }
 
-        if (commitEvery < 0)
+        if (!CliOptions.IsStandardStream(input) && FileIdentity.IsInside(input.FullName, index.FullName))
         {
-            Console.Error.WriteLine("error: --commit-every must be 0 or more.");
-            return 2;
+            Console.Error.WriteLine($"error: the input {input} lies inside the index directory {index}, whose files the index manages. Move it out first.");
+            return ExitCodes.Usage;
         }
 
-        int skipped = 0;
-        var readOptions = new JsonLinesReadOptions
-        {
-            OnBadLine = bad =>
-            {
-                skipped++;
-                Console.Error.WriteLine(ArticleRecordJson.Serialize(bad));
-            },
-        };
         try
         {
             using ArticleIndex articleIndex = ArticleIndex.OpenOrCreate(index.FullName, options);
-            var progress = new Progress();
-            IndexRunSummary summary;
-            try
-            {
-                summary = await articleIndex.AddAllAsync(ReadArticles(input, readOptions, cancellationToken), commitEvery, progress, cancellationToken);
-            }
-            finally
-            {
-                progress.Finish();
-            }
-
-            Console.Error.WriteLine($"index: {summary.Count} articles in {articleIndex.Path}{(skipped > 0 ? $" ({skipped} lines skipped)" : "")}");
-            return skipped > 0 ? 3 : 0;
+            var progress = new IndexProgressLine();
+            IndexRunSummary summary = await articleIndex.AddAllAsync(ReadArticles(input, problems, cancellationToken), commitEvery, progress, cancellationToken);
+            progress.Finish(summary);
+            Console.Error.WriteLine($"index: {summary.Count} articles in {articleIndex.Path}{(problems.Skipped > 0 ? $" ({problems.Skipped} lines skipped)" : "")}");
+            return problems.ExitCode;
+        }
+        catch (BadLineException)
+        {
+            return ExitCodes.Failure;
         }
         catch (ArticleIndexException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            return 1;
+            return ExitCodes.Failure;
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"error: reading '{input.FullName}' failed: {e.Message}");
-            return 2;
+            Console.Error.WriteLine($"error: reading '{input}' failed: {e.Message}");
+            return ExitCodes.Failure;
         }
     }
 
-    /// <summary>The articles of <paramref name="input"/> as index documents; bad lines go to <paramref name="readOptions"/>.</summary>
-    private static async IAsyncEnumerable<ArticleDocument> ReadArticles(FileInfo input, JsonLinesReadOptions readOptions, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The articles of <paramref name="input"/> as index documents; bad lines go to <paramref name="problems"/>.</summary>
+    private static async IAsyncEnumerable<ArticleDocument> ReadArticles(FileInfo input, InputProblems problems, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (ArticleRecord record in ArticleRecordReader.ReadAsync(input.FullName, readOptions, cancellationToken))
+        await foreach (ArticleRecord record in ArticleRecordReader.ReadAsync(CliOptions.PathOf(input), problems.ReadOptions, cancellationToken))
         {
             yield return record.ToDocument();
         }
     }
 
-    /// <summary>Count and rate on stderr: a live line on a terminal (about once a second), a plain line every few seconds when redirected.</summary>
-    private sealed class Progress : IProgress<IndexProgress>
+    /// <summary>Count, rate and commits on a <see cref="StatusLine"/>.</summary>
+    private sealed class IndexProgressLine : IProgress<IndexProgress>
     {
-        private readonly bool _live = !Console.IsErrorRedirected;
-        private TimeSpan? _last;
-        private bool _pendingLine;
+        private readonly StatusLine _line = new();
 
-        /// <summary>Ends the live line, so that what follows starts on its own.</summary>
-        public void Finish()
-        {
-            if (_pendingLine)
-            {
-                Console.Error.WriteLine();
-                _pendingLine = false;
-            }
-        }
+        public void Report(IndexProgress value) => _line.Show(Text(value), value.Elapsed, final: false);
 
-        public void Report(IndexProgress value)
-        {
-            if (_last is { } last && value.Elapsed - last < TimeSpan.FromSeconds(_live ? 1 : 5))
-            {
-                return;
-            }
+        public void Finish(IndexRunSummary summary) =>
+            _line.Show(Text(new IndexProgress(summary.Added, summary.Added, summary.Elapsed)), summary.Elapsed, final: true);
 
-            _last = value.Elapsed;
-            double rate = value.Added / Math.Max(0.001, value.Elapsed.TotalSeconds);
-            string text = $"indexed {value.Added:N0} articles ({rate:N0}/s, {value.Committed:N0} committed)";
-            if (_live)
-            {
-                Console.Error.Write($"\r{text}");
-                _pendingLine = true;
-            }
-            else
-            {
-                Console.Error.WriteLine(text);
-            }
-        }
+        private static string Text(IndexProgress value) =>
+            $"indexed {value.Added:N0} articles ({value.Added / Math.Max(0.001, value.Elapsed.TotalSeconds):N0}/s, {value.Committed:N0} committed)";
     }
 }

@@ -1,177 +1,133 @@
 using System.CommandLine;
-using System.Text;
-using System.Text.Json;
 using DanVan.Analytics.Articles;
 using DanVan.Analytics.Parsing;
+using DanVan.Analytics.Pipeline;
+using DanVan.Cli.CommandLine;
 
 namespace DanVan.Cli.Commands;
 
 /// <summary>
-/// <c>danvan parse FILE [--url URL]</c> prints one article as JSON; <c>danvan parse --in manifest.jsonl --out
-/// articles.jsonl</c> parses every page of a manifest into JSONL. Failed pages go to stderr as JSON lines; the
-/// exit code is the number of failed pages (at most 100), or 101 when the run itself cannot start.
+/// <c>danvan parse FILE [--url URL] [--out FILE]</c> parses one page (indented JSON on standard output, or one JSON
+/// line into <c>--out</c>); <c>danvan parse --in manifest.jsonl --out articles.jsonl</c> parses every page of a
+/// manifest into JSON lines through the library's pipeline. Bad manifest lines and pages that could not be parsed
+/// go to stderr as JSON objects, and the exit code is 3 when there were any.
 /// </summary>
 internal static class ParseCommand
 {
-    private const int MaxFailureExitCode = 100;
-    private const int UsageError = 101;
-
     public static Command Create()
     {
-        var fileArgument = new Argument<FileInfo?>("file")
+        var fileArgument = new Argument<FileInfo?>("FILE")
         {
-            Description = "An .html or .html.gz page to parse and print as JSON.",
+            Description = "An .html or .html.gz page to parse.",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var urlOption = new Option<string?>("--url") { Description = "The page's address (resolves links, names the site)." };
-        var inOption = new Option<FileInfo?>("--in") { Description = "A JSONL manifest of {\"id\", \"url\", \"path\"} lines." };
-        var outOption = new Option<FileInfo?>("--out") { Description = "The JSONL file of articles to write (default: standard output)." };
+        var urlOption = new Option<string?>("--url") { Description = "The page's address (resolves links, names the site).", HelpName = "URL" };
+        var inOption = CliOptions.File("--in", "A manifest of {\"id\", \"url\", \"path\"} JSON lines (paths relative to the manifest's folder); - for standard input.");
+        var outOption = CliOptions.File("--out", "Where the articles go as JSON lines; - or absent: standard output.");
+        var strictOption = CliOptions.Strict();
         var command = new Command("parse", "Parse Vietnamese news pages into clean articles (title, lead, time, authors, body, captions).");
         command.Arguments.Add(fileArgument);
         command.Options.Add(urlOption);
         command.Options.Add(inOption);
         command.Options.Add(outOption);
+        command.Options.Add(strictOption);
         command.SetAction((parseResult, cancellationToken) =>
         {
             FileInfo? file = parseResult.GetValue(fileArgument);
             FileInfo? manifest = parseResult.GetValue(inOption);
+            FileInfo? output = parseResult.GetValue(outOption);
             if ((file is null) == (manifest is null))
             {
                 Console.Error.WriteLine("error: give either FILE or --in MANIFEST.");
-                return Task.FromResult(UsageError);
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
+            if (!OutputGuard.Allows(output, file, manifest))
+            {
+                return Task.FromResult(ExitCodes.Usage);
             }
 
             return file is not null
-                ? ParseOneAsync(file, parseResult.GetValue(urlOption), cancellationToken)
-                : ParseManifestAsync(manifest!, parseResult.GetValue(outOption), cancellationToken);
+                ? ParseOneAsync(file, parseResult.GetValue(urlOption), output, cancellationToken)
+                : ParseManifestAsync(manifest!, output, parseResult.GetValue(strictOption), cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> ParseOneAsync(FileInfo file, string? url, CancellationToken cancellationToken)
+    private static async Task<int> ParseOneAsync(FileInfo file, string? url, FileInfo? output, CancellationToken cancellationToken)
     {
         Uri? uri = null;
         if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out uri))
         {
-            Console.Error.WriteLine($"error: \"{url}\" is not an absolute URL.");
-            return UsageError;
+            Console.Error.WriteLine($"error: --url: \"{url}\" is not an absolute URL.");
+            return ExitCodes.Usage;
+        }
+
+        if (!OutputGuard.InputExists(file))
+        {
+            return ExitCodes.Usage;
         }
 
         try
         {
-            await using FileStream stream = OpenRead(file.FullName);
-            Article article = await new ArticleParser().ParseAsync(stream, uri, cancellationToken: cancellationToken);
-            await Console.Out.WriteLineAsync(ArticleRecordJson.Serialize(article.ToRecord(PageId(file.Name)), indented: true));
-            return 0;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArticleParseException)
-        {
-            Console.Error.WriteLine($"error: {file.FullName}: {exception.Message}");
-            return 1;
-        }
-    }
-
-    private static async Task<int> ParseManifestAsync(FileInfo manifest, FileInfo? output, CancellationToken cancellationToken)
-    {
-        if (!manifest.Exists)
-        {
-            Console.Error.WriteLine($"error: the manifest {manifest.FullName} does not exist.");
-            return UsageError;
-        }
-
-        string directory = manifest.DirectoryName ?? Directory.GetCurrentDirectory();
-        var parser = new ArticleParser();
-        int failures = 0;
-        int lineNumber = 0;
-        TextWriter writer = output is null
-            ? Console.Out
-            : new StreamWriter(output.FullName, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        try
-        {
-            using var reader = new StreamReader(manifest.FullName, Encoding.UTF8);
-            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            Article article;
+            await using (Stream stream = JsonLines.OpenRead(CliOptions.PathOf(file)))
             {
-                lineNumber++;
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-
-                ArticleFailure? failure = await ParseEntryAsync(parser, line, lineNumber, directory, writer, cancellationToken);
-                if (failure is not null)
-                {
-                    failures++;
-                    await Console.Error.WriteLineAsync(ArticleJson.Serialize(failure));
-                }
+                article = await new ArticleParser().ParseAsync(stream, uri, cancellationToken: cancellationToken);
             }
-        }
-        catch (IOException exception)
-        {
-            Console.Error.WriteLine($"error: {exception.Message}");
-            return UsageError;
-        }
-        finally
-        {
-            if (output is not null)
+
+            ArticleRecord record = article.ToRecord(PageId(file.Name));
+            if (output is null)
             {
-                await writer.DisposeAsync();
+                await Console.Out.WriteLineAsync(ArticleRecordJson.Serialize(record, indented: true));
             }
             else
             {
-                await writer.FlushAsync(cancellationToken);
+                await using ArticleRecordWriter writer = ArticleRecordWriter.Create(CliOptions.PathOf(output));
+                await writer.WriteAsync(record, cancellationToken);
             }
-        }
 
-        return Math.Min(failures, MaxFailureExitCode);
+            return ExitCodes.Success;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArticleParseException)
+        {
+            Console.Error.WriteLine($"error: {file}: {exception.Message}");
+            return ExitCodes.Failure;
+        }
     }
 
-    private static async Task<ArticleFailure?> ParseEntryAsync(ArticleParser parser, string line, int lineNumber, string directory, TextWriter writer, CancellationToken cancellationToken)
+    private static async Task<int> ParseManifestAsync(FileInfo manifest, FileInfo? output, bool strict, CancellationToken cancellationToken)
     {
-        ManifestEntry entry;
+        if (!OutputGuard.InputExists(manifest))
+        {
+            return ExitCodes.Usage;
+        }
+
+        var problems = new InputProblems(strict);
         try
         {
-            entry = ArticleJson.DeserializeManifestEntry(line);
+            await using ArticleRecordWriter writer = ArticleRecordWriter.Create(output is null ? JsonLines.StandardStream : CliOptions.PathOf(output));
+            var source = new ManifestSourceOptions
+            {
+                Lines = problems.ReadOptions,
+                OnFailure = problems.Report,
+                ProtectedPath = output is null || CliOptions.IsStandardStream(output) ? null : output.FullName,
+            };
+            IAsyncEnumerable<ArticleRecord> records = ManifestArticleSource.ReadAsync(CliOptions.PathOf(manifest), source, cancellationToken);
+            var pipeline = new ArticlePipeline(new ArticlePipelineOptions { ExtractFacts = false });
+            await pipeline.RunAsync(records, [new ArticleRecordSink(writer)], output is null ? null : new PipelineProgressLine("parsed"), cancellationToken);
+            return problems.ExitCode;
         }
-        catch (JsonException exception)
+        catch (BadLineException)
         {
-            return new ArticleFailure(null, lineNumber, "BadManifestLine", "The line is not a JSON object {\"id\", \"url\", \"path\"}: " + exception.Message);
-        }
-
-        if (string.IsNullOrWhiteSpace(entry.Id) || string.IsNullOrWhiteSpace(entry.Path))
-        {
-            return new ArticleFailure(entry.Id, lineNumber, "BadManifestLine", "The line needs an \"id\" and a \"path\".");
-        }
-
-        Uri? url = null;
-        if (entry.Url is not null && !Uri.TryCreate(entry.Url, UriKind.Absolute, out url))
-        {
-            return new ArticleFailure(entry.Id, lineNumber, "BadManifestLine", $"\"{entry.Url}\" is not an absolute URL.");
-        }
-
-        string path = entry.ResolvePath(directory);
-        try
-        {
-            await using FileStream stream = OpenRead(path);
-            Article article = await parser.ParseAsync(stream, url, cancellationToken: cancellationToken);
-            await writer.WriteLineAsync(ArticleRecordJson.Serialize(article.ToRecord(entry.Id)));
-            return null;
-        }
-        catch (ArticleParseException exception)
-        {
-            return new ArticleFailure(entry.Id, lineNumber, exception.Kind.ToString(), exception.Message);
-        }
-        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return new ArticleFailure(entry.Id, lineNumber, "FileNotFound", $"{path} does not exist.");
+            return ExitCodes.Failure;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return new ArticleFailure(entry.Id, lineNumber, "Unreadable", $"{path}: {exception.Message}");
+            Console.Error.WriteLine($"error: {exception.Message}");
+            return ExitCodes.Failure;
         }
     }
-
-    private static FileStream OpenRead(string path) =>
-        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 81920, useAsync: true);
 
     private static string PageId(string fileName)
     {

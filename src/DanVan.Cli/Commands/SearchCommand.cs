@@ -2,11 +2,14 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using DanVan.Analytics.Articles;
 using DanVan.Analytics.Search.Facets;
 using DanVan.Analytics.Search.Highlighting;
 using DanVan.Analytics.Search.Indexing;
 using DanVan.Analytics.Search.Querying;
+using DanVan.Cli.CommandLine;
 
 namespace DanVan.Cli.Commands;
 
@@ -15,15 +18,15 @@ internal static class SearchCommand
 {
     public static Command Create()
     {
-        var indexOption = new Option<DirectoryInfo>("--index") { Description = "The index directory.", Required = true };
-        var queryArgument = new Argument<string>("query")
+        var indexOption = CliOptions.Directory("--index", "The index directory.", required: true);
+        var queryArgument = new Argument<string>("QUERY")
         {
             Description = "Free text (with or without diacritics), \"phrases\", -exclude, doc:25-NQ/TW, official:\"Nguyễn Doãn Toản\", site:baomoi.com, from:2021, to:2024-06, and over an index built with a classifier relevant:yes|no, topic:dan_van_kheo.",
         };
-        var topOption = new Option<int>("--top") { Description = "The number of hits to show.", DefaultValueFactory = _ => 10 };
-        var pageOption = new Option<int>("--page") { Description = "The page of hits to show, from 1.", DefaultValueFactory = _ => 1 };
-        var sortOption = new Option<SearchSort>("--sort") { Description = "Relevance or Date (newest first).", DefaultValueFactory = _ => SearchSort.Relevance };
-        var jsonOption = new Option<bool>("--json") { Description = "Print the results as JSON." };
+        var topOption = CliOptions.WholeNumber("--top", "The number of hits to show.", 10, min: 1, max: SearchRequest.MaxTop);
+        var pageOption = CliOptions.WholeNumber("--page", "The page of hits to show, from 1.", 1, min: 1);
+        var sortOption = CliOptions.OneOf("--sort", "relevance, or date (newest first).", SearchSort.Relevance);
+        var jsonOption = new Option<bool>("--json") { Description = "Print the results as JSON (snake_case, with a schema_version)." };
         var facetsOption = new Option<bool>("--facets") { Description = "Count the hits by year, site, document, official and (over a classified index) topic." };
         var command = new Command("search", "Search an article index.");
         command.Arguments.Add(queryArgument);
@@ -37,12 +40,6 @@ internal static class SearchCommand
         {
             int top = parseResult.GetValue(topOption);
             int page = parseResult.GetValue(pageOption);
-            if (top is < 1 or > SearchRequest.MaxTop || page < 1)
-            {
-                Console.Error.WriteLine($"error: --top must be 1 to {SearchRequest.MaxTop} and --page 1 or more.");
-                return 2;
-            }
-
             var request = new SearchRequest(parseResult.GetValue(queryArgument) ?? "")
             {
                 Top = top,
@@ -68,24 +65,31 @@ internal static class SearchCommand
             Console.Error.WriteLine($"error: in the query at position {e.Position + 1}: {e.Message}");
             Console.Error.WriteLine("  " + Excerpt(request.Query, e.Position, out int caret));
             Console.Error.WriteLine("  " + new string(' ', caret) + "^");
-            return 2;
+            return ExitCodes.Usage;
         }
         catch (ArticleIndexException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            return 1;
+            return ExitCodes.Failure;
         }
 
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(results, ReadableJson.SearchResults));
+            // The results with the schema version first, as every JSON output of the product carries it.
+            var document = new JsonObject { ["schema_version"] = ArticleRecord.CurrentSchemaVersion };
+            foreach ((string name, JsonNode? value) in JsonSerializer.SerializeToNode(results, ReadableJson.SearchResults)!.AsObject().ToList())
+            {
+                document[name] = value?.DeepClone();
+            }
+
+            output.WriteLine(document.ToJsonString(ReadableJson.Options));
         }
         else
         {
             Print(results, request, output);
         }
 
-        return 0;
+        return ExitCodes.Success;
     }
 
     // Vietnamese letters written as they are, not as \u escapes.

@@ -1,0 +1,114 @@
+using System.Runtime.CompilerServices;
+using DanVan.Analytics.Articles;
+
+namespace DanVan.Analytics.Parsing;
+
+/// <summary>Options of <see cref="ManifestArticleSource"/>.</summary>
+public sealed record ManifestSourceOptions
+{
+    /// <summary>The bad-line policy for the manifest's own lines (not JSON, no id or path, a URL that is not absolute).</summary>
+    public JsonLinesReadOptions? Lines { get; init; }
+
+    /// <summary>Called for each page that could not be parsed; the read goes on. When null such a page throws <see cref="ArticleParseException"/> or the I/O error.</summary>
+    public Action<ArticleFailure>? OnFailure { get; init; }
+
+    /// <summary>A file the caller is writing (the output): a page that resolves to it is refused rather than read.</summary>
+    public string? ProtectedPath { get; init; }
+
+    /// <summary>The parser; a new one with the default options when null.</summary>
+    public ArticleParser? Parser { get; init; }
+}
+
+/// <summary>
+/// The pipeline's HTML source: reads a manifest of <c>{"id", "url", "path"}</c> lines and parses each page into an
+/// <see cref="ArticleRecord"/>, one at a time. Relative paths are resolved against the manifest's folder.
+/// </summary>
+public static class ManifestArticleSource
+{
+    /// <summary>The records of the pages that <paramref name="manifestPath"/> lists, in its order.</summary>
+    /// <param name="manifestPath">The manifest (<c>-</c>: standard input, paths then relative to the working folder).</param>
+    /// <param name="options">Bad lines, failed pages, the protected output.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    public static async IAsyncEnumerable<ArticleRecord> ReadAsync(string manifestPath, ManifestSourceOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(manifestPath);
+        options ??= new ManifestSourceOptions();
+        ArticleParser parser = options.Parser ?? new ArticleParser();
+        string directory = manifestPath == JsonLines.StandardStream
+            ? Directory.GetCurrentDirectory()
+            : Path.GetDirectoryName(Path.GetFullPath(manifestPath)) ?? Directory.GetCurrentDirectory();
+        string? protectedPath = options.ProtectedPath is { } p ? FileIdentity.Resolve(p) : null;
+        await foreach ((long lineNumber, ManifestEntry entry) in JsonLines.ReadNumberedAsync(manifestPath, ParseEntry, options.Lines, cancellationToken))
+        {
+            int line = (int)Math.Min(lineNumber, int.MaxValue);
+            string path = entry.ResolvePath(directory);
+            ArticleFailure? failure = null;
+            ArticleRecord? record = null;
+            if (protectedPath is not null && FileIdentity.AreSame(path, protectedPath))
+            {
+                failure = new ArticleFailure(manifestPath, line, entry.Id, "OutputIsInput", $"{path} is the output file; it is not read as a page.");
+            }
+            else
+            {
+                try
+                {
+                    Uri? url = entry.Url is null ? null : new Uri(entry.Url, UriKind.Absolute);
+                    await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 81920, useAsync: true);
+                    Article article = await parser.ParseAsync(stream, url, cancellationToken: cancellationToken);
+                    record = article.ToRecord(entry.Id!);
+                }
+                catch (ArticleParseException exception) when (options.OnFailure is not null)
+                {
+                    failure = new ArticleFailure(manifestPath, line, entry.Id, exception.Kind.ToString(), exception.Message);
+                }
+                catch (Exception exception) when (options.OnFailure is not null && exception is FileNotFoundException or DirectoryNotFoundException)
+                {
+                    failure = new ArticleFailure(manifestPath, line, entry.Id, "FileNotFound", $"{path} does not exist.");
+                }
+                catch (Exception exception) when (options.OnFailure is not null && exception is IOException or UnauthorizedAccessException)
+                {
+                    failure = new ArticleFailure(manifestPath, line, entry.Id, "Unreadable", $"{path}: {exception.Message}");
+                }
+            }
+
+            if (record is not null)
+            {
+                yield return record;
+            }
+            else if (failure is not null)
+            {
+                if (options.OnFailure is null)
+                {
+                    throw new InvalidDataException(failure.Reason);
+                }
+
+                options.OnFailure(failure);
+            }
+        }
+    }
+
+    private static ManifestEntry ParseEntry(string line)
+    {
+        ManifestEntry entry;
+        try
+        {
+            entry = ArticleJson.DeserializeManifestEntry(line);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new System.Text.Json.JsonException("not a manifest line {\"id\", \"url\", \"path\"}: " + e.Message, e);
+        }
+
+        if (string.IsNullOrWhiteSpace(entry.Id) || string.IsNullOrWhiteSpace(entry.Path))
+        {
+            throw new FormatException("a manifest line needs an \"id\" and a \"path\"");
+        }
+
+        if (entry.Url is not null && !Uri.TryCreate(entry.Url, UriKind.Absolute, out _))
+        {
+            throw new FormatException($"\"{entry.Url}\" is not an absolute URL");
+        }
+
+        return entry;
+    }
+}

@@ -1,3 +1,6 @@
+using DanVan.Analytics.Classification;
+using DanVan.Analytics.Learning.Data;
+
 namespace DanVan.Analytics.Learning.Classification;
 
 /// <summary>A text to classify and the identifier its prediction is reported under.</summary>
@@ -14,8 +17,8 @@ public sealed record ClassificationInput(string Id, string Text);
 public sealed record ArticlePrediction(string Id, string Label, double Score, string? Topic, double? TopicScore);
 
 /// <summary>Relevance and, optionally, topic for a stream of articles, in batches.</summary>
-/// <remarks>Safe to share between threads.</remarks>
-public sealed class ArticleClassifier
+/// <remarks>Safe to share between threads. As an <see cref="IArticleClassifier"/> it serves the index and the crawler.</remarks>
+public sealed class ArticleClassifier : IArticleClassifier
 {
     private const int ChunkSize = 512;
     private readonly RelevanceClassifier _relevance;
@@ -37,6 +40,15 @@ public sealed class ArticleClassifier
         RelevancePrediction relevance = _relevance.Predict(input.Text);
         TopicPrediction? topic = _topic?.Predict(input.Text);
         return new ArticlePrediction(input.Id, relevance.Label, relevance.Score, topic?.Topic, topic?.Score);
+    }
+
+    /// <inheritdoc/>
+    public ArticleClassification Classify(string text)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        RelevancePrediction relevance = _relevance.Predict(text);
+        TopicPrediction? topic = _topic?.Predict(text);
+        return new ArticleClassification(relevance.Label == RelevanceLabels.DanVan, relevance.Score, topic?.Topic, topic?.Score);
     }
 
     /// <summary>Classifies articles lazily, in input order, a batch at a time.</summary>

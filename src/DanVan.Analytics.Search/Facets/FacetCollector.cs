@@ -4,12 +4,12 @@ using Lucene.Net.Search;
 namespace DanVan.Analytics.Search.Facets;
 
 /// <summary>
-/// Counts the hits by year, site, document code and official: per segment it counts the ordinals of the
+/// Counts the hits by year, site, document code, official and topic: per segment it counts the ordinals of the
 /// cached <see cref="SegmentFacets"/> in one array and adds them up by value when the segment ends.
 /// </summary>
 internal sealed class FacetCollector : ICollector
 {
-    private const int FacetCount = 4;
+    private const int FacetCount = 5;
 
     private readonly FacetCache _cache;
     private readonly Dictionary<string, int>[] _totals = new Dictionary<string, int>[FacetCount];
@@ -79,7 +79,10 @@ internal sealed class FacetCollector : ICollector
             Top(first._totals[(int)Facet.Year], top),
             Top(first._totals[(int)Facet.Site], top),
             Top(first._totals[(int)Facet.DocumentCode], top),
-            Top(first._totals[(int)Facet.Official], top));
+            Top(first._totals[(int)Facet.Official], top))
+        {
+            Topics = Top(first._totals[(int)Facet.Topic], top),
+        };
     }
 
     private static void Add(Dictionary<string, int> totals, string value, int count) =>

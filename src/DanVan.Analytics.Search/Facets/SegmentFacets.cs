@@ -9,7 +9,7 @@ namespace DanVan.Analytics.Search.Facets;
 
 /// <summary>
 /// The facet values of one index segment, read from its doc values once and kept in two plain arrays (segments
-/// never change; deletions do not touch doc values): document d's values of all four facets are the ordinals
+/// never change; deletions do not touch doc values): document d's values of all the facets are the ordinals
 /// <c>Ords[Starts[d]..Starts[d+1])</c> in one numbering, so counting a hit is one short loop of array
 /// increments, with no branch per facet to mispredict.
 /// </summary>
@@ -60,10 +60,12 @@ internal sealed class SegmentFacets
         SortedDocValues? siteNames = reader.GetSortedDocValues(ArticleFields.SiteName);
         SortedSetDocValues? codes = reader.GetSortedSetDocValues(ArticleFields.DocumentCode);
         SortedSetDocValues? officials = reader.GetSortedSetDocValues(ArticleFields.OfficialName);
+        SortedDocValues? topics = reader.GetSortedDocValues(ArticleFields.Topic);
         int siteBase = yearOrds.Count;
         int codeBase = siteBase + (sites?.ValueCount ?? 0);
         int officialBase = codeBase + (int)(codes?.ValueCount ?? 0);
-        int total = officialBase + (int)(officials?.ValueCount ?? 0);
+        int topicBase = officialBase + (int)(officials?.ValueCount ?? 0);
+        int total = topicBase + (topics?.ValueCount ?? 0);
 
         // A site is counted by its key and shown by the name its first article gave (indexes written before names
         // were stored show the key).
@@ -91,6 +93,13 @@ internal sealed class SegmentFacets
 
             AddAll(codes, doc, codeBase, ords);
             AddAll(officials, doc, officialBase, ords);
+
+            // Unclassified and irrelevant articles have no topic (ordinal -1).
+            int topic = topics?.GetOrd(doc) ?? -1;
+            if (topic >= 0)
+            {
+                ords.Add(topicBase + topic);
+            }
         }
 
         starts[maxDoc] = ords.Count;
@@ -118,7 +127,13 @@ internal sealed class SegmentFacets
 
         AddLabels(codes, codeBase, labels, scratch);
         AddLabels(officials, officialBase, labels, scratch);
-        return new SegmentFacets(starts, ords.ToArray(), labels, [0, siteBase, codeBase, officialBase, total]);
+        for (int ord = 0; topics is not null && ord < topics.ValueCount; ord++)
+        {
+            topics.LookupOrd(ord, scratch);
+            labels[topicBase + ord] = scratch.Utf8ToString();
+        }
+
+        return new SegmentFacets(starts, ords.ToArray(), labels, [0, siteBase, codeBase, officialBase, topicBase, total]);
     }
 
     private static int Ordinal(Dictionary<int, int> ordinals, int value)
@@ -164,6 +179,7 @@ internal enum Facet
     Site = 1,
     DocumentCode = 2,
     Official = 3,
+    Topic = 4,
 }
 
 /// <summary>The <see cref="SegmentFacets"/> of the segments an index has searched, dropped with the segments.</summary>

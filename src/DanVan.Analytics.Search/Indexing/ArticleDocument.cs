@@ -1,3 +1,5 @@
+using DanVan.Analytics.Classification;
+
 namespace DanVan.Analytics.Search.Indexing;
 
 /// <summary>An article as the index stores it: the parsed text plus the facts extraction found in it.</summary>
@@ -38,6 +40,12 @@ public sealed record ArticleDocument
 
     /// <summary>The counts of "mô hình" (models) the article reports.</summary>
     public IReadOnlyList<int> ModelCounts { get; init; } = [];
+
+    /// <summary>
+    /// What a classifier said of the article (relevant or not, its score, its topic); null when it was not classified.
+    /// The index's <see cref="ArticleIndexOptions.Classifier"/> sets it when the article comes without one.
+    /// </summary>
+    public ArticleClassification? Classification { get; init; }
 
     /// <summary>The key the index updates by: <see cref="CanonicalUrl"/> when present, else <see cref="Url"/>.</summary>
     public string Key => string.IsNullOrWhiteSpace(CanonicalUrl) ? Url : CanonicalUrl;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DanVan.Analytics.Classification;
 using DanVan.Analytics.Search.Analysis;
 using DanVan.Analytics.Search.Schema;
 using DanVan.Analytics.Text;
@@ -52,6 +53,11 @@ internal sealed class ArticleDocumentBuilder : IDisposable
     private readonly BinaryDocValuesField _accents = new(ArticleFields.Accents, new BytesRef());
     private readonly AccentSignature _signature = new();
     private readonly FieldSet<StoredField> _modelCounts = new(() => new StoredField(ArticleFields.ModelCount, 0));
+    private readonly StringField _relevant = new(ArticleFields.Relevant, "", Field.Store.YES);
+    private readonly StoredField _relevanceScore = new(ArticleFields.RelevanceScore, 0d);
+    private readonly StringField _topic = new(ArticleFields.Topic, "", Field.Store.YES);
+    private readonly SortedDocValuesField _topicValue = new(ArticleFields.Topic, new BytesRef());
+    private readonly StoredField _topicScore = new(ArticleFields.TopicScore, 0d);
 
     // Sites, codes and officials repeat from article to article; their keys are computed once per builder.
     private readonly KeyCache<(string Key, string Name)> _siteKeys = new(site => (SearchKeys.Site(site), SearchKeys.SiteDisplay(site)));
@@ -189,6 +195,7 @@ internal sealed class ArticleDocumentBuilder : IDisposable
             doc.Add(field);
         }
 
+        AddClassification(doc, article.Classification);
         return doc;
     }
 
@@ -198,6 +205,30 @@ internal sealed class ArticleDocumentBuilder : IDisposable
         _titleTerms.Dispose();
         _titleInBodyTerms.Dispose();
         _bodyTerms.Dispose();
+    }
+
+    /// <summary>
+    /// Relevant yes/no with its score; the topic only for a relevant article, since a topic model knows the areas of
+    /// dân vận work and nothing else: the topic it gives an unrelated article is noise, not an area to filter or count.
+    /// </summary>
+    private void AddClassification(Document doc, ArticleClassification? classification)
+    {
+        if (classification is null)
+        {
+            return;
+        }
+
+        doc.Add(Set(_relevant, SearchKeys.Relevant(classification.Relevant)));
+        _relevanceScore.SetDoubleValue(classification.Score);
+        doc.Add(_relevanceScore);
+        string topic = classification.Relevant && classification.Topic is { } name ? SearchKeys.Topic(name) : "";
+        if (topic.Length > 0)
+        {
+            doc.Add(Set(_topic, topic));
+            doc.Add(SetBytes(_topicValue, topic));
+            _topicScore.SetDoubleValue(classification.TopicScore ?? 0);
+            doc.Add(_topicScore);
+        }
     }
 
     private static Field Set(Field field, string value)

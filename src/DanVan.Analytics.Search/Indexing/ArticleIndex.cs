@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using DanVan.Analytics.Articles;
+using DanVan.Analytics.Classification;
 using DanVan.Analytics.Search.Analysis;
 using DanVan.Analytics.Search.Querying;
 using DanVan.Analytics.Search.Schema;
@@ -30,6 +32,7 @@ public sealed class ArticleIndex : IDisposable
     private readonly ConcurrentBag<ArticleDocumentBuilder> _builders = [];
     private readonly RecordingMergeScheduler? _merges;
     private readonly IArticleFactsProvider? _facts;
+    private readonly IArticleClassifier? _classifier;
     private readonly ILogger _logger;
     private ArticleIndexException? _writeFailure;
     private bool _disposed;
@@ -42,6 +45,7 @@ public sealed class ArticleIndex : IDisposable
         _searchers = searchers;
         _merges = writer?.Config.MergeScheduler as RecordingMergeScheduler;
         _facts = options.Facts;
+        _classifier = options.Classifier;
         _logger = options.Logger ?? NullLogger.Instance;
     }
 
@@ -87,7 +91,8 @@ public sealed class ArticleIndex : IDisposable
 
     /// <summary>
     /// Adds <paramref name="article"/>, replacing any article with the same <see cref="ArticleDocument.Key"/>; with a
-    /// <see cref="ArticleIndexOptions.Facts"/> provider, the article's facts are found first.
+    /// <see cref="ArticleIndexOptions.Facts"/> provider, the article's facts are found first, and with a
+    /// <see cref="ArticleIndexOptions.Classifier"/> the article is classified (an article without text is left unclassified).
     /// </summary>
     /// <exception cref="ArticleIndexException">The index is read-only, or writing failed.</exception>
     public void AddOrUpdate(ArticleDocument article)
@@ -97,6 +102,15 @@ public sealed class ArticleIndex : IDisposable
         if (_facts is not null)
         {
             article = article.WithFacts(_facts.GetFacts(article));
+        }
+
+        if (_classifier is not null && article.Classification is null)
+        {
+            string text = ArticleText.Compose(article.Title, article.Lead, article.Body);
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                article = article with { Classification = _classifier.Classify(text) };
+            }
         }
 
         // A builder serves one call at a time; concurrent calls take another one from the bag.

@@ -1,3 +1,4 @@
+using DanVan.Analytics.Classification;
 using Microsoft.Extensions.Logging;
 
 namespace DanVan.Analytics.Search.Indexing;
@@ -7,6 +8,12 @@ public sealed record ArticleIndexOptions
 {
     /// <summary>Finds the facts of each article as it is added (for example <see cref="ExtractedArticleFacts"/>); null keeps the facts the articles carry.</summary>
     public IArticleFactsProvider? Facts { get; init; }
+
+    /// <summary>
+    /// Classifies each article as it is added (relevant or not, and its topic), so that <c>relevant:yes</c>,
+    /// <c>topic:</c> and the topic facet work; null keeps the classification the articles carry (usually none).
+    /// </summary>
+    public IArticleClassifier? Classifier { get; init; }
 
     /// <summary>
     /// Opens a non-empty folder that is not an index anyway. Off by default: Lucene deletes files whose names look like

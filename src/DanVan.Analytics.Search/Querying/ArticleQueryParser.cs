@@ -9,7 +9,8 @@ namespace DanVan.Analytics.Search.Querying;
 /// <summary>
 /// Reads the search syntax in one left-to-right pass and builds a Lucene query: free text, "phrases",
 /// <c>-exclude</c>, <c>doc:25-NQ/TW</c>, <c>official:"Nguyễn Doãn Toản"</c>, <c>site:</c>,
-/// <c>from:</c>/<c>to:</c> (YYYY, YYYY-MM or YYYY-MM-DD). Terms must all match (AND) in their folded form, so
+/// <c>from:</c>/<c>to:</c> (YYYY, YYYY-MM or YYYY-MM-DD), and over an index built with a classifier
+/// <c>relevant:yes|no</c> and <c>topic:dan_van_kheo</c>. Terms must all match (AND) in their folded form, so
 /// "dan van" finds "dân vận"; matches of the accented form and in the title score higher, so "dân vận" ranks
 /// "dân vận" above "dần vẫn". The accent boosts, and the title boosts of single words, are not in
 /// <see cref="ParsedQuery.Query"/>: the searcher applies them as a bounded score factor to the hits that can still
@@ -125,6 +126,8 @@ public sealed class ArticleQueryParser
         : name.Equals("site", StringComparison.OrdinalIgnoreCase) ? "site"
         : name.Equals("from", StringComparison.OrdinalIgnoreCase) ? "from"
         : name.Equals("to", StringComparison.OrdinalIgnoreCase) ? "to"
+        : name.Equals("relevant", StringComparison.OrdinalIgnoreCase) ? "relevant"
+        : name.Equals("topic", StringComparison.OrdinalIgnoreCase) ? "topic"
         : null;
 
     private static string Example(string field) => field switch
@@ -133,6 +136,8 @@ public sealed class ArticleQueryParser
         "official" => "official:\"Nguyễn Doãn Toản\"",
         "site" => "site:baomoi.com",
         "from" => "from:2021-03",
+        "relevant" => "relevant:yes",
+        "topic" => "topic:dan_van_kheo",
         _ => "to:2024-12-31",
     };
 
@@ -316,6 +321,25 @@ public sealed class ArticleQueryParser
                 state.AddFilter(new TermQuery(new Term(ArticleFields.Site, SearchKeys.Site(value))), exclude);
                 break;
 
+            case "relevant":
+            {
+                bool relevant = ParseYesNo(value, valueStart);
+                state.AddFilter(new TermQuery(new Term(ArticleFields.Relevant, SearchKeys.Relevant(relevant))), exclude);
+                break;
+            }
+
+            case "topic":
+            {
+                string topic = SearchKeys.Topic(value);
+                if (topic.Length == 0)
+                {
+                    throw new QuerySyntaxException($"'{value}' is not a topic; write it as the classifier names it, for example {Example(field)}.", valueStart);
+                }
+
+                state.AddFilter(new TermQuery(new Term(ArticleFields.Topic, topic)), exclude);
+                break;
+            }
+
             default:
             {
                 if (exclude)
@@ -337,6 +361,14 @@ public sealed class ArticleQueryParser
             }
         }
     }
+
+    /// <summary>Reads the value of <c>relevant:</c>: yes/no, true/false, 1/0 or the labels danvan/other.</summary>
+    private static bool ParseYesNo(string value, int position) => value.ToLowerInvariant() switch
+    {
+        "yes" or "true" or "1" or "danvan" => true,
+        "no" or "false" or "0" or "other" => false,
+        _ => throw new QuerySyntaxException($"'relevant:' takes yes or no, not '{value}'.", position),
+    };
 
     /// <summary>Reads YYYY, YYYY-MM or YYYY-MM-DD as the first and last day (yyyymmdd) it covers.</summary>
     private static (int First, int Last) ParseDateRange(string value, int position)

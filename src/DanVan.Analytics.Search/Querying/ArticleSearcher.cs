@@ -137,6 +137,10 @@ public sealed class ArticleSearcher
             Snippets = _snippets.Build(article.Body, parsed, Math.Max(20, snippetLength)),
             DocumentCodes = article.DocumentCodes,
             Officials = article.Officials,
+            Relevant = article.Relevant,
+            RelevanceScore = article.RelevanceScore,
+            Topic = article.Topic,
+            TopicScore = article.TopicScore,
         };
     }
 }

@@ -11,7 +11,7 @@ public enum SearchSort
 }
 
 /// <summary>A search: the query text and how to present the results.</summary>
-/// <param name="Query">The query in the search syntax (free text, "phrases", -exclude, doc:, official:, site:, from:, to:).</param>
+/// <param name="Query">The query in the search syntax (free text, "phrases", -exclude, doc:, official:, site:, from:, to:, relevant:, topic:).</param>
 public sealed record SearchRequest(string Query)
 {
     /// <summary>The most results a request may ask for.</summary>
@@ -26,7 +26,7 @@ public sealed record SearchRequest(string Query)
     /// <summary>The order of the hits.</summary>
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
 
-    /// <summary>True to count facets (year, site, document code, official) over all hits.</summary>
+    /// <summary>True to count facets (year, site, document code, official, topic) over all hits.</summary>
     public bool IncludeFacets { get; init; }
 
     /// <summary>The number of values to return per facet.</summary>

@@ -43,4 +43,16 @@ public sealed record SearchHit
 
     /// <summary>The officials the article mentions.</summary>
     public IReadOnlyList<string> Officials { get; init; } = [];
+
+    /// <summary>Whether the classifier found the article about dân vận work; null when the index did not classify it.</summary>
+    public bool? Relevant { get; init; }
+
+    /// <summary>The classifier's probability that the article is about dân vận work; null when not classified.</summary>
+    public double? RelevanceScore { get; init; }
+
+    /// <summary>The area of the work (such as <c>dan_van_kheo</c>), for a relevant article classified with a topic model.</summary>
+    public string? Topic { get; init; }
+
+    /// <summary>The topic model's probability for <see cref="Topic"/>.</summary>
+    public double? TopicScore { get; init; }
 }

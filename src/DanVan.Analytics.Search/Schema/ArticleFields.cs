@@ -25,6 +25,14 @@ internal static class ArticleFields
     public const string OfficialFolded = "official_folded";
     public const string OfficialName = "official_name";
     public const string ModelCount = "model_count";
+
+    /// <summary>"yes" or "no": what the classifier said; absent when the article was not classified.</summary>
+    public const string Relevant = "relevant";
+    public const string RelevanceScore = "relevance_score";
+
+    /// <summary>The topic key (lower case, words joined by '_'), only for relevant articles: filters and facet counts.</summary>
+    public const string Topic = "topic";
+    public const string TopicScore = "topic_score";
     // The name carries the signature's format (its hash function): an index written with another one has no field of
     // this name, so its hits lose the accent boost instead of matching keys that mean something else.
     public const string Accents = "accents.v1";

@@ -47,6 +47,34 @@ internal static class SearchKeys
     /// <summary>The folded document code, for queries typed without diacritics: "04/2015/NĐ-CP" → "04/2015/nd-cp".</summary>
     public static string DocumentCodeFolded(string canonicalCode) => VietnameseFolder.Fold(canonicalCode);
 
+    /// <summary>The key of a relevance verdict: "yes" or "no".</summary>
+    public static string Relevant(bool relevant) => relevant ? "yes" : "no";
+
+    /// <summary>
+    /// The key of a topic: folded (no diacritics) and lower case, each run of spaces, hyphens and underscores as one
+    /// '_', so that <c>topic:Dân-Vận-Khéo</c> finds <c>dan_van_kheo</c>.
+    /// </summary>
+    public static string Topic(string topic)
+    {
+        var key = new StringBuilder(topic.Length);
+        foreach (char c in topic.Trim())
+        {
+            if (c is '-' or '_' || char.IsWhiteSpace(c))
+            {
+                if (key.Length > 0 && key[^1] != '_')
+                {
+                    key.Append('_');
+                }
+            }
+            else
+            {
+                key.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return VietnameseFolder.Fold(key.ToString().TrimEnd('_'));
+    }
+
     /// <summary>The calendar day in the article's own offset as yyyymmdd.</summary>
     public static int Day(DateTimeOffset date) => Day(date.Year, date.Month, date.Day);
 

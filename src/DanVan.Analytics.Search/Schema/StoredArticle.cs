@@ -31,6 +31,15 @@ internal sealed record StoredArticle
 
     public required IReadOnlyList<int> ModelCounts { get; init; }
 
+    /// <summary>True or false when the article was classified, else null.</summary>
+    public bool? Relevant { get; init; }
+
+    public double? RelevanceScore { get; init; }
+
+    public string? Topic { get; init; }
+
+    public double? TopicScore { get; init; }
+
     /// <summary>The key the index updates by: the canonical URL when present, else the URL.</summary>
     public string Key => string.IsNullOrWhiteSpace(CanonicalUrl) ? Url : CanonicalUrl;
 
@@ -54,6 +63,10 @@ internal sealed record StoredArticle
             DocumentCodes = stored.GetValues(ArticleFields.DocumentCode),
             Officials = stored.GetValues(ArticleFields.OfficialName),
             ModelCounts = stored.GetFields(ArticleFields.ModelCount).Select(f => f.GetInt32Value() ?? 0).ToArray(),
+            Relevant = stored.Get(ArticleFields.Relevant) is { } relevant ? relevant == SearchKeys.Relevant(true) : null,
+            RelevanceScore = stored.GetField(ArticleFields.RelevanceScore)?.GetDoubleValue(),
+            Topic = stored.Get(ArticleFields.Topic),
+            TopicScore = stored.GetField(ArticleFields.TopicScore)?.GetDoubleValue(),
         };
     }
 }

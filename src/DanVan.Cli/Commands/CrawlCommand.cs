@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using DanVan.Analytics.Classification;
 using DanVan.Analytics.Crawling;
 using DanVan.Analytics.Crawling.Fetching;
 using DanVan.Analytics.Crawling.Output;
@@ -38,9 +39,10 @@ internal static class CrawlCommand
         var contact = new Option<string>("--contact") { Description = "How site owners reach you: a URL of a page about your crawl, or mailto:you@example.org. Goes into the User-Agent; required unless --user-agent is given.", HelpName = "URL" };
         var userAgent = new Option<string>("--user-agent") { Description = "A whole User-Agent instead of DanVanBot/0.1 (+CONTACT): keep a product token and your contact in it.", HelpName = "TEXT" };
         var allowPrivate = new Option<bool>("--allow-private-networks") { Description = "Allow private and loopback addresses for every host (only for crawling your own network)." };
+        Option<FileInfo?> keepRelevant = ClassifierOptions.KeepRelevantOption();
 
         var command = new Command("crawl", "Crawl news sites politely and resumably into a WARC archive and an articles JSONL file.");
-        foreach (Option option in new Option[] { seeds, state, output, maxPages, delay, concurrency, perHost, timeout, retries, maxDepth, include, exclude, allowHost, contact, userAgent, allowPrivate })
+        foreach (Option option in new Option[] { seeds, state, output, maxPages, delay, concurrency, perHost, timeout, retries, maxDepth, include, exclude, allowHost, contact, userAgent, allowPrivate, keepRelevant })
         {
             command.Options.Add(option);
         }
@@ -71,6 +73,17 @@ internal static class CrawlCommand
                 return UsageError;
             }
 
+            IArticleClassifier? relevance;
+            try
+            {
+                relevance = ClassifierOptions.KeepRelevant(parseResult, keepRelevant);
+            }
+            catch (Exception e) when (e is Analytics.Learning.ModelFormatException or IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"error: the --keep-relevant model could not be loaded: {e.Message}");
+                return UsageError;
+            }
+
             var options = new CrawlerOptions
             {
                 Seeds = parseResult.GetValue(seeds) ?? [],
@@ -92,12 +105,12 @@ internal static class CrawlCommand
                 StopGracePeriod = TimeSpan.FromSeconds(1),
                 Progress = new ProgressLine(),
             };
-            return await RunAsync(options, parseResult.GetValue(output)!, cancellationToken);
+            return await RunAsync(options, articlesFile, relevance, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(CrawlerOptions options, FileInfo output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CrawlerOptions options, FileInfo output, IArticleClassifier? keepRelevant, CancellationToken cancellationToken)
     {
         // The first Ctrl+C (or SIGTERM) stops cleanly: in-flight writes finish and the state is committed. A second
         // Ctrl+C ends the process at once, which is safe too (the next run recovers).
@@ -118,7 +131,7 @@ internal static class CrawlCommand
             context.Cancel = true;
             stop.Cancel();
         });
-        using var articles = new JsonlArticleOutput(output.FullName);
+        using var articles = new JsonlArticleOutput(output.FullName, keepRelevant);
         CrawlSummary summary;
         try
         {
@@ -149,7 +162,8 @@ internal static class CrawlCommand
         Console.Error.WriteLine(
             $"{(summary.Cancelled ? "stopped" : "finished")}: {summary.Fetched} fetched, {summary.Emitted} articles written to {output.FullName}, "
             + $"{summary.Errors} errors, {summary.Skipped} skipped, {summary.NotModified} unchanged, {summary.Queued} still queued, in {summary.Elapsed.TotalSeconds:0.0} s"
-            + (summary.Recovered > 0 ? $" ({summary.Recovered} interrupted pages re-queued)" : ""));
+            + (summary.Recovered > 0 ? $" ({summary.Recovered} interrupted pages re-queued)" : "")
+            + (keepRelevant is not null ? $"; {articles.NotRelevant} articles not relevant, left out" : ""));
         if (summary.ErrorsByKind.Count > 0)
         {
             Console.Error.WriteLine("errors: " + string.Join(", ", summary.ErrorsByKind.Select(e => $"{e.Key} {e.Value}")));

@@ -1,14 +1,17 @@
 using System.CommandLine;
 using DanVan.Analytics.Articles;
+using DanVan.Analytics.Classification;
+using DanVan.Analytics.Learning;
 using DanVan.Analytics.Search.Indexing;
 using DanVan.Cli.CommandLine;
 
 namespace DanVan.Cli.Commands;
 
 /// <summary>
-/// <c>danvan index --in articles.jsonl --index DIR</c>: indexes articles read with the core's
-/// <see cref="ArticleRecordReader"/> (the one bad-line policy), mapped by <see cref="ArticleDocuments.ToDocument"/>;
-/// the index's facts provider extracts the facts on the way.
+/// <c>danvan index --in articles.jsonl --index DIR [--classify | --model relevance.zip --topic-model topic.zip]</c>: indexes
+/// articles read with the core's <see cref="ArticleRecordReader"/> (the one bad-line policy), mapped by
+/// <see cref="ArticleDocuments.ToDocument"/>; the index's facts provider extracts the facts on the way and, when asked,
+/// its classifier finds relevance and topic.
 /// </summary>
 internal static class IndexCommand
 {
@@ -28,13 +31,28 @@ internal static class IndexCommand
         command.Options.Add(commitEveryOption);
         command.Options.Add(forceOption);
         command.Options.Add(strictOption);
-        command.SetAction((parseResult, cancellationToken) => RunAsync(
-            parseResult.GetValue(inOption)!,
-            parseResult.GetValue(indexOption)!,
-            parseResult.GetValue(commitEveryOption),
-            new ArticleIndexOptions { Facts = new ExtractedArticleFacts(), AllowForeignFiles = parseResult.GetValue(forceOption) },
-            new InputProblems(parseResult.GetValue(strictOption)),
-            cancellationToken));
+        var (classifyOption, modelOption, topicModelOption) = ClassifierOptions.AddIndexOptions(command);
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            IArticleClassifier? classifier;
+            try
+            {
+                classifier = ClassifierOptions.IndexClassifier(parseResult.GetValue(classifyOption), parseResult.GetValue(modelOption), parseResult.GetValue(topicModelOption));
+            }
+            catch (Exception e) when (e is ModelFormatException or IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"error: the model could not be loaded: {e.Message}");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
+            return RunAsync(
+                parseResult.GetValue(inOption)!,
+                parseResult.GetValue(indexOption)!,
+                parseResult.GetValue(commitEveryOption),
+                new ArticleIndexOptions { Facts = new ExtractedArticleFacts(), Classifier = classifier, AllowForeignFiles = parseResult.GetValue(forceOption) },
+                new InputProblems(parseResult.GetValue(strictOption)),
+                cancellationToken);
+        });
         return command;
     }
 

@@ -21,13 +21,13 @@ internal static class SearchCommand
         var indexOption = CliOptions.Directory("--index", "The index directory.", required: true);
         var queryArgument = new Argument<string>("QUERY")
         {
-            Description = "Free text (with or without diacritics), \"phrases\", -exclude, doc:25-NQ/TW, official:\"Nguyễn Doãn Toản\", site:baomoi.com, from:2021, to:2024-06.",
+            Description = "Free text (with or without diacritics), \"phrases\", -exclude, doc:25-NQ/TW, official:\"Nguyễn Doãn Toản\", site:baomoi.com, from:2021, to:2024-06, and over an index built with a classifier relevant:yes|no, topic:dan_van_kheo.",
         };
         var topOption = CliOptions.WholeNumber("--top", "The number of hits to show.", 10, min: 1, max: SearchRequest.MaxTop);
         var pageOption = CliOptions.WholeNumber("--page", "The page of hits to show, from 1.", 1, min: 1);
         var sortOption = CliOptions.OneOf("--sort", "relevance, or date (newest first).", SearchSort.Relevance);
         var jsonOption = new Option<bool>("--json") { Description = "Print the results as JSON (snake_case, with a schema_version)." };
-        var facetsOption = new Option<bool>("--facets") { Description = "Count the hits by year, site, document and official." };
+        var facetsOption = new Option<bool>("--facets") { Description = "Count the hits by year, site, document, official and (over a classified index) topic." };
         var command = new Command("search", "Search an article index.");
         command.Arguments.Add(queryArgument);
         command.Options.Add(indexOption);
@@ -117,6 +117,12 @@ internal static class SearchCommand
             output.WriteLine($"{rank}. {Snippet.MarkSpans(hit.Title, hit.TitleHighlights)}");
             output.WriteLine($"   {date}  {hit.Site}{score}");
             output.WriteLine($"   {hit.Url}");
+            if (hit.Relevant is { } relevant)
+            {
+                string topic = hit.Topic is null ? "" : $"  topic {hit.Topic} ({hit.TopicScore:0.00})";
+                output.WriteLine($"   relevant {(relevant ? "yes" : "no")} ({hit.RelevanceScore:0.00}){topic}");
+            }
+
             foreach (Snippet snippet in hit.Snippets)
             {
                 output.WriteLine($"   {snippet.Mark()}");
@@ -130,6 +136,10 @@ internal static class SearchCommand
             PrintFacet(output, "sites", facets.Sites);
             PrintFacet(output, "documents", facets.DocumentCodes);
             PrintFacet(output, "officials", facets.Officials);
+            if (facets.Topics.Count > 0)
+            {
+                PrintFacet(output, "topics", facets.Topics);
+            }
         }
     }
 

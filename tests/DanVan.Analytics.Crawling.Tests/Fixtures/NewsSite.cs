@@ -228,7 +228,7 @@ internal sealed class NewsSite
         });
     }
 
-    private static string ArticleHtml(string url, string title, string[] paragraphs)
+    internal static string ArticleHtml(string url, string title, string[] paragraphs)
     {
         var html = new StringBuilder();
         html.Append($"<!DOCTYPE html><html lang='vi'><head><meta charset='utf-8'><title>{WebUtility.HtmlEncode(title)} - Báo Dân vận</title>");

@@ -116,4 +116,27 @@ public sealed class ArticleQueryParserTests
             }
         }
     }
+
+    [Theory]
+    [InlineData("relevant:maybe", 9)]
+    [InlineData("dân vận relevant:", 17)]
+    [InlineData("topic:___", 6)]
+    public void Parse_BadRelevanceOrTopicFilter_PointsAtTheValue(string query, int position)
+    {
+        var e = Assert.Throws<QuerySyntaxException>(() => _parser.Parse(query));
+        Assert.Equal(position, e.Position);
+    }
+
+    [Theory]
+    [InlineData("relevant:yes", "relevant:yes")]
+    [InlineData("relevant:YES", "relevant:yes")]
+    [InlineData("relevant:danvan", "relevant:yes")]
+    [InlineData("relevant:no", "relevant:no")]
+    [InlineData("relevant:other", "relevant:no")]
+    [InlineData("topic:Dân-Vận-Khéo", "topic:dan_van_kheo")]
+    [InlineData("topic:\"dan van  kheo\"", "topic:dan_van_kheo")]
+    public void Parse_RelevanceAndTopicFilters_MatchTheStoredKeys(string query, string term)
+    {
+        Assert.Contains(term, _parser.Parse(query).Query.ToString(), StringComparison.Ordinal);
+    }
 }

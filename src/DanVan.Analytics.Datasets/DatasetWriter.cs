@@ -248,7 +248,7 @@ public sealed class DatasetWriter
                 Officials = facts.Officials.Count,
                 DuplicateOf = duplicate?.DuplicateOf,
                 SourceFile = a.SourceFile,
-                SourceLine = a.SourceLine,
+                ContentSha256 = a.ContentSha256,
                 WarcFile = a.WarcFile,
                 WarcRecordId = a.WarcRecordId,
             }, cancellationToken).ConfigureAwait(false);

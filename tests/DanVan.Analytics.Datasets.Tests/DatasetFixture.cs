@@ -1,3 +1,4 @@
+using DanVan.Analytics.Articles;
 using DanVan.Analytics.Datasets.Sources;
 using DanVan.Analytics.Datasets.Tests.Fixtures;
 
@@ -21,7 +22,7 @@ public sealed class DatasetFixture : IAsyncLifetime, IDisposable
         DatasetInputs.WriteArticles(Input);
         File.AppendAllText(Input, "{\"id\": 5, broken\n");
         var writer = new DatasetWriter(new DatasetOptions { Spans = true, RowGroupSize = 50 });
-        Summary = await writer.WriteAsync(ArticleLineReader.ReadAsync(Input, BadLines.Add), Output);
+        Summary = await writer.WriteAsync(DatasetArticle.ReadAsync(Input, new JsonLinesReadOptions { OnBadLine = BadLines.Add }), Output);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

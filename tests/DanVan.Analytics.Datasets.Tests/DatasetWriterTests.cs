@@ -1,7 +1,7 @@
 using System.Data;
 using System.Text.Json.Nodes;
 using DanVan.Analytics.Datasets.Ner;
-using DanVan.Analytics.Datasets.Sources;
+using DanVan.Analytics.Articles;
 using DanVan.Analytics.Datasets.Tests.Fixtures;
 using DanVan.Analytics.Extraction;
 using DanVan.Analytics.Text;
@@ -47,7 +47,7 @@ public sealed class DatasetWriterTests(DatasetFixture fixture) : IClassFixture<D
     public void BadLine_IsReportedWithItsNumber_AndTheRestIsWritten()
     {
         BadLine bad = Assert.Single(fixture.BadLines);
-        Assert.Equal("articles.jsonl", bad.File);
+        Assert.Equal(fixture.Input, bad.File);
         Assert.Equal(File.ReadLines(fixture.Input).Count(), bad.Line);
         Assert.Equal(File.ReadLines(fixture.Input).Count() - 1, fixture.Summary.ArticlesRead);
     }
@@ -260,7 +260,7 @@ public sealed class DatasetWriterTests(DatasetFixture fixture) : IClassFixture<D
     private Dictionary<string, string> ArticleTexts() =>
         File.ReadLines(fixture.Input).Select(l => { try { return JsonNode.Parse(l) as JsonObject; } catch (System.Text.Json.JsonException) { return null; } })
             .OfType<JsonObject>()
-            .ToDictionary(o => (string)o["id"]!, o => (string?)o["text"] ?? Sources.ArticleText.Join((string?)o["title"], (string?)o["lead"], (string?)o["body"]));
+            .ToDictionary(o => (string)o["id"]!, o => (string?)o["text"] ?? ArticleText.Compose((string?)o["title"], (string?)o["lead"], (string?)o["body"]));
 
     private static HashSet<string> Shingles(string text)
     {

@@ -97,7 +97,7 @@ public static class DatasetCard
         s.Append("- `articles`: one row per article: `article_id, url, site, title, published` (ISO 8601 with offset), `authors` (a list), ")
          .Append("`split, text_sha256, text_length, extractor_version, annotation_source` (extractor or gold), the counts `documents, ")
          .Append("model_counts, officials`, `duplicate_of` (the earlier article this one nearly repeats), and provenance: `source_file, ")
-         .Append("source_line, warc_file, warc_record_id`.\n");
+         .Append("content_sha256` (the crawler's hash of the page), `warc_file, warc_record_id`.\n");
         s.Append("- `documents`: one row per document mention: `article_id, split, canonical` (e.g. 25-NQ/TW), `doc_type, number, date, short, ")
          .Append("issuer_body, term, surface, start, length, sentence`.\n");
         s.Append("- `model_counts`: one row per count of models: `article_id, split, value, qualifier` (exact, approx, more_than, at_least, ")

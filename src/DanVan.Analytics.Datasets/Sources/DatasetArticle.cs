@@ -1,19 +1,53 @@
+using DanVan.Analytics.Articles;
+
 namespace DanVan.Analytics.Datasets.Sources;
 
 /// <summary>
-/// One article as the dataset writer takes it: what the article record holds (identity, metadata, the text) and where
-/// it came from (input file and line, WARC file and record id), so that every row can be traced back.
+/// One article as the dataset writer takes it: the article record's identity, metadata and text
+/// (<see cref="ArticleRecord.ComposeText"/>), where it came from (input file, WARC file and record id, content hash),
+/// and, in the <c>--gold</c> mode, its hand-made annotations.
 /// </summary>
-/// <remarks>
-/// SEAM: until the core's <c>ArticleRecord</c> and <c>ArticleRecordReader</c> land (architecture issue 12 §1), the
-/// sources fill this record themselves; afterwards an adapter builds it from the core record.
-/// </remarks>
 public sealed record DatasetArticle
 {
+    /// <summary>The dataset's view of <paramref name="record"/>, read from <paramref name="sourceFile"/>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="record"/> is null.</exception>
+    public static DatasetArticle From(ArticleRecord record, string? sourceFile = null)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return new DatasetArticle
+        {
+            Id = record.Id,
+            Text = record.ComposeText(),
+            Url = record.Url ?? record.CanonicalUrl,
+            Site = record.Site,
+            Title = record.Title,
+            Published = record.Published,
+            Authors = record.Authors,
+            SourceFile = sourceFile,
+            WarcFile = record.WarcFile,
+            WarcRecordId = record.WarcRecordId,
+            ContentSha256 = record.ContentSha256,
+        };
+    }
+
+    /// <summary>Reads the articles of a JSONL file (article records or plain cases) with the core's reader.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="options">The bad-line policy.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    public static async IAsyncEnumerable<DatasetArticle> ReadAsync(string path, JsonLinesReadOptions? options = null,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        string file = Path.GetFileName(path);
+        await foreach (ArticleRecord record in ArticleRecordReader.ReadAsync(path, options, cancellationToken).ConfigureAwait(false))
+        {
+            yield return From(record, file);
+        }
+    }
+
     /// <summary>The article's identifier (the record's <c>id</c>).</summary>
     public required string Id { get; init; }
 
-    /// <summary>The text facts and tokens are read from, and which offsets point into (see <see cref="ArticleText"/>).</summary>
+    /// <summary>The text facts and tokens are read from, and which offsets point into (<see cref="ArticleText.Compose"/>).</summary>
     public required string Text { get; init; }
 
     /// <summary>The address the article came from, if known.</summary>
@@ -34,8 +68,8 @@ public sealed record DatasetArticle
     /// <summary>The input file the article was read from, if any (its name, not its path).</summary>
     public string? SourceFile { get; init; }
 
-    /// <summary>The 1-based line of <see cref="SourceFile"/>, or 0.</summary>
-    public int SourceLine { get; init; }
+    /// <summary>The SHA-256 of the page's decoded content, when the crawler recorded it.</summary>
+    public string? ContentSha256 { get; init; }
 
     /// <summary>The WARC file the page was read from, when the input came from a crawl archive.</summary>
     public string? WarcFile { get; init; }

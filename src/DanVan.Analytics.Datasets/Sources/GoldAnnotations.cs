@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
-using System.Text.Json;
+using DanVan.Analytics.Articles;
 using DanVan.Analytics.Extraction;
 using DanVan.Analytics.Evaluation;
 using DanVan.Analytics.Text;
@@ -21,51 +20,18 @@ public static class GoldAnnotations
 {
     /// <summary>Reads the cases of a gold file as articles with their annotations.</summary>
     /// <param name="path">The gold JSONL file.</param>
-    /// <param name="onBadLine">Told of each skipped line (not JSON, not a case, no text); may throw to stop.</param>
+    /// <param name="options">The bad-line policy (a line that is not a case with an id and a text is bad).</param>
     /// <param name="cancellationToken">Stops the reading.</param>
-    public static async IAsyncEnumerable<DatasetArticle> ReadAsync(string path, Action<BadLine> onBadLine,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public static IAsyncEnumerable<DatasetArticle> ReadAsync(string path, JsonLinesReadOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        ArgumentNullException.ThrowIfNull(onBadLine);
         string file = Path.GetFileName(path);
-        long lineNumber = 0;
-        await foreach (string line in File.ReadLinesAsync(path, cancellationToken).ConfigureAwait(false))
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            ExtractionCase? c = null;
-            string reason = "not a gold case";
-            try
-            {
-                c = ExtractionCaseJson.Parse(line);
-            }
-            catch (JsonException e)
-            {
-                reason = "not a gold case: " + e.Message;
-            }
-
-            if (c is null || string.IsNullOrWhiteSpace(c.Id) || c.Text is null)
-            {
-                onBadLine(new BadLine(file, lineNumber, c is null ? reason : "a gold case needs \"id\" and \"text\""));
-                continue;
-            }
-
-            yield return new DatasetArticle
-            {
-                Id = c.Id,
-                Text = c.Text,
-                Url = c.Source,
-                SourceFile = file,
-                SourceLine = (int)Math.Min(lineNumber, int.MaxValue),
-                Annotations = ToFacts(c),
-            };
-        }
+        return JsonLines.ReadAsync(path, line => ToArticle(ExtractionCaseJson.Parse(line), file), options, cancellationToken);
     }
+
+    private static DatasetArticle ToArticle(ExtractionCase c, string file) =>
+        string.IsNullOrWhiteSpace(c.Id) || c.Text is null
+            ? throw new FormatException("a gold case needs \"id\" and \"text\"")
+            : new DatasetArticle { Id = c.Id, Text = c.Text, Url = c.Source, SourceFile = file, Annotations = ToFacts(c) };
 
     /// <summary>The facts of <paramref name="gold"/>, placed in its text.</summary>
     public static ExtractionResult ToFacts(ExtractionCase gold)

@@ -31,7 +31,7 @@ public sealed class ArticleRow : IDatasetRow
     internal static readonly string[] Columns =
     [
         "article_id", "url", "site", "title", "published", "authors", "split", "text_sha256", "text_length", "extractor_version",
-        "annotation_source", "documents", "model_counts", "officials", "duplicate_of", "source_file", "source_line", "warc_file", "warc_record_id",
+        "annotation_source", "documents", "model_counts", "officials", "duplicate_of", "source_file", "content_sha256", "warc_file", "warc_record_id",
     ];
 
     /// <summary>The article's id.</summary>
@@ -82,8 +82,8 @@ public sealed class ArticleRow : IDatasetRow
     /// <summary>The input file, or null.</summary>
     [JsonPropertyName("source_file")] public string? SourceFile { get; set; }
 
-    /// <summary>The input line, or 0.</summary>
-    [JsonPropertyName("source_line")] public long SourceLine { get; set; }
+    /// <summary>The SHA-256 of the page's decoded content as the crawler recorded it, or null.</summary>
+    [JsonPropertyName("content_sha256")] public string? ContentSha256 { get; set; }
 
     /// <summary>The WARC file, or null.</summary>
     [JsonPropertyName("warc_file")] public string? WarcFile { get; set; }
@@ -95,7 +95,7 @@ public sealed class ArticleRow : IDatasetRow
     {
         f.Field(ArticleId); f.Field(Url); f.Field(Site); f.Field(Title); f.Field(Published); f.Field(Authors); f.Field(Split);
         f.Field(TextSha256); f.Field(TextLength); f.Field(ExtractorVersion); f.Field(AnnotationSource); f.Field(Documents); f.Field(ModelCounts);
-        f.Field(Officials); f.Field(DuplicateOf); f.Field(SourceFile); f.Field(SourceLine); f.Field(WarcFile); f.Field(WarcRecordId);
+        f.Field(Officials); f.Field(DuplicateOf); f.Field(SourceFile); f.Field(ContentSha256); f.Field(WarcFile); f.Field(WarcRecordId);
     }
 }
 

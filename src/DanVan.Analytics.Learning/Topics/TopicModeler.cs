@@ -59,7 +59,7 @@ public static class TopicModeler
         double[] weights = MeanShares(mixtureRecords.Where(m => m.Mixture.Sum() > 0).Select(m => m.Mixture), options.Topics);
         var topics = Enumerable.Range(0, options.Topics).Select(t => new TopicSummary(
             t,
-            details.WordScoresPerTopic[t].OrderByDescending(w => w.Score).Select(w => vocabulary[w.Item]).ToList(),
+            details.ItemScoresPerTopic[t].OrderByDescending(w => w.Score).Select(w => vocabulary[w.Item]).ToList(),
             weights[t])).ToList();
 
         var trends = mixtureRecords

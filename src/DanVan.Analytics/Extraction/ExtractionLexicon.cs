@@ -63,7 +63,7 @@ public sealed class ExtractionLexicon
         BusinessOrganisations = new PhraseSet<bool>(Table("BusinessOrganisations").Select(r => (N(r[0]), true)));
         RoleVerbs = Table("RoleVerbs").Select(r => N(r[0])).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         NameIntroducers = Table("NameIntroducers").Select(r => N(r[0])).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-        MiddleNames = Table("MiddleNames").Select(r => N(r[0])).ToFrozenSet(StringComparer.Ordinal);
+        MiddleNames = Table("MiddleNames").Select(r => N(r[0])).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         OrganisationWords = new PhraseSet<bool>(Table("OrganisationWords").Select(r => (N(r[0]), true)));
         InstitutionNouns = new PhraseSet<bool>(Table("InstitutionNouns").Select(r => (N(r[0]), true)));
         ListIntroducers = new PhraseSet<bool>(Table("ListIntroducers").Select(r => (N(r[0]), true)));
@@ -133,7 +133,7 @@ public sealed class ExtractionLexicon
     internal PhraseSet<bool> Places { get; }
 
     /// <summary>Second words of names that mark the word before them as a family name ("Văn", "Thị", "A", "Seo").</summary>
-    internal FrozenSet<string> MiddleNames { get; }
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MiddleNames { get; }
 
     /// <summary>Capitalized words of organisation names, never the first word of a name of unknown family ("Hội", "Ban").</summary>
     internal PhraseSet<bool> OrganisationWords { get; }
@@ -175,7 +175,7 @@ public sealed class ExtractionLexicon
         Add(BoundTitleWords.Keys, WordFlags.BoundTitleWord);
         Add(NameIntroducers, WordFlags.NameIntroducer);
         Add(RoleVerbs, WordFlags.RoleVerb);
-        Add(MiddleNames, WordFlags.MiddleName);
+        Add(MiddleNames.Set, WordFlags.MiddleName);
         Add(OrganisationWords.FirstWords, WordFlags.OrganisationWord);
         Add(InstitutionNouns.FirstWords, WordFlags.InstitutionNoun);
         Add(ListIntroducers.FirstWords, WordFlags.ListIntroducer);

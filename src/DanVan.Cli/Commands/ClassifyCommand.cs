@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DanVan.Analytics.Articles;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using DanVan.Analytics.Learning;
@@ -44,8 +45,8 @@ internal static class ClassifyCommand
             RelevanceClassifier relevance = model is null ? RelevanceClassifier.LoadDefault() : RelevanceClassifier.Load(model.FullName);
             TopicClassifier? topic = noTopic ? null : topicModel is null ? TopicClassifier.LoadDefault() : TopicClassifier.Load(topicModel.FullName);
             var classifier = new ArticleClassifier(relevance, topic);
-            var problems = new List<ArticleInputProblem>();
-            IEnumerable<ClassificationInput> inputs = ArticleInputReader.Read(input.FullName, problems).Select(a => new ClassificationInput(a.Id, a.Text));
+            var problems = new List<BadLine>();
+            IEnumerable<ClassificationInput> inputs = ArticleInputReader.Read(input.FullName, problems, cancellationToken).Select(a => new ClassificationInput(a.Id, a.Text));
 
             using Stream stream = output is null ? Console.OpenStandardOutput() : File.Create(output.FullName);
             using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
@@ -74,10 +75,7 @@ internal static class ClassifyCommand
                 count++;
             }
 
-            foreach (ArticleInputProblem problem in problems)
-            {
-                Console.Error.WriteLine($"warning: {input.Name} line {problem.Line} skipped: {problem.Reason}.");
-            }
+            ArticleInputReader.Report(problems);
 
             Console.Error.WriteLine($"{count} articles classified, {problems.Count} lines skipped.");
             return 0;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
-using System.Text.Json;
+using DanVan.Analytics.Articles;
 using DanVan.Analytics.Datasets;
 using DanVan.Analytics.Datasets.Sources;
 using DanVan.Analytics.Datasets.Splits;
@@ -90,9 +90,26 @@ internal static class DatasetCommand
     internal static string ToolVersion { get; } =
         typeof(DatasetCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0";
 
-    private sealed record Sources(FileInfo[] Articles, FileInfo[] Gold, FileInfo[] Warc, bool Strict)
+    private sealed class Sources(FileInfo[] articles, FileInfo[] gold, FileInfo[] warc, bool strict)
     {
-        public int BadLines { get; set; }
+        public FileInfo[] Articles { get; } = articles;
+
+        public FileInfo[] Gold { get; } = gold;
+
+        public FileInfo[] Warc { get; } = warc;
+
+        public int BadLines { get; private set; }
+
+        // The common policy: each bad line on stderr as {"file","line","reason"}; --strict stops at the first.
+        public JsonLinesReadOptions ReadOptions => new()
+        {
+            Strict = strict,
+            OnBadLine = line =>
+            {
+                BadLines++;
+                Console.Error.WriteLine(ArticleRecordJson.Serialize(line));
+            },
+        };
     }
 
     private static async Task<int> RunAsync(Sources sources, DirectoryInfo output, DatasetOptions options, CancellationToken cancellationToken)
@@ -130,7 +147,7 @@ internal static class DatasetCommand
                 $"{sources.BadLines} bad lines skipped -> {output.FullName}");
             return sources.BadLines > 0 ? 3 : 0;
         }
-        catch (BadInputLineException e)
+        catch (BadLineException e)
         {
             Console.Error.WriteLine($"error: stopped at a bad line (--strict): {e.Message}");
             return 3;
@@ -149,19 +166,10 @@ internal static class DatasetCommand
 
     private static async IAsyncEnumerable<DatasetArticle> ReadAll(Sources sources, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        void Report(BadLine line)
-        {
-            sources.BadLines++;
-            Console.Error.WriteLine(JsonSerializer.Serialize(line, BadLineJson.Options));
-            if (sources.Strict)
-            {
-                throw new BadInputLineException(line);
-            }
-        }
-
+        JsonLinesReadOptions options = sources.ReadOptions;
         foreach (FileInfo file in sources.Articles)
         {
-            await foreach (DatasetArticle a in ArticleLineReader.ReadAsync(file.FullName, Report, cancellationToken))
+            await foreach (DatasetArticle a in DatasetArticle.ReadAsync(file.FullName, options, cancellationToken))
             {
                 yield return a;
             }
@@ -169,7 +177,7 @@ internal static class DatasetCommand
 
         foreach (FileInfo file in sources.Gold)
         {
-            await foreach (DatasetArticle a in GoldAnnotations.ReadAsync(file.FullName, Report, cancellationToken))
+            await foreach (DatasetArticle a in GoldAnnotations.ReadAsync(file.FullName, options, cancellationToken))
             {
                 yield return a;
             }
@@ -177,7 +185,7 @@ internal static class DatasetCommand
 
         foreach (FileInfo file in sources.Warc)
         {
-            foreach (DatasetArticle a in WarcArticleSource.Read(file.FullName, Report, cancellationToken))
+            foreach (DatasetArticle a in WarcArticleSource.Read(file.FullName, options, cancellationToken))
             {
                 yield return a;
             }
@@ -204,9 +212,4 @@ internal static class DatasetCommand
     }
 
     private static string Quote(string arg) => arg.Length > 0 && !arg.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'') ? arg : "\"" + arg.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
-
-    private static class BadLineJson
-    {
-        public static JsonSerializerOptions Options { get; } = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DanVan.Analytics.Articles;
 using System.Globalization;
 using DanVan.Analytics.Learning.Topics;
 
@@ -45,15 +46,12 @@ internal static class TopicsCommand
 
         try
         {
-            var problems = new List<ArticleInputProblem>();
-            var articles = ArticleInputReader.Read(input.FullName, problems).Select(a => new DatedText(a.Id, a.Text, a.Date));
+            var problems = new List<BadLine>();
+            var articles = ArticleInputReader.Read(input.FullName, problems, cancellationToken).Select(a => new DatedText(a.Id, a.Text, a.Date));
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();
             TopicModelResult result = TopicModeler.Fit(articles, new TopicModelOptions { Topics = topics, NumberOfThreads = threads, Seed = seed }, cancellationToken);
             TopicOutputWriter.Write(result, output.FullName);
-            foreach (ArticleInputProblem problem in problems)
-            {
-                Console.Error.WriteLine($"warning: {input.Name} line {problem.Line} skipped: {problem.Reason}.");
-            }
+            ArticleInputReader.Report(problems);
 
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{result.Documents.Count} articles, {result.VocabularySize} terms, {topics} topics, {result.Trends.Count} months; {stopwatch.Elapsed.TotalSeconds:0.0} s; written to {output.FullName}"));

@@ -1,4 +1,5 @@
 using System.Text;
+using DanVan.Analytics.Articles;
 using DanVan.Analytics.Crawling.Archiving;
 using DanVan.Analytics.Datasets.Sources;
 using DanVan.Analytics.Parsing;
@@ -12,7 +13,7 @@ namespace DanVan.Cli.Commands;
 /// </summary>
 internal static class WarcArticleSource
 {
-    public static IEnumerable<DatasetArticle> Read(string path, Action<BadLine> onBadRecord, CancellationToken cancellationToken)
+    public static IEnumerable<DatasetArticle> Read(string path, JsonLinesReadOptions options, CancellationToken cancellationToken)
     {
         string file = Path.GetFileName(path);
         var parser = new ArticleParser();
@@ -36,7 +37,7 @@ internal static class WarcArticleSource
             if (failure is not null)
             {
                 // A damaged archive cannot be resynchronised safely: report and stop reading this file.
-                onBadRecord(new BadLine(file, index + 1, failure));
+                JsonLines.Report(new BadLine(file, index + 1, failure), options);
                 yield break;
             }
 
@@ -56,28 +57,20 @@ internal static class WarcArticleSource
             {
                 Uri? url = Uri.TryCreate(record.TargetUri, UriKind.Absolute, out Uri? u) ? u : null;
                 Article parsed = parser.Parse(record.SplitHttp().Payload, url, contentType, cancellationToken);
-                string text = ArticleText.Join(parsed.Title, parsed.Lead, parsed.Body);
-                if (text.Length > 0)
+                ArticleRecord parsedRecord = parsed.ToRecord(record.RecordId ?? record.TargetUri ?? file + "#" + index) with
                 {
-                    article = new DatasetArticle
-                    {
-                        Id = record.RecordId ?? (record.TargetUri ?? file + "#" + index),
-                        Text = text,
-                        Url = parsed.Url?.AbsoluteUri ?? record.TargetUri,
-                        Site = parsed.Site ?? url?.Host,
-                        Title = parsed.Title,
-                        Published = parsed.Published,
-                        Authors = parsed.Authors,
-                        WarcFile = file,
-                        WarcRecordId = record.RecordId,
-                        SourceFile = file,
-                        SourceLine = (int)Math.Min(index, int.MaxValue),
-                    };
+                    WarcFile = file,
+                    WarcRecordId = record.RecordId,
+                };
+                if (parsedRecord.ComposeText().Length > 0)
+                {
+                    article = DatasetArticle.From(parsedRecord, file) with { Site = parsed.Site ?? url?.Host };
                 }
             }
+
             catch (ArticleParseException e)
             {
-                onBadRecord(new BadLine(file, index, "page not parsed: " + e.Message));
+                JsonLines.Report(new BadLine(file, index, "page not parsed: " + e.Message), options);
             }
 
             if (article is not null)

@@ -8,25 +8,21 @@ internal static partial class OfficialExtractor
         // "anh" / "chị" before a name in a list under a title (an honorific there); 1 or 0.
         private int ListHonorificAt(int k) => _context.Has(k, WordFlags.NameIntroducer) && IsNameWord(k + 1) ? 1 : 0;
 
-        private NameEvidence EvidenceOf(int nameStart, int nameEnd, bool introduced)
+        private NameEvidence EvidenceOf(int nameStart, bool introduced)
         {
-            if (SurnameAt(nameStart, out _) is > 0 and < UnknownFamilyWeight && !HasNamePattern(nameStart))
+            if (SurnameAt(nameStart, out _) == 0)
             {
-                return NameEvidence.KnownFamilyName;
+                return introduced ? NameEvidence.Honorific : NameEvidence.Position;
             }
 
-            if (_context.Has(nameStart, WordFlags.FamilyName) && _lexicon.FamilyNames.Match(_text, _tokens, nameStart, out _) > 0)
-            {
-                return NameEvidence.KnownFamilyName;
-            }
-
-            return HasNamePattern(nameStart) && nameEnd - nameStart >= 3 ? NameEvidence.NamePattern
-                : introduced ? NameEvidence.Honorific : NameEvidence.Position;
+            return !HasNamePattern(nameStart) || (_context.Has(nameStart, WordFlags.FamilyName) && _lexicon.FamilyNames.Match(_text, _tokens, nameStart, out _) > 0)
+                ? NameEvidence.KnownFamilyName
+                : NameEvidence.NamePattern;
         }
 
         // "Cà Thị Nhung", "Vừ A Chinh": a capitalized word, a middle-name word, and at least one more word of the name.
         private bool HasNamePattern(int s) =>
-            IsNameWord(s) && _context.Has(s + 1, WordFlags.MiddleName) && _lexicon.MiddleNames.Contains(_tokens[s + 1].In(_text).ToString())
+            IsNameWord(s) && _context.Has(s + 1, WordFlags.MiddleName) && _lexicon.MiddleNames.Contains(_tokens[s + 1].In(_text))
             && _context.SameLine(s) && IsNameWord(s + 2) && _context.SameLine(s + 1) && !IsOrganisationWord(s);
 
         private bool IsOrganisationWord(int k) => _context.Has(k, WordFlags.OrganisationWord) && _lexicon.OrganisationWords.Match(_text, _tokens, k, out _) > 0;

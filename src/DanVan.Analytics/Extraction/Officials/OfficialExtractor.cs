@@ -131,12 +131,13 @@ internal static partial class OfficialExtractor
 
             // A title after "làm", "giữ chức", "bầu" is a role given by a verb, and one after "Lăng", "Tượng đài" is part of
             // the name of a place or a work ("Lăng Chủ tịch Hồ Chí Minh"): skip it.
-            if ((_context.Has(i - 1, WordFlags.RoleVerb) || IsAfterInstitutionNoun(i)) && IsTitleStart(i, afterSeparator: true))
+            bool titleStart = IsTitleStart(i, afterSeparator: true);
+            if (titleStart && (_context.Has(i - 1, WordFlags.RoleVerb) || IsAfterInstitutionNoun(i)))
             {
                 return SkipTitle(i);
             }
 
-            if (IsTitleStart(i, afterSeparator: true) || StrictNameLength(i) > 0)
+            if (titleStart || StrictNameLength(i) > 0)
             {
                 return ParseList(i, introduced: false, i);
             }
@@ -305,6 +306,13 @@ internal static partial class OfficialExtractor
                 nameEnd = j + n;
             }
 
+            // "Jeong Byung-won", "Khăm-phăn": a syllable joined by a hyphen without spaces belongs to the name.
+            while (_context.IsDash(nameEnd) && nameEnd + 1 < _tokens.Length && _tokens[nameEnd + 1].IsWord
+                && _tokens[nameEnd - 1].End == _tokens[nameEnd].Start && _tokens[nameEnd].End == _tokens[nameEnd + 1].Start)
+            {
+                nameEnd += 2;
+            }
+
             // Apposition after the name.
             var after = new List<TitleRange>();
             int end = nameEnd;
@@ -357,7 +365,7 @@ internal static partial class OfficialExtractor
             }
 
             titlesBefore = titles.Count > 0 ? titles.Select(Describe).ToList() : (after.Count == 0 ? shared : null);
-            Mentions.Add(new RawMention(name, _tokens[nameStart].Start, _tokens[nameEnd - 1].End, all, EvidenceOf(nameStart, nameEnd, honorific || firstIntroduced)));
+            Mentions.Add(new RawMention(name, _tokens[nameStart].Start, _tokens[nameEnd - 1].End, all, EvidenceOf(nameStart, honorific || firstIntroduced)));
             mentioned = true;
             return end;
         }
@@ -446,7 +454,8 @@ internal static partial class OfficialExtractor
             int m = from;
             while (m < _tokens.Length && m - headEnd < MaxTitleWords)
             {
-                // "Phó Chủ tịch UBND huyện Giồng Riềng (Kiên Giang) Lê Thanh Phong", "Trợ lý Tuyên huấn (Phòng Chính trị, BĐBP tỉnh)".
+                // "Phó Chủ tịch UBND huyện Giồng Riềng (Kiên Giang) Lê Thanh Phong", "Trợ lý Tuyên huấn (Phòng Chính trị, BĐBP tỉnh)";
+                // a name before the parenthesis ("... Trung Quốc Tôn Vệ Đông (Sun Weidong)") was taken below.
                 int close = m > headEnd ? ParenthesisEnd(m) : -1;
                 if (close > 0)
                 {
@@ -460,7 +469,7 @@ internal static partial class OfficialExtractor
                 }
 
                 m++;
-                if (IsNameWord(m - 1) && !(IsNameWord(m) && _context.SameLine(m - 1)) && ParenthesisEnd(m) < 0)
+                if (IsNameWord(m - 1) && !(IsNameWord(m) && _context.SameLine(m - 1)) && !IsPlaceBeforeName(m))
                 {
                     nameStart = NameAtEnd(headEnd, m, strict: inApposition);
                     if (nameStart >= 0)
@@ -553,7 +562,15 @@ internal static partial class OfficialExtractor
         private int HonorificAt(int k) => _context.Has(k, WordFlags.Honorific) ? _lexicon.Honorifics.Match(_text, _tokens, k, out _) : 0;
 
         private bool IsAfterInstitutionNoun(int k) =>
-            k > 0 && _tokens[k - 1].IsWord && _lexicon.InstitutionNouns.MatchEndingAt(_text, _tokens, k, 3, out _) > 0;
+            k > 0 && _tokens[k - 1].IsWord && (_context.Has(k - 1, WordFlags.InstitutionNoun) || _context.Has(k - 2, WordFlags.InstitutionNoun) || _context.Has(k - 3, WordFlags.InstitutionNoun))
+            && _lexicon.InstitutionNouns.MatchEndingAt(_text, _tokens, k, 3, out _) > 0;
+
+        // A parenthesis at k that names a place and runs on to a name: "(Kiên Giang) Lê Thanh Phong".
+        private bool IsPlaceBeforeName(int k)
+        {
+            int close = ParenthesisEnd(k);
+            return close > 0 && _context.SameLine(close) && IsNameWord(close + 1);
+        }
 
         // The ")" closing a parenthesis of capitalized words that opens at k ("(Kiên Giang)", "(Phòng Chính trị, BĐBP tỉnh)"), or -1.
         private int ParenthesisEnd(int k)

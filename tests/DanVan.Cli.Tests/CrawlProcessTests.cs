@@ -3,6 +3,7 @@ using System.Text.Json;
 using DanVan.Analytics.Crawling.Archiving;
 using DanVan.Analytics.Crawling.Tests;
 using DanVan.Analytics.Crawling.Tests.Fixtures;
+using Microsoft.AspNetCore.Http;
 
 namespace DanVan.Cli.Tests;
 
@@ -15,31 +16,39 @@ public sealed class CrawlProcessTests() : NewsSiteTestBase(new NewsSite(crawlDel
         string articles = Dir.File("articles.jsonl");
         string state = Dir.File("state");
 
-        // First run: kill -9 the process tree once a few articles are out.
-        using (Process first = StartCrawl(state, articles))
+        // Three runs killed with SIGKILL at growing points of the crawl (the sink commits every batch, so each kill
+        // lands during fetching, writing or committing), then one run that finishes.
+        int kills = 0;
+        foreach (int threshold in new[] { 2, 5, 9 })
         {
-            Task<string> firstErrors = first.StandardError.ReadToEndAsync(); // drained, so the child never blocks on a full pipe
-            var watch = Stopwatch.StartNew();
-
-            // Kill once the server has served a few articles: mid-way through the article pages. The watch runs on
-            // its own thread so that nothing in the test host can delay it.
-            var killer = new Thread(() =>
+            using (Process first = StartCrawl(state, articles))
             {
-                while (Server.Requests.Count(r => r.PathAndQuery.StartsWith("/tin/", StringComparison.Ordinal)) < 4 && !first.HasExited && watch.Elapsed < TimeSpan.FromSeconds(60))
-                {
-                    Thread.Sleep(10);
-                }
+                Task<string> firstErrors = first.StandardError.ReadToEndAsync(); // drained, so the child never blocks on a full pipe
+                var watch = Stopwatch.StartNew();
 
-                if (!first.HasExited)
+                // Kill once the server has served a few articles: mid-way through the article pages. The watch runs on
+                // its own thread so that nothing in the test host can delay it.
+                var killer = new Thread(() =>
                 {
-                    KillTree(first.Id);
-                }
-            });
-            killer.Start();
-            killer.Join();
-            await first.WaitForExitAsync();
-            Assert.True(first.ExitCode != 0, "the crawl finished before it could be killed: " + await firstErrors);
+                    while (Server.Requests.Count(r => r.PathAndQuery.StartsWith("/tin/", StringComparison.Ordinal)) < threshold && !first.HasExited && watch.Elapsed < TimeSpan.FromSeconds(60))
+                    {
+                        Thread.Sleep(10);
+                    }
+
+                    if (!first.HasExited)
+                    {
+                        KillTree(first.Id);
+                    }
+                });
+                killer.Start();
+                killer.Join();
+                await first.WaitForExitAsync();
+                Assert.True(first.ExitCode != 0, "the crawl finished before it could be killed: " + await firstErrors);
+                kills++;
+            }
         }
+
+        Assert.Equal(3, kills);
 
         int linesAtKill = CountLines(articles);
         Assert.True(linesAtKill < Site.ArticlePaths.Count, $"the kill came after the crawl had written everything ({linesAtKill} lines; server saw {string.Join(" ", Server.Requests.Select(r => r.Arrived.ToString("ss.fff") + r.PathAndQuery))})");
@@ -79,14 +88,96 @@ public sealed class CrawlProcessTests() : NewsSiteTestBase(new NewsSite(crawlDel
         Assert.DoesNotContain(Server.Requests, r => NewsSite.DisallowedPrefixes.Any(d => r.PathAndQuery.StartsWith(d, StringComparison.Ordinal)));
     }
 
-    private Process StartCrawl(string state, string articles)
+    [Fact]
+    public async Task DanvanCrawl_SecondRunOnTheSameState_IsRefusedWhileTheFirstFinishesEveryArticleOnce()
+    {
+        string articles = Dir.File("articles.jsonl");
+        string state = Dir.File("state");
+
+        // The first run's second seed answers only once the other runs were refused, so the first holds the state
+        // for as long as they take to start (seconds on a loaded machine) without any timing guess.
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Server.Map("/cho", async context =>
+        {
+            await gate.Task.WaitAsync(TimeSpan.FromMinutes(10), context.RequestAborted); // released by the test (start-up can take a minute under load)
+            await context.Response.WriteAsync("<html><body><a href='/'>home</a></body></html>");
+        });
+        using Process first = StartCrawl(state, articles, timeout: "15m", "--seed", Server.Url("/cho").AbsoluteUri);
+        Task<string> firstErrors = first.StandardError.ReadToEndAsync();
+        var watch = Stopwatch.StartNew();
+        while (Server.RequestsFor("/cho").Count == 0 && !first.HasExited && watch.Elapsed < TimeSpan.FromMinutes(5))
+        {
+            await Task.Delay(10);
+        }
+
+        if (first.HasExited)
+        {
+            Assert.Fail("the first crawl ended before the second could start: " + await firstErrors); // read only once it has ended
+        }
+
+        // Two more runs while the first holds the state: each is refused at once, with one line and exit code 1.
+        int refused = 0;
+        for (int attempt = 0; attempt < 2; attempt++)
+        {
+            using Process second = StartCrawl(state, Dir.File($"other-{attempt}.jsonl"));
+            string secondErrors = await second.StandardError.ReadToEndAsync();
+            await second.WaitForExitAsync();
+            Assert.True(second.ExitCode == 1, $"exit {second.ExitCode}, first ended: {first.HasExited}: {secondErrors}");
+            Assert.Contains("in use by another crawl", secondErrors, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", secondErrors, StringComparison.Ordinal);
+            Assert.False(File.Exists(Dir.File($"other-{attempt}.jsonl")) && new FileInfo(Dir.File($"other-{attempt}.jsonl")).Length > 0);
+            refused++;
+        }
+
+        Assert.False(first.HasExited, "the refusals came after the first crawl had finished");
+        gate.TrySetResult();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await first.WaitForExitAsync(timeout.Token);
+        Assert.True(first.ExitCode == 0, await firstErrors);
+        Assert.Equal(2, refused);
+        AssertEveryArticleOnce(articles);
+    }
+
+    [Fact]
+    public async Task DanvanCrawl_OutputOnAFullDisk_PrintsOneErrorLineAndExitsOneWithoutAStackTrace()
+    {
+        Assert.True(File.Exists("/dev/full"), "the test needs Linux's /dev/full");
+        using Process crawl = StartCrawl(Dir.File("state"), "/dev/full");
+        string errors = await crawl.StandardError.ReadToEndAsync();
+        await crawl.WaitForExitAsync();
+        Assert.Equal(1, crawl.ExitCode);
+        Assert.Contains("error: the crawl output could not", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
+
+        // Nothing the full disk swallowed is marked done: a run to a real file writes every article once.
+        string articles = Dir.File("articles.jsonl");
+        using Process again = StartCrawl(Dir.File("state"), articles);
+        string log = await again.StandardError.ReadToEndAsync();
+        await again.WaitForExitAsync();
+        Assert.True(again.ExitCode == 0, log);
+        AssertEveryArticleOnce(articles);
+    }
+
+    private void AssertEveryArticleOnce(string articles)
+    {
+        var urls = File.ReadAllLines(articles).Select(line =>
+        {
+            using var doc = JsonDocument.Parse(line);
+            return new Uri(doc.RootElement.GetProperty("url").GetString()!).PathAndQuery;
+        }).ToList();
+        Assert.Equal(Site.ArticlePaths.Order(StringComparer.Ordinal), urls.Order(StringComparer.Ordinal));
+    }
+
+    private Process StartCrawl(string state, string articles, string timeout = "2500ms", params string[] extra)
     {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string arg in new[] { DanvanCli.Dll(), "crawl", "--contact", "mailto:tests@example.org", "--seed", Server.BaseUrl.AbsoluteUri, "--state", state, "--out", articles, "--delay", "200ms", "--timeout", "2500ms", "--retries", "1" })
+        string[] args = [DanvanCli.Dll(), "crawl", "--contact", "mailto:tests@example.org", "--seed", Server.BaseUrl.AbsoluteUri, "--state", state, "--out", articles, "--delay", "200ms", "--timeout", timeout, "--retries", "1", .. extra];
+        foreach (string arg in args)
         {
             info.ArgumentList.Add(arg);
         }

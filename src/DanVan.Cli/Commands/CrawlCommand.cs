@@ -38,11 +38,14 @@ internal static class CrawlCommand
         var allowHost = new Option<string[]>("--allow-host") { Description = "Another host the crawl may visit (repeatable).", HelpName = "HOST" };
         var contact = new Option<string>("--contact") { Description = "How site owners reach you: a URL of a page about your crawl, or mailto:you@example.org. Goes into the User-Agent; required unless --user-agent is given.", HelpName = "URL" };
         var userAgent = new Option<string>("--user-agent") { Description = "A whole User-Agent instead of DanVanBot/0.1 (+CONTACT): keep a product token and your contact in it.", HelpName = "TEXT" };
+        var maxLinks = CliOptions.WholeNumber("--max-links-per-page", "The most links taken from one page; past it a warning is printed.", 5000);
+        var maxNew = CliOptions.WholeNumber("--max-new-urls-per-page", "The most new URLs one page may queue.", 1000);
+        var anyPort = new Option<bool>("--any-port") { Description = "Follow links to any port of the seeds' hosts (by default scheme, host and port must match a seed's)." };
         var allowPrivate = new Option<bool>("--allow-private-networks") { Description = "Allow private and loopback addresses for every host (only for crawling your own network)." };
         Option<FileInfo?> keepRelevant = ClassifierOptions.KeepRelevantOption();
 
         var command = new Command("crawl", "Crawl news sites politely and resumably into a WARC archive and an articles JSONL file.");
-        foreach (Option option in new Option[] { seeds, state, output, maxPages, delay, concurrency, perHost, timeout, retries, maxDepth, include, exclude, allowHost, contact, userAgent, allowPrivate, keepRelevant })
+        foreach (Option option in new Option[] { seeds, state, output, maxPages, delay, concurrency, perHost, timeout, retries, maxDepth, include, exclude, allowHost, contact, userAgent, maxLinks, maxNew, anyPort, allowPrivate, keepRelevant })
         {
             command.Options.Add(option);
         }
@@ -100,7 +103,10 @@ internal static class CrawlCommand
                     IncludePatterns = parseResult.GetValue(include) ?? [],
                     ExcludePatterns = parseResult.GetValue(exclude) ?? [],
                     AllowedHosts = parseResult.GetValue(allowHost) ?? [],
+                    MatchSchemeAndPort = !parseResult.GetValue(anyPort),
                 },
+                MaxLinksPerPage = Math.Max(0, parseResult.GetValue(maxLinks)),
+                MaxNewUrlsPerPage = Math.Max(0, parseResult.GetValue(maxNew)),
                 // The command line ends the process about 2 s after Ctrl+C: leave time to commit.
                 StopGracePeriod = TimeSpan.FromSeconds(1),
                 Progress = new ProgressLine(),
@@ -135,7 +141,7 @@ internal static class CrawlCommand
         CrawlSummary summary;
         try
         {
-            summary = await new Crawler(options, articles).RunAsync(cancellationToken: stop.Token);
+            summary = await new Crawler(options, articles, new WarningLog(Console.Error)).RunAsync(cancellationToken: stop.Token);
         }
         catch (Exception e) when (e is CrawlConfigurationException or ArgumentException)
         {
@@ -207,6 +213,24 @@ internal static class CrawlCommand
 
         duration = TimeSpan.FromSeconds(amount * unit);
         return true;
+    }
+
+    /// <summary>The crawler's warnings and errors (capped pages, crawler errors) as lines on stderr.</summary>
+    private sealed class WarningLog(TextWriter writer) : Microsoft.Extensions.Logging.ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => logLevel >= Microsoft.Extensions.Logging.LogLevel.Warning;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                writer.WriteLine();
+                writer.WriteLine((logLevel == Microsoft.Extensions.Logging.LogLevel.Warning ? "warning: " : "error: ") + formatter(state, exception));
+            }
+        }
     }
 
     /// <summary>Shows the crawl's progress on a <see cref="StatusLine"/>.</summary>

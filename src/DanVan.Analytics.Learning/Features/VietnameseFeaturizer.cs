@@ -16,7 +16,7 @@ public static class VietnameseFeaturizer
     /// The version of the features. A model records it and refuses to load under another one: change it whenever the
     /// terms, the hashing, the stop words or the facts change.
     /// </summary>
-    public const string Version = "vi-terms-2.1";
+    public const string Version = "vi-terms-2.2";
 
     /// <summary>Bits of the term hash: the term part of the vector has 2^18 slots.</summary>
     public const int HashBits = 18;

@@ -32,9 +32,7 @@ internal static class ClassifierOptions
             return null;
         }
 
-        RelevanceClassifier relevance = model is null ? RelevanceClassifier.LoadDefault() : RelevanceClassifier.Load(model.FullName);
-        TopicClassifier topic = topicModel is null ? TopicClassifier.LoadDefault() : TopicClassifier.Load(topicModel.FullName);
-        return new ArticleClassifier(relevance, topic);
+        return new ArticleClassifier(LoadRelevance(model), LoadTopic(topicModel));
     }
 
     /// <summary>The <c>--keep-relevant [relevance.zip]</c> option of <c>danvan crawl</c> (the shipped model when no file is given).</summary>
@@ -54,6 +52,16 @@ internal static class ClassifierOptions
         }
 
         FileInfo? model = parseResult.GetValue(option);
-        return new ArticleClassifier(model is null ? RelevanceClassifier.LoadDefault() : RelevanceClassifier.Load(model.FullName));
+        return new ArticleClassifier(LoadRelevance(model));
     }
+
+    /// <summary>The relevance model in <paramref name="model"/>, or the shipped one when it is null.</summary>
+    /// <exception cref="Analytics.Learning.ModelFormatException">The model file is damaged, of the wrong kind or stale.</exception>
+    public static RelevanceClassifier LoadRelevance(FileInfo? model) =>
+        model is null ? RelevanceClassifier.LoadDefault() : RelevanceClassifier.Load(model.FullName);
+
+    /// <summary>The topic model in <paramref name="model"/>, or the shipped one when it is null.</summary>
+    /// <exception cref="Analytics.Learning.ModelFormatException">The model file is damaged, of the wrong kind or stale.</exception>
+    public static TopicClassifier LoadTopic(FileInfo? model) =>
+        model is null ? TopicClassifier.LoadDefault() : TopicClassifier.Load(model.FullName);
 }

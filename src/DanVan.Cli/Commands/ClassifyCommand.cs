@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using DanVan.Analytics.Learning;
 using DanVan.Analytics.Learning.Classification;
+using DanVan.Cli.CommandLine;
 
 namespace DanVan.Cli.Commands;
 
@@ -37,14 +38,12 @@ internal static class ClassifyCommand
         if (!input.Exists)
         {
             Console.Error.WriteLine($"error: the input file {input.FullName} does not exist.");
-            return 2;
+            return ExitCodes.Usage;
         }
 
         try
         {
-            RelevanceClassifier relevance = model is null ? RelevanceClassifier.LoadDefault() : RelevanceClassifier.Load(model.FullName);
-            TopicClassifier? topic = noTopic ? null : topicModel is null ? TopicClassifier.LoadDefault() : TopicClassifier.Load(topicModel.FullName);
-            var classifier = new ArticleClassifier(relevance, topic);
+            var classifier = new ArticleClassifier(ClassifierOptions.LoadRelevance(model), noTopic ? null : ClassifierOptions.LoadTopic(topicModel));
             var problems = new List<BadLine>();
             IEnumerable<ClassificationInput> inputs = ArticleInputReader.Read(input.FullName, problems, cancellationToken).Select(a => new ClassificationInput(a.Id, a.Text));
 
@@ -78,17 +77,17 @@ internal static class ClassifyCommand
             ArticleInputReader.Report(problems);
 
             Console.Error.WriteLine($"{count} articles classified, {problems.Count} lines skipped.");
-            return 0;
+            return ExitCodes.Success;
         }
         catch (ModelFormatException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            return 2;
+            return ExitCodes.Usage;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            return 1;
+            return ExitCodes.Failure;
         }
     }
 }

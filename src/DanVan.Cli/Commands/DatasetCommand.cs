@@ -7,6 +7,7 @@ using DanVan.Analytics.Datasets;
 using DanVan.Analytics.Datasets.Sources;
 using DanVan.Analytics.Datasets.Splits;
 using DanVan.Analytics.Datasets.Tables;
+using DanVan.Cli.CommandLine;
 
 namespace DanVan.Cli.Commands;
 
@@ -118,13 +119,13 @@ internal static class DatasetCommand
         if (all.Length == 0)
         {
             Console.Error.WriteLine("error: give at least one --in, --gold or --warc file.");
-            return 2;
+            return ExitCodes.Usage;
         }
 
         if (all.FirstOrDefault(f => !f.Exists) is FileInfo missing)
         {
             Console.Error.WriteLine($"error: the input file {missing.FullName} does not exist.");
-            return 2;
+            return ExitCodes.Usage;
         }
 
         try
@@ -145,22 +146,22 @@ internal static class DatasetCommand
                 $"dataset: {summary.Articles} articles ({string.Join(", ", summary.Splits.Select(s => $"{s.Key} {s.Value.Articles}"))}), " +
                 $"{summary.Duplicates} near duplicates{(options.Dedupe ? $" ({summary.DuplicatesDropped} dropped)" : "")}, " +
                 $"{sources.BadLines} bad lines skipped -> {output.FullName}");
-            return sources.BadLines > 0 ? 3 : 0;
+            return sources.BadLines > 0 ? ExitCodes.Skipped : ExitCodes.Success;
         }
         catch (BadLineException e)
         {
             Console.Error.WriteLine($"error: stopped at a bad line (--strict): {e.Message}");
-            return 3;
+            return ExitCodes.Skipped;
         }
         catch (DatasetOutputException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            return 2;
+            return ExitCodes.Usage;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            return 1;
+            return ExitCodes.Failure;
         }
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DanVan.Analytics.Datasets;
+using DanVan.Cli.CommandLine;
 
 namespace DanVan.Cli.Commands;
 
@@ -21,7 +22,7 @@ internal static class DatasetMergeCommand
             if (shards.FirstOrDefault(d => !File.Exists(Path.Combine(d.FullName, "manifest.json"))) is DirectoryInfo bad)
             {
                 Console.Error.WriteLine($"error: {bad.FullName} is not a dataset folder (no manifest.json).");
-                return 2;
+                return ExitCodes.Usage;
             }
 
             try
@@ -30,17 +31,17 @@ internal static class DatasetMergeCommand
                 DatasetSummary summary = await DatasetMerger.MergeAsync([.. shards.Select(s => s.FullName)], parseResult.GetValue(outOption)!.FullName,
                     parseResult.GetValue(forceOption), commandLine, cancellationToken);
                 Console.Error.WriteLine($"merged {shards.Length} shards: {summary.Articles} articles.");
-                return 0;
+                return ExitCodes.Success;
             }
             catch (DatasetOutputException e)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
-                return 2;
+                return ExitCodes.Usage;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidDataException)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
-                return 1;
+                return ExitCodes.Failure;
             }
         });
         return command;

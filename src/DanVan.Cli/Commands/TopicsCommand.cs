@@ -2,6 +2,7 @@ using System.CommandLine;
 using DanVan.Analytics.Articles;
 using System.Globalization;
 using DanVan.Analytics.Learning.Topics;
+using DanVan.Cli.CommandLine;
 
 namespace DanVan.Cli.Commands;
 
@@ -35,13 +36,13 @@ internal static class TopicsCommand
         if (!input.Exists)
         {
             Console.Error.WriteLine($"error: the input file {input.FullName} does not exist.");
-            return 2;
+            return ExitCodes.Usage;
         }
 
         if (topics < 2 || threads < 1)
         {
             Console.Error.WriteLine("error: --topics must be at least 2 and --threads at least 1.");
-            return 2;
+            return ExitCodes.Usage;
         }
 
         try
@@ -60,17 +61,17 @@ internal static class TopicsCommand
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{topic.Id,2} {topic.Weight:0.000}  {string.Join(", ", topic.TopWords.Take(10))}"));
             }
 
-            return 0;
+            return ExitCodes.Success;
         }
         catch (ArgumentException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            return 2;
+            return ExitCodes.Usage;
         }
         catch (IOException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            return 1;
+            return ExitCodes.Failure;
         }
     }
 }

@@ -4,6 +4,7 @@ using DanVan.Analytics.Learning;
 using DanVan.Analytics.Learning.Data;
 using DanVan.Analytics.Learning.Models;
 using DanVan.Analytics.Learning.Training;
+using DanVan.Cli.CommandLine;
 
 namespace DanVan.Cli.Commands;
 
@@ -79,22 +80,22 @@ internal static class TrainCommand
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"chosen: {ModelFile.ReadMetadataOf(output.FullName).Trainer}; written {output.FullName} in {stopwatch.Elapsed.TotalSeconds:0.0} s"));
-            return 0;
+            return ExitCodes.Success;
         }
         catch (TrainingDataException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            return 2;
+            return ExitCodes.Usage;
         }
         catch (IOException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            return 1;
+            return ExitCodes.Failure;
         }
         catch (UnauthorizedAccessException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            return 1;
+            return ExitCodes.Failure;
         }
     }
 

@@ -15,18 +15,27 @@ public sealed record ManifestSourceOptions
     /// <summary>A file the caller is writing (the output): a page that resolves to it is refused rather than read.</summary>
     public string? ProtectedPath { get; init; }
 
+    /// <summary>
+    /// Whether pages may lie outside the manifest's folder. False (the default): a path that leaves the folder,
+    /// after <c>..</c> and symbolic links are resolved, is refused with the kind <c>OutsideManifestFolder</c>, so an
+    /// untrusted manifest cannot copy <c>/proc/self/environ</c> or <c>../../etc/passwd</c> into the output.
+    /// </summary>
+    public bool AllowOutside { get; init; }
+
     /// <summary>The parser; a new one with the default options when null.</summary>
     public ArticleParser? Parser { get; init; }
 }
 
 /// <summary>
 /// The pipeline's HTML source: reads a manifest of <c>{"id", "url", "path"}</c> lines and parses each page into an
-/// <see cref="ArticleRecord"/>, one at a time. Relative paths are resolved against the manifest's folder.
+/// <see cref="ArticleRecord"/>, one at a time. Relative paths are resolved against the manifest's folder, and
+/// pages must lie inside that folder unless <see cref="ManifestSourceOptions.AllowOutside"/> is set. A file that is
+/// not HTML by its content (binary, a PDF, an image, plain text) is refused with the kind <c>NotHtml</c>.
 /// </summary>
 public static class ManifestArticleSource
 {
     /// <summary>The records of the pages that <paramref name="manifestPath"/> lists, in its order.</summary>
-    /// <param name="manifestPath">The manifest (<c>-</c>: standard input, paths then relative to the working folder).</param>
+    /// <param name="manifestPath">The manifest (<c>-</c>: standard input, paths then relative to, and confined to, the working folder).</param>
     /// <param name="options">Bad lines, failed pages, the protected output.</param>
     /// <param name="cancellationToken">Stops the read.</param>
     public static async IAsyncEnumerable<ArticleRecord> ReadAsync(string manifestPath, ManifestSourceOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -47,6 +56,10 @@ public static class ManifestArticleSource
             if (protectedPath is not null && FileIdentity.AreSame(path, protectedPath))
             {
                 failure = new ArticleFailure(manifestPath, line, entry.Id, "OutputIsInput", $"{path} is the output file; it is not read as a page.");
+            }
+            else if (!options.AllowOutside && !FileIdentity.IsInside(path, directory))
+            {
+                failure = new ArticleFailure(manifestPath, line, entry.Id, "OutsideManifestFolder", $"{entry.Path} resolves to {FileIdentity.Resolve(path)}, outside the manifest's folder {directory}; it is not read unless outside paths are allowed.");
             }
             else
             {

@@ -9,7 +9,8 @@ namespace DanVan.Cli.Commands;
 /// <summary>
 /// <c>danvan parse FILE [--url URL] [--out FILE]</c> parses one page (indented JSON on standard output, or one JSON
 /// line into <c>--out</c>); <c>danvan parse --in manifest.jsonl --out articles.jsonl</c> parses every page of a
-/// manifest into JSON lines through the library's pipeline. Bad manifest lines and pages that could not be parsed
+/// manifest into JSON lines through the library's pipeline (pages confined to the manifest's folder unless
+/// <c>--allow-outside</c>; files that are not HTML by their content refused per page). Bad manifest lines and pages that could not be parsed
 /// go to stderr as JSON objects, and the exit code is 3 when there were any.
 /// </summary>
 internal static class ParseCommand
@@ -25,12 +26,17 @@ internal static class ParseCommand
         var inOption = CliOptions.File("--in", "A manifest of {\"id\", \"url\", \"path\"} JSON lines (paths relative to the manifest's folder); - for standard input.");
         var outOption = CliOptions.File("--out", "Where the articles go as JSON lines; - or absent: standard output.");
         var strictOption = CliOptions.Strict();
+        var allowOutsideOption = new Option<bool>("--allow-outside")
+        {
+            Description = "Read manifest pages outside the manifest's folder (after resolving .. and links); refused by default, as a manifest may come from someone else.",
+        };
         var command = new Command("parse", "Parse Vietnamese news pages into clean articles (title, lead, time, authors, body, captions).");
         command.Arguments.Add(fileArgument);
         command.Options.Add(urlOption);
         command.Options.Add(inOption);
         command.Options.Add(outOption);
         command.Options.Add(strictOption);
+        command.Options.Add(allowOutsideOption);
         command.SetAction((parseResult, cancellationToken) =>
         {
             FileInfo? file = parseResult.GetValue(fileArgument);
@@ -49,7 +55,7 @@ internal static class ParseCommand
 
             return file is not null
                 ? ParseOneAsync(file, parseResult.GetValue(urlOption), output, cancellationToken)
-                : ParseManifestAsync(manifest!, output, parseResult.GetValue(strictOption), cancellationToken);
+                : ParseManifestAsync(manifest!, output, parseResult.GetValue(strictOption), parseResult.GetValue(allowOutsideOption), cancellationToken);
         });
         return command;
     }
@@ -96,7 +102,7 @@ internal static class ParseCommand
         }
     }
 
-    private static async Task<int> ParseManifestAsync(FileInfo manifest, FileInfo? output, bool strict, CancellationToken cancellationToken)
+    private static async Task<int> ParseManifestAsync(FileInfo manifest, FileInfo? output, bool strict, bool allowOutside, CancellationToken cancellationToken)
     {
         if (!OutputGuard.InputExists(manifest))
         {
@@ -111,6 +117,7 @@ internal static class ParseCommand
             {
                 Lines = problems.ReadOptions,
                 OnFailure = problems.Report,
+                AllowOutside = allowOutside,
                 ProtectedPath = output is null || CliOptions.IsStandardStream(output) ? null : output.FullName,
             };
             IAsyncEnumerable<ArticleRecord> records = ManifestArticleSource.ReadAsync(CliOptions.PathOf(manifest), source, cancellationToken);

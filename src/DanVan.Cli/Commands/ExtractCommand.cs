@@ -1,6 +1,8 @@
 using System.CommandLine;
 using DanVan.Analytics.Articles;
 using DanVan.Analytics.Evaluation;
+using DanVan.Analytics.Learning;
+using DanVan.Analytics.Learning.Tagging;
 using DanVan.Analytics.Pipeline;
 using DanVan.Cli.CommandLine;
 
@@ -18,19 +20,32 @@ internal static class ExtractCommand
         var inOption = CliOptions.File("--in", "Articles as JSON lines: the output of 'danvan parse' or 'danvan crawl', or {\"id\", \"text\"} cases; - for standard input.", required: true);
         var outOption = CliOptions.File("--out", "The facts as JSON lines; - or absent: standard output.");
         var strictOption = CliOptions.Strict();
+        var taggerOption = CliOptions.File("--tagger", "A name tagger from 'danvan train tagger': its names the rules missed are added to the officials when a title or honorific stands with them.");
         var command = new Command("extract", "Extract document references, \"mô hình\" counts and officials from articles.");
         command.Options.Add(inOption);
         command.Options.Add(outOption);
         command.Options.Add(strictOption);
+        command.Options.Add(taggerOption);
         command.SetAction((parseResult, cancellationToken) =>
-            RunAsync(parseResult.GetValue(inOption)!, parseResult.GetValue(outOption), parseResult.GetValue(strictOption), cancellationToken));
+            RunAsync(parseResult.GetValue(inOption)!, parseResult.GetValue(outOption), parseResult.GetValue(strictOption), parseResult.GetValue(taggerOption), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo input, FileInfo? output, bool strict, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(FileInfo input, FileInfo? output, bool strict, FileInfo? taggerFile, CancellationToken cancellationToken)
     {
-        if (!OutputGuard.InputExists(input) || !OutputGuard.Allows(output, input))
+        if (!OutputGuard.InputExists(input) || !OutputGuard.Allows(output, input) || (taggerFile is not null && !OutputGuard.InputExists(taggerFile)))
         {
+            return ExitCodes.Usage;
+        }
+
+        NameTagger? tagger;
+        try
+        {
+            tagger = taggerFile is null ? null : NameTagger.Load(CliOptions.PathOf(taggerFile));
+        }
+        catch (ModelFormatException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.Usage;
         }
 
@@ -39,7 +54,13 @@ internal static class ExtractCommand
         {
             await using JsonLinesWriter writer = JsonLinesWriter.Create(output is null ? JsonLines.StandardStream : CliOptions.PathOf(output));
             IAsyncEnumerable<ArticleRecord> records = ArticleRecordReader.ReadAsync(CliOptions.PathOf(input), problems.ReadOptions, cancellationToken);
-            await new ArticlePipeline().RunAsync(records, [new ExtractedFactsSink(writer)], cancellationToken: cancellationToken);
+            IArticleSink sink = new ExtractedFactsSink(writer);
+            if (tagger is not null)
+            {
+                sink = new TaggedOfficialsSink(sink, tagger);
+            }
+
+            await new ArticlePipeline().RunAsync(records, [sink], cancellationToken: cancellationToken);
             return problems.ExitCode;
         }
         catch (BadLineException)

@@ -42,7 +42,7 @@ public enum ArticleParseErrorKind
     /// <summary>The input is empty or only whitespace.</summary>
     Empty,
 
-    /// <summary>The input is binary data (an image, an archive), not text.</summary>
+    /// <summary>The input is not an HTML page: binary data (an image, a PDF, an archive, known by its signature or its control bytes) or text without any HTML markup.</summary>
     NotHtml,
 
     /// <summary>The input could not be read (I/O or decompression failed).</summary>

@@ -59,7 +59,7 @@ public sealed class ArticleParser
     /// <param name="url">The address the page came from; resolves relative links and names the site.</param>
     /// <param name="contentType">The HTTP <c>Content-Type</c> header, whose charset wins over the page's own.</param>
     /// <param name="cancellationToken">Cancels a long parse.</param>
-    /// <exception cref="ArticleParseException">The input is empty, binary or unreadable.</exception>
+    /// <exception cref="ArticleParseException">The input is empty, not HTML (binary, a known non-page format, or text without markup) or unreadable.</exception>
     public Article Parse(ReadOnlyMemory<byte> html, Uri? url = null, string? contentType = null, CancellationToken cancellationToken = default)
     {
         using HtmlPage page = Load(html, url, contentType, cancellationToken);
@@ -76,7 +76,7 @@ public sealed class ArticleParser
     /// <param name="contentType">The HTTP <c>Content-Type</c> header, whose charset wins over the page's own.</param>
     /// <param name="cancellationToken">Cancels a long parse.</param>
     /// <returns>The page; dispose it when done.</returns>
-    /// <exception cref="ArticleParseException">The input is empty, binary or unreadable.</exception>
+    /// <exception cref="ArticleParseException">The input is empty, not HTML (binary, a known non-page format, or text without markup) or unreadable.</exception>
     public HtmlPage Load(ReadOnlyMemory<byte> html, Uri? url = null, string? contentType = null, CancellationToken cancellationToken = default)
     {
         var warnings = new List<ParseWarning>();
@@ -115,6 +115,11 @@ public sealed class ArticleParser
 
         CheckNotBinary(bytes);
         string text = HtmlDecoder.Decode(bytes, contentType, warnings);
+        if (!ContentSniffer.HasMarkup(text) && !string.IsNullOrWhiteSpace(text)) // whitespace alone is reported as Empty below
+        {
+            throw new ArticleParseException(ArticleParseErrorKind.NotHtml, "The input is text without any HTML markup, not a page.");
+        }
+
         return LoadText(text, url, warnings, cancellationToken);
     }
 
@@ -123,7 +128,7 @@ public sealed class ArticleParser
     /// <param name="url">The address the page came from.</param>
     /// <param name="contentType">The HTTP <c>Content-Type</c> header, if known.</param>
     /// <param name="cancellationToken">Cancels a long parse.</param>
-    /// <exception cref="ArticleParseException">The input is empty, binary or unreadable.</exception>
+    /// <exception cref="ArticleParseException">The input is empty, not HTML (binary, a known non-page format, or text without markup) or unreadable.</exception>
     public Article Parse(Stream html, Uri? url = null, string? contentType = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(html);
@@ -151,7 +156,7 @@ public sealed class ArticleParser
     /// <param name="url">The address the page came from.</param>
     /// <param name="contentType">The HTTP <c>Content-Type</c> header, if known.</param>
     /// <param name="cancellationToken">Cancels the read and the parse.</param>
-    /// <exception cref="ArticleParseException">The input is empty, binary or unreadable.</exception>
+    /// <exception cref="ArticleParseException">The input is empty, not HTML (binary, a known non-page format, or text without markup) or unreadable.</exception>
     public async Task<Article> ParseAsync(Stream html, Uri? url = null, string? contentType = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(html);
@@ -261,17 +266,7 @@ public sealed class ArticleParser
         List<string> authors = meta.Authors;
         if (authors.Count == 0)
         {
-            foreach (string byline in model.BylineTexts.Concat(content.Bylines))
-            {
-                foreach (string name in BylineParser.Parse(byline))
-                {
-                    if (!authors.Contains(name, StringComparer.OrdinalIgnoreCase))
-                    {
-                        authors.Add(name);
-                    }
-                }
-            }
-
+            authors.AddRange(BylineFinder.Find(model, content.Bylines, meta.TitleNode));
             if (authors.Count > 0)
             {
                 warnings.Add(new ParseWarning(ParseWarningCode.AuthorsFromByline, "The authors were read from the byline in the page text."));
@@ -366,6 +361,11 @@ public sealed class ArticleParser
         if (probe.IsEmpty)
         {
             throw new ArticleParseException(ArticleParseErrorKind.Empty, "The page is empty.");
+        }
+
+        if (ContentSniffer.DescribeSignature(bytes) is { } format)
+        {
+            throw new ArticleParseException(ArticleParseErrorKind.NotHtml, $"The input is {format}, not a page.");
         }
 
         bool utf16 = probe.Length >= 2 && ((probe[0] == 0xFF && probe[1] == 0xFE) || (probe[0] == 0xFE && probe[1] == 0xFF));

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using CsvHelper;
 using Parquet;
 using Parquet.Serialization;
 
@@ -18,8 +17,7 @@ internal sealed class TableWriter<T> : IAsyncDisposable
     private readonly JsonTypeInfo<T> _jsonType;
     private readonly Stream? _jsonl;
     private readonly Utf8JsonWriter? _json;
-    private readonly CsvWriter? _csv;
-    private readonly CsvFields? _csvFields;
+    private readonly CsvTable? _csv;
     private readonly Stream? _parquet;
     private readonly List<T> _batch;
     private readonly int _rowGroupSize;
@@ -41,15 +39,7 @@ internal sealed class TableWriter<T> : IAsyncDisposable
 
         if (formats.HasFlag(TableFormats.Csv))
         {
-            // RFC 4180: CRLF, quotes only where needed (commas, quotes, line breaks), quotes doubled; values as they are.
-            _csv = CsvWriter.Create(staging.Create(name + ".csv"), new CsvWriterOptions
-            {
-                WriteByteOrderMark = options.CsvByteOrderMark,
-                Injection = CsvInjection.None,
-                NullValue = string.Empty,
-            }, leaveOpen: false);
-            _csvFields = new CsvFields(_csv);
-            _csv.WriteHeader(csvColumns);
+            _csv = CsvTable.Create(staging.Create(name + ".csv"), csvColumns, options.CsvByteOrderMark);
             Files.Add(name + ".csv");
         }
 
@@ -82,8 +72,8 @@ internal sealed class TableWriter<T> : IAsyncDisposable
 
         if (_csv is not null)
         {
-            row.WriteCsv(_csvFields!);
-            _csv.EndRecord();
+            row.WriteCsv(_csv);
+            _csv.EndRow();
         }
 
         if (_parquet is not null)
@@ -139,19 +129,6 @@ internal sealed class TableWriter<T> : IAsyncDisposable
         {
             await _parquet.DisposeAsync().ConfigureAwait(false);
         }
-    }
-
-    private sealed class CsvFields(CsvWriter csv) : ICsvFields
-    {
-        public void Field(string? value) => csv.WriteField(value ?? string.Empty);
-
-        public void Field(long value) => csv.WriteField(value.ToString(CultureInfo.InvariantCulture));
-
-        public void Field(long? value) => csv.WriteField(value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
-
-        public void Field(bool value) => csv.WriteField(value ? "true" : "false");
-
-        public void Field(IReadOnlyList<string> values) => csv.WriteField(string.Join("; ", values));
     }
 }
 

@@ -20,6 +20,9 @@ internal sealed class ResolvedMetadata
     public List<string> Tags { get; } = [];
     public string? Language { get; set; }
     public List<string> SiteNames { get; } = [];
+
+    /// <summary>The node of the heading that shows the title (the first h1 when none matches), or -1.</summary>
+    public int TitleNode { get; set; } = -1;
 }
 
 /// <summary>
@@ -71,6 +74,7 @@ internal static class MetadataResolver
             : host is null ? null : host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
 
         ResolveTitle(model, ld, metas, micro, meta, host, warnings);
+        meta.TitleNode = TitleNode(model, meta.Title);
         ResolveDates(model, ld, metas, micro, meta, url, options, warnings);
         ResolveLead(model, ld, metas, micro, meta);
         ResolveAuthors(model, ld, metas, micro, meta, host);
@@ -233,6 +237,7 @@ internal static class MetadataResolver
         }
 
         published.Add(Get(micro, "datePublished"));
+        published.Add(ld.PageDate);
         foreach (string? candidate in published)
         {
             if (candidate is not null && TryDate(candidate, options, out DateTimeOffset value, out bool zoneGiven))
@@ -251,13 +256,13 @@ internal static class MetadataResolver
         {
             // Visible text: <time datetime>, then elements whose class says date, nearest to the headline first
             // (the page header's "today" and the dates of related-news lists lie farther away).
-            int anchor = model.FirstHeadingNode;
+            int anchor = meta.TitleNode;
             IEnumerable<string> dateTexts = model.DateTexts
                 .OrderBy(d => anchor < 0 ? d.Key : Math.Abs(d.Key - anchor))
                 .Select(d => d.Value);
             // Then the address ("/2019/10/21/slug"), then a short date line next to the headline.
             string? path = (url ?? ResolveUrl(model.CanonicalHref ?? Get(metas, "og:url") ?? ld.Url, null))?.AbsolutePath;
-            foreach (string candidate in model.MachineDates.Concat(dateTexts).Concat(UrlDate(path)).Concat(DateLines(model)))
+            foreach (string candidate in model.MachineDates.Concat(dateTexts).Concat(UrlDate(path)).Concat(DateLines(model, meta.TitleNode)))
             {
                 if (TryDate(candidate, options, out DateTimeOffset value, out bool zoneGiven))
                 {
@@ -315,14 +320,17 @@ internal static class MetadataResolver
 
     // Short blocks of the page text that hold a date ("18. Mai 2014", "Posted on May 18, 2014"), nearest to the
     // headline first; the dates of lists of other articles lie farther away.
-    private static IEnumerable<string> DateLines(PageModel model)
+    private static IEnumerable<string> DateLines(PageModel model, int titleNode)
     {
         const int MaxDistance = 40;
+        const int MaxLine = 100;
+        // "01.02.2022 „Der Arbeitsmarkt …": a paragraph that opens with its date.
+        const int OpeningDate = 24;
         List<TextBlock> blocks = model.Blocks;
         int anchor = 0;
-        if (model.FirstHeadingNode >= 0)
+        if (titleNode >= 0)
         {
-            anchor = blocks.FindIndex(b => b.Owner >= model.FirstHeadingNode);
+            anchor = blocks.FindIndex(b => b.Owner >= titleNode);
             anchor = anchor < 0 ? 0 : anchor;
         }
 
@@ -336,13 +344,41 @@ internal static class MetadataResolver
                     continue;
                 }
 
-                TextBlock block = blocks[i];
-                if (block.Chars <= 100 && block.Text.AsSpan().ContainsAnyInRange('0', '9'))
+                string text = blocks[i].Text;
+                if (blocks[i].Chars > MaxLine)
                 {
-                    yield return block.Text;
+                    text = text[..Math.Min(text.Length, OpeningDate)];
+                }
+
+                if (text.AsSpan().ContainsAnyInRange('0', '9'))
+                {
+                    yield return text;
                 }
             }
         }
+    }
+
+    // The heading that shows the title: its text equals the title or holds it (a kicker before, a label after);
+    // a visually hidden "Navigation" h1 earlier in the page is not it.
+    private static int TitleNode(PageModel model, string? title)
+    {
+        if (title is { Length: >= 8 })
+        {
+            string key = TextCleaner.FoldKey(title);
+            foreach (TextBlock block in model.Blocks)
+            {
+                if (block.Kind == BlockKind.Heading && block.Chars >= key.Length / 2 && block.Chars <= key.Length * 2)
+                {
+                    string heading = TextCleaner.FoldKey(block.Text);
+                    if (heading.Length >= 8 && (heading.Contains(key, StringComparison.Ordinal) || key.Contains(heading, StringComparison.Ordinal)))
+                    {
+                        return block.Owner;
+                    }
+                }
+            }
+        }
+
+        return model.FirstHeadingNode;
     }
 
     private static void ResolveLead(PageModel model, JsonLdArticle ld, Dictionary<string, string> metas, Dictionary<string, string> micro, ResolvedMetadata meta)
@@ -424,8 +460,38 @@ internal static class MetadataResolver
 
     private static void AddAuthor(ResolvedMetadata meta, string raw, string? host)
     {
+        // "unocero - Alberto Ávila": the site's name beside the person's is not part of it.
+        string[] segments = raw.Split([" - ", " – ", " | "], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (segments.Length > 1)
+        {
+            string label = HostLabel(host);
+            string[] people = [.. segments.Where(part => VietnameseFolder.Fold(part).Replace(" ", string.Empty, StringComparison.Ordinal) != label &&
+                !meta.SiteNames.Any(site => string.Equals(site, part, StringComparison.OrdinalIgnoreCase)))];
+            if (people.Length < segments.Length)
+            {
+                foreach (string person in people)
+                {
+                    AddAuthor(meta, person, host);
+                }
+
+                return;
+            }
+        }
+
+        // "Zeige alle Beiträge von Max Muster", "By Jane Doe": the byline word is not part of the name.
+        List<string> names = BylineParser.Introduced(raw, 0, allowSingleWord: true);
+        if (names.Count > 0 && !(names.Count == 1 && Clean(raw).EndsWith(names[0], StringComparison.Ordinal) && Clean(raw).Length == names[0].Length))
+        {
+            foreach (string single in names)
+            {
+                AddAuthor(meta, single, host);
+            }
+
+            return;
+        }
+
         // "Thu Hà - Minh Anh" in one field is two people.
-        List<string> names = BylineParser.Parse(raw);
+        names = BylineParser.Parse(raw);
         if (names.Count > 1)
         {
             foreach (string single in names)
@@ -437,7 +503,7 @@ internal static class MetadataResolver
         }
 
         string name = Clean(raw);
-        if (name.Length is 0 or > 80 || name.Contains("://", StringComparison.Ordinal) || name.Contains('@', StringComparison.Ordinal))
+        if (name.Length is 0 or > 80 || BylineParser.IsPlaceholder(name) || name.Contains("://", StringComparison.Ordinal) || name.Contains('@', StringComparison.Ordinal))
         {
             return;
         }
@@ -455,7 +521,9 @@ internal static class MetadataResolver
 
         // "VnExpress", "Báo Lao Động", "baohagiang.vn": the publisher, not a person.
         if (folded.StartsWith("bao ", StringComparison.Ordinal) || folded.Contains('.', StringComparison.Ordinal) ||
-            (hostLabel.Length > 0 && folded.Replace(" ", string.Empty, StringComparison.Ordinal).Contains(hostLabel, StringComparison.Ordinal)))
+            (hostLabel.Length > 0 && folded.Replace(" ", string.Empty, StringComparison.Ordinal).Contains(hostLabel, StringComparison.Ordinal) &&
+             // A personal site named after its owner ("helge.at", "Helge Fahrnberger") still has a person as author.
+             (folded.Replace(" ", string.Empty, StringComparison.Ordinal) == hostLabel || !folded.Split(' ').Contains(hostLabel))))
         {
             return;
         }

@@ -26,6 +26,6 @@ public sealed record ManifestEntry(string? Id, string? Url, string? Path)
 /// <param name="File">The manifest's path as given.</param>
 /// <param name="Line">The manifest line number (1-based).</param>
 /// <param name="Id">The page's identifier.</param>
-/// <param name="Kind">The kind of failure ("Empty", "NotHtml", "Unreadable", "FileNotFound", "OutputIsInput").</param>
+/// <param name="Kind">The kind of failure ("Empty", "NotHtml", "Unreadable", "FileNotFound", "OutputIsInput", "OutsideManifestFolder").</param>
 /// <param name="Reason">An explanation for people.</param>
 public sealed record ArticleFailure(string File, int Line, string? Id, string Kind, string Reason);

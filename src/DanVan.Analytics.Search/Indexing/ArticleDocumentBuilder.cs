@@ -29,6 +29,7 @@ internal sealed class ArticleDocumentBuilder : IDisposable
     private readonly SortedDocValuesField _siteNameValue = new(ArticleFields.SiteName, new BytesRef());
     private readonly StoredField _storedTitle = new(ArticleFields.Title, "");
     private readonly StoredField _storedBody = new(ArticleFields.Body, "");
+    private readonly StoredField _bodyStart = new(ArticleFields.BodyStart, 0);
     private readonly AnalyzedText _analyzedTitle = new();
     private readonly AnalyzedText _analyzedContent = new();
     private readonly AnalyzedTokenStream _titleTerms = new(DiacriticForms.Folded);
@@ -125,6 +126,11 @@ internal sealed class ArticleDocumentBuilder : IDisposable
         doc.Add(Set(_storedTitle, article.Title));
         doc.Add(_title);
         doc.Add(Set(_storedBody, content));
+        // The stored text is the lead, then the body (or the body alone when it repeats the lead): where the body
+        // starts gives both back to a reader. Stored even when 0, so that a body beginning with its lead stays whole.
+        _bodyStart.SetInt32Value(content.Length - article.Body.Length);
+        doc.Add(_bodyStart);
+
         doc.Add(_titleInBody);
         doc.Add(_body);
         _accents.SetBytesValue(_signature.Build(_analyzedTitle, _analyzedContent));

@@ -30,6 +30,30 @@ public static class ArticleDocuments
         };
     }
 
+    /// <summary>
+    /// The pipeline record of an article read back from the index (<see cref="ArticleIndex.ReadArticles"/>), so that
+    /// what an index holds can go wherever parsed articles go: extraction, datasets, learning. The body's paragraphs
+    /// are split at blank lines; its composed text (<see cref="ArticleRecord.ComposeText"/>) is the indexed record's.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="document"/> is null.</exception>
+    public static ArticleRecord ToRecord(this ArticleDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return new ArticleRecord
+        {
+            Id = document.Id,
+            Url = document.Url,
+            CanonicalUrl = document.CanonicalUrl,
+            Site = document.Site,
+            Title = document.Title,
+            Lead = document.Lead.Length == 0 ? null : document.Lead,
+            Body = document.Body,
+            Paragraphs = document.Body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Published = document.Published,
+            Authors = document.Authors,
+        };
+    }
+
     private static string? FirstNonBlank(string? first, string? second) =>
         !string.IsNullOrWhiteSpace(first) ? first : !string.IsNullOrWhiteSpace(second) ? second : null;
 }

@@ -219,6 +219,55 @@ public sealed class ArticleIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads back, whole, every article that <paramref name="query"/> matches (every article when it is null or empty),
+    /// in index order and without the <see cref="SearchRequest.MaxTop"/> limit of a search, as the index was given it:
+    /// title, lead, body, URL, site, publication time, authors, the facts found and the classification when it was
+    /// indexed (<see cref="ArticleDocuments.ToRecord"/> makes it a pipeline record again). Streams: one stored article at a time.
+    /// </summary>
+    /// <remarks>
+    /// The view of the index is the one when the enumeration starts. Indexes written before the body's start was
+    /// stored give the body back by removing the lead and the blank line after it from the stored text; the site is
+    /// the name the article gave, or its host name.
+    /// </remarks>
+    /// <param name="query">The query, in the syntax of <see cref="Search(SearchRequest, CancellationToken)"/>.</param>
+    /// <param name="cancellationToken">Checked between articles.</param>
+    /// <exception cref="QuerySyntaxException">The query is malformed or too large.</exception>
+    /// <exception cref="ArticleIndexException">The index could not be read.</exception>
+    public IEnumerable<ArticleDocument> ReadArticles(string? query = null, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ParsedQuery parsed = _searcher.Parser.Parse(query ?? "");
+        return ReadStored(parsed, cancellationToken);
+    }
+
+    private IEnumerable<ArticleDocument> ReadStored(ParsedQuery parsed, CancellationToken cancellationToken)
+    {
+        IndexSearcher searcher = Guard(_searchers.Acquire);
+        try
+        {
+            var matches = new DocumentIdCollector();
+            try
+            {
+                Guard(() => searcher.Search(parsed.Query, matches));
+            }
+            catch (BooleanQuery.TooManyClausesException)
+            {
+                throw new QuerySyntaxException($"The query has more clauses than the index accepts ({BooleanQuery.MaxClauseCount}); split it into smaller queries.", 0);
+            }
+
+            foreach (int doc in matches.Documents)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return Guard(() => StoredArticle.Read(searcher.Doc(doc)).ToDocument());
+            }
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
     /// <summary>Searches the index for the <paramref name="top"/> best matches of <paramref name="query"/>.</summary>
     /// <exception cref="QuerySyntaxException">The query is malformed.</exception>
     /// <exception cref="ArticleIndexException">The index could not be read.</exception>

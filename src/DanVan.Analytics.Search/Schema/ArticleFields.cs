@@ -15,6 +15,9 @@ internal static class ArticleFields
     public const string Title = "title";
     public const string Lead = "lead";
     public const string Body = "body";
+
+    /// <summary>Where the article's own body starts in the stored body field (which holds the lead, then the body); absent in indexes written before it was stored.</summary>
+    public const string BodyStart = "body_start";
     public const string Published = "published";
     public const string PublishedTicks = "published_ticks";
     public const string Day = "day";

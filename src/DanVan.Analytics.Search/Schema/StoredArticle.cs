@@ -1,4 +1,6 @@
 using System.Globalization;
+using DanVan.Analytics.Classification;
+using DanVan.Analytics.Search.Indexing;
 using Lucene.Net.Documents;
 
 namespace DanVan.Analytics.Search.Schema;
@@ -19,7 +21,11 @@ internal sealed record StoredArticle
 
     public required string Lead { get; init; }
 
+    /// <summary>The searchable text: the lead, then the body (see <c>ArticleDocumentMapper.Content</c>).</summary>
     public required string Body { get; init; }
+
+    /// <summary>Where the article's own body starts in <see cref="Body"/>; null in indexes written before it was stored.</summary>
+    public int? BodyStart { get; init; }
 
     public DateTimeOffset? Published { get; init; }
 
@@ -43,6 +49,39 @@ internal sealed record StoredArticle
     /// <summary>The key the index updates by: the canonical URL when present, else the URL.</summary>
     public string Key => string.IsNullOrWhiteSpace(CanonicalUrl) ? Url : CanonicalUrl;
 
+    /// <summary>The article's own body, without the lead that <see cref="Body"/> starts with.</summary>
+    public string ArticleBody()
+    {
+        if (BodyStart is { } start)
+        {
+            return Body[Math.Min(start, Body.Length)..];
+        }
+
+        // Written before the start was stored: the lead was put before the body with a blank line between.
+        return Lead.Length == 0 || !Body.StartsWith(Lead, StringComparison.Ordinal) ? Body
+            : Body.Length == Lead.Length ? ""
+            : Body.AsSpan(Lead.Length).StartsWith("\n\n", StringComparison.Ordinal) ? Body[(Lead.Length + 2)..]
+            : Body;
+    }
+
+    /// <summary>The stored article as the index was given it.</summary>
+    public ArticleDocument ToDocument() => new()
+    {
+        Id = Id,
+        Url = Url,
+        CanonicalUrl = CanonicalUrl,
+        Site = Site,
+        Title = Title,
+        Lead = Lead,
+        Body = ArticleBody(),
+        Published = Published,
+        Authors = Authors,
+        DocumentCodes = DocumentCodes,
+        Officials = Officials,
+        ModelCounts = ModelCounts,
+        Classification = Relevant is { } relevant ? new ArticleClassification(relevant, RelevanceScore ?? 0, Topic, TopicScore) : null,
+    };
+
     public static StoredArticle Read(Document stored)
     {
         string? publishedText = stored.Get(ArticleFields.Published);
@@ -58,6 +97,7 @@ internal sealed record StoredArticle
             Title = stored.Get(ArticleFields.Title) ?? "",
             Lead = stored.Get(ArticleFields.Lead) ?? "",
             Body = stored.Get(ArticleFields.Body) ?? "",
+            BodyStart = stored.GetField(ArticleFields.BodyStart)?.GetInt32Value(),
             Published = published,
             Authors = stored.GetValues(ArticleFields.Author),
             DocumentCodes = stored.GetValues(ArticleFields.DocumentCode),

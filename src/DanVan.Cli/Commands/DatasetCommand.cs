@@ -7,12 +7,14 @@ using DanVan.Analytics.Datasets;
 using DanVan.Analytics.Datasets.Sources;
 using DanVan.Analytics.Datasets.Splits;
 using DanVan.Analytics.Datasets.Tables;
+using DanVan.Analytics.Search.Indexing;
+using DanVan.Analytics.Search.Querying;
 using DanVan.Cli.CommandLine;
 
 namespace DanVan.Cli.Commands;
 
 /// <summary>
-/// <c>danvan dataset --in FILE.jsonl --out DIR</c>: fact tables, a token-level training set, splits, a card and a manifest.
+/// <c>danvan dataset --in FILE.jsonl --out DIR</c> (or <c>--index DIR --query "…"</c>: the articles a search returns): fact tables, a token-level training set, splits, a card and a manifest.
 /// Exit codes: 0 done; 1 an I/O error; 2 bad arguments or a non-empty output folder; 3 done, but input lines were
 /// skipped (each reported on standard error as <c>{"file","line","reason"}</c>); with <c>--strict</c> the first bad line
 /// stops the run with 3 and nothing is written.
@@ -24,6 +26,8 @@ internal static class DatasetCommand
         var inOption = new Option<FileInfo[]>("--in") { Description = "Article JSONL (from 'danvan parse' or 'danvan crawl') or plain cases {\"id\",\"text\"}; repeatable.", AllowMultipleArgumentsPerToken = false };
         var goldOption = new Option<FileInfo[]>("--gold") { Description = "Gold-schema JSONL whose hand-made annotations are exported instead of the extractor's; repeatable." };
         var warcOption = new Option<FileInfo[]>("--warc") { Description = "WARC files (.warc or .warc.gz) whose HTML responses are parsed into articles; repeatable." };
+        var indexOption = new Option<DirectoryInfo?>("--index") { Description = "An index ('danvan index') whose articles matching --query are exported.", HelpName = "DIR" };
+        var queryOption = new Option<string?>("--query") { Description = "With --index: the search whose articles are exported, in the syntax of 'danvan search' (default: every article).", HelpName = "QUERY" };
         var outOption = new Option<DirectoryInfo>("--out") { Description = "The dataset folder (created; must be empty unless --force).", Required = true };
         var formatOption = new Option<string>("--format") { Description = "Formats of the tables: jsonl,csv,parquet (any of them).", DefaultValueFactory = _ => "jsonl,csv,parquet" };
         var splitOption = new Option<string>("--split") { Description = "Train/dev/test shares in percent.", DefaultValueFactory = _ => "80/10/10" };
@@ -38,7 +42,7 @@ internal static class DatasetCommand
         var forceOption = new Option<bool>("--force") { Description = "Write into a non-empty output folder." };
 
         var command = new Command("dataset", "Make an extraction dataset: fact tables (JSONL, CSV, Parquet), an IOB2 token set (CoNLL, JSONL), splits, a card.");
-        foreach (Option o in (Option[])[inOption, goldOption, warcOption, outOption, formatOption, splitOption, splitByOption, seedOption, dedupeOption, thresholdOption, spansOption, bomOption, shardOption, strictOption, forceOption])
+        foreach (Option o in (Option[])[inOption, goldOption, warcOption, indexOption, queryOption, outOption, formatOption, splitOption, splitByOption, seedOption, dedupeOption, thresholdOption, spansOption, bomOption, shardOption, strictOption, forceOption])
         {
             command.Options.Add(o);
         }
@@ -81,7 +85,11 @@ internal static class DatasetCommand
                 parseResult.GetValue(inOption) ?? [],
                 parseResult.GetValue(goldOption) ?? [],
                 parseResult.GetValue(warcOption) ?? [],
-                parseResult.GetValue(strictOption));
+                parseResult.GetValue(strictOption))
+            {
+                Index = parseResult.GetValue(indexOption),
+                Query = parseResult.GetValue(queryOption),
+            };
             return RunAsync(sources, parseResult.GetValue(outOption)!, options, cancellationToken);
         });
         return command;
@@ -98,6 +106,13 @@ internal static class DatasetCommand
         public FileInfo[] Gold { get; } = gold;
 
         public FileInfo[] Warc { get; } = warc;
+
+        public DirectoryInfo? Index { get; init; }
+
+        public string? Query { get; init; }
+
+        /// <summary>The index, open for reading while the dataset is written.</summary>
+        public ArticleIndex? OpenIndex { get; set; }
 
         public int BadLines { get; private set; }
 
@@ -116,9 +131,15 @@ internal static class DatasetCommand
     private static async Task<int> RunAsync(Sources sources, DirectoryInfo output, DatasetOptions options, CancellationToken cancellationToken)
     {
         FileInfo[] all = [.. sources.Articles, .. sources.Gold, .. sources.Warc];
-        if (all.Length == 0)
+        if (all.Length == 0 && sources.Index is null)
         {
-            Console.Error.WriteLine("error: give at least one --in, --gold or --warc file.");
+            Console.Error.WriteLine("error: give at least one --in, --gold or --warc file, or an --index.");
+            return ExitCodes.Usage;
+        }
+
+        if (sources.Query is not null && sources.Index is null)
+        {
+            Console.Error.WriteLine("error: --query needs --index DIR.");
             return ExitCodes.Usage;
         }
 
@@ -137,6 +158,12 @@ internal static class DatasetCommand
                 {
                     inputs.Add(new DatasetInput(f.ToString(), await Sha256Async(f.FullName, cancellationToken), kind));
                 }
+            }
+
+            if (sources.Index is { } indexFolder)
+            {
+                sources.OpenIndex = ArticleIndex.OpenReadOnly(indexFolder.FullName);
+                inputs.Add(new DatasetInput(indexFolder.ToString(), await IndexCommitSha256Async(indexFolder, cancellationToken), "index"));
             }
 
             var writer = new DatasetWriter(options with { Inputs = inputs });
@@ -158,10 +185,24 @@ internal static class DatasetCommand
             Console.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.Usage;
         }
+        catch (QuerySyntaxException e)
+        {
+            Console.Error.WriteLine($"error: --query, at position {e.Position + 1}: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (ArticleIndexException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Failure;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.Failure;
+        }
+        finally
+        {
+            sources.OpenIndex?.Dispose();
         }
     }
 
@@ -191,6 +232,25 @@ internal static class DatasetCommand
                 yield return a;
             }
         }
+
+        if (sources.OpenIndex is { } index)
+        {
+            string name = sources.Index!.Name;
+            foreach (ArticleDocument article in index.ReadArticles(sources.Query, cancellationToken))
+            {
+                yield return DatasetArticle.From(article.ToRecord(), name);
+            }
+        }
+    }
+
+    // An index is many files that merges rewrite; its last commit point (segments_N, which lists every segment with its
+    // checksum) names the state that was read.
+    private static async Task<string> IndexCommitSha256Async(DirectoryInfo index, CancellationToken cancellationToken)
+    {
+        FileInfo? commit = index.Exists
+            ? index.GetFiles("segments_*").OrderBy(f => f.Name.Length).ThenBy(f => f.Name, StringComparer.Ordinal).LastOrDefault() // N in base 36
+            : null;
+        return commit is null ? "" : await Sha256Async(commit.FullName, cancellationToken);
     }
 
     private static (int K, int N)? ParseShard(string? value)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DanVan.Analytics.Articles;
+using DanVan.Analytics.Datasets.Tables;
 using DanVan.Analytics.Evaluation;
 using DanVan.Analytics.Learning;
 using DanVan.Analytics.Learning.Tagging;
@@ -9,7 +10,7 @@ using DanVan.Cli.CommandLine;
 namespace DanVan.Cli.Commands;
 
 /// <summary>
-/// <c>danvan extract --in articles.jsonl --out facts.jsonl</c>: documents, model counts and officials per article,
+/// <c>danvan extract --in articles.jsonl --out facts.jsonl [--format jsonl|csv]</c>: documents, model counts and officials per article,
 /// through the library's pipeline. Reads article records (the output of <c>danvan parse</c>/<c>crawl</c>) and plain
 /// cases <c>{"id", "text"}</c>; the facts' offsets point into the article's text (title, lead, body joined by a blank line).
 /// </summary>
@@ -21,17 +22,29 @@ internal static class ExtractCommand
         var outOption = CliOptions.File("--out", "The facts as JSON lines; - or absent: standard output.");
         var strictOption = CliOptions.Strict();
         var taggerOption = CliOptions.File("--tagger", "A name tagger from 'danvan train tagger': its names the rules missed are added to the officials when a title or honorific stands with them.");
+        var formatOption = CliOptions.OneOf("--format", "jsonl (one object per article, the gold schema's shape) or csv (one row per fact: article_id, fact, value, type, surface, start, length, sentence).", FactsFormat.Jsonl);
         var command = new Command("extract", "Extract document references, \"mô hình\" counts and officials from articles.");
         command.Options.Add(inOption);
         command.Options.Add(outOption);
         command.Options.Add(strictOption);
         command.Options.Add(taggerOption);
+        command.Options.Add(formatOption);
         command.SetAction((parseResult, cancellationToken) =>
-            RunAsync(parseResult.GetValue(inOption)!, parseResult.GetValue(outOption), parseResult.GetValue(strictOption), parseResult.GetValue(taggerOption), cancellationToken));
+            RunAsync(parseResult.GetValue(inOption)!, parseResult.GetValue(outOption), parseResult.GetValue(strictOption), parseResult.GetValue(taggerOption), parseResult.GetValue(formatOption), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo input, FileInfo? output, bool strict, FileInfo? taggerFile, CancellationToken cancellationToken)
+    /// <summary>The output formats of <c>extract</c>.</summary>
+    internal enum FactsFormat
+    {
+        /// <summary>JSON lines, one object per article.</summary>
+        Jsonl,
+
+        /// <summary>CSV, one row per fact.</summary>
+        Csv,
+    }
+
+    private static async Task<int> RunAsync(FileInfo input, FileInfo? output, bool strict, FileInfo? taggerFile, FactsFormat format, CancellationToken cancellationToken)
     {
         if (!OutputGuard.InputExists(input) || !OutputGuard.Allows(output, input) || (taggerFile is not null && !OutputGuard.InputExists(taggerFile)))
         {
@@ -52,15 +65,18 @@ internal static class ExtractCommand
         var problems = new InputProblems(strict);
         try
         {
-            await using JsonLinesWriter writer = JsonLinesWriter.Create(output is null ? JsonLines.StandardStream : CliOptions.PathOf(output));
             IAsyncEnumerable<ArticleRecord> records = ArticleRecordReader.ReadAsync(CliOptions.PathOf(input), problems.ReadOptions, cancellationToken);
-            IArticleSink sink = new ExtractedFactsSink(writer);
-            if (tagger is not null)
+            if (format == FactsFormat.Csv)
             {
-                sink = new TaggedOfficialsSink(sink, tagger);
+                bool toStandardOutput = output is null || CliOptions.IsStandardStream(output);
+                Stream stream = toStandardOutput ? Console.OpenStandardOutput() : new FileStream(output!.FullName, FileMode.Create, FileAccess.Write, FileShare.Read);
+                await using CsvTable table = CsvTable.Create(stream, FactsCsvSink.Columns, leaveOpen: false);
+                await new ArticlePipeline().RunAsync(records, [WithTagger(new FactsCsvSink(table), tagger)], cancellationToken: cancellationToken);
+                return problems.ExitCode;
             }
 
-            await new ArticlePipeline().RunAsync(records, [sink], cancellationToken: cancellationToken);
+            await using JsonLinesWriter writer = JsonLinesWriter.Create(output is null ? JsonLines.StandardStream : CliOptions.PathOf(output));
+            await new ArticlePipeline().RunAsync(records, [WithTagger(new ExtractedFactsSink(writer), tagger)], cancellationToken: cancellationToken);
             return problems.ExitCode;
         }
         catch (BadLineException)
@@ -73,4 +89,8 @@ internal static class ExtractCommand
             return ExitCodes.Failure;
         }
     }
+
+    /// <summary>Adds the tagger's names to the facts a sink receives, when a tagger was given.</summary>
+    private static IArticleSink WithTagger(IArticleSink sink, NameTagger? tagger) =>
+        tagger is null ? sink : new TaggedOfficialsSink(sink, tagger);
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Runtime.CompilerServices;
 using DanVan.Analytics.Articles;
+using DanVan.Analytics.Crawling.Fetching;
 using DanVan.Analytics.Parsing;
 using DanVan.Analytics.Pipeline;
 using DanVan.Cli.CommandLine;
@@ -7,9 +9,11 @@ using DanVan.Cli.CommandLine;
 namespace DanVan.Cli.Commands;
 
 /// <summary>
-/// <c>danvan parse FILE [--url URL] [--out FILE]</c> parses one page (indented JSON on standard output, or one JSON
+/// <c>danvan parse FILE [--url URL] [--out FILE]</c> or <c>danvan parse --fetch URL</c> parses one page (indented JSON on standard output, or one JSON
 /// line into <c>--out</c>); <c>danvan parse --in manifest.jsonl --out articles.jsonl</c> parses every page of a
-/// manifest into JSON lines through the library's pipeline. Bad manifest lines and pages that could not be parsed
+/// manifest into JSON lines through the library's pipeline (pages confined to the manifest's folder unless
+/// <c>--allow-outside</c>; files that are not HTML by their content refused per page); <c>--in DIR</c> parses every
+/// page of a folder, <c>--urls FILE</c> fetches and parses every URL of a list, politely. Bad manifest lines and pages that could not be parsed
 /// go to stderr as JSON objects, and the exit code is 3 when there were any.
 /// </summary>
 internal static class ParseCommand
@@ -22,34 +26,80 @@ internal static class ParseCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var urlOption = new Option<string?>("--url") { Description = "The page's address (resolves links, names the site).", HelpName = "URL" };
-        var inOption = CliOptions.File("--in", "A manifest of {\"id\", \"url\", \"path\"} JSON lines (paths relative to the manifest's folder); - for standard input.");
+        var inOption = CliOptions.File("--in", "A manifest of {\"id\", \"url\", \"path\"} JSON lines (paths relative to the manifest's folder; - for standard input), or a folder of .html/.htm(.gz) pages.");
         var outOption = CliOptions.File("--out", "Where the articles go as JSON lines; - or absent: standard output.");
         var strictOption = CliOptions.Strict();
+        var fetchOption = new Option<string?>("--fetch") { Description = "Fetch one page politely (robots.txt, the crawler's timeouts and size limit) and parse it.", HelpName = "URL" };
+        var urlsOption = CliOptions.File("--urls", "A text file of page URLs, one a line (# starts a comment): each fetched politely and parsed into the JSON lines.");
+        var contactOption = new Option<string?>("--contact") { Description = "With --fetch/--urls: how site owners reach you (a URL or mailto:), put in the User-Agent.", HelpName = "URL" };
+        var allowOutsideOption = new Option<bool>("--allow-outside")
+        {
+            Description = "Read manifest pages outside the manifest's folder (after resolving .. and links); refused by default, as a manifest may come from someone else.",
+        };
         var command = new Command("parse", "Parse Vietnamese news pages into clean articles (title, lead, time, authors, body, captions).");
         command.Arguments.Add(fileArgument);
         command.Options.Add(urlOption);
         command.Options.Add(inOption);
         command.Options.Add(outOption);
         command.Options.Add(strictOption);
+        command.Options.Add(allowOutsideOption);
+        command.Options.Add(fetchOption);
+        command.Options.Add(urlsOption);
+        command.Options.Add(contactOption);
         command.SetAction((parseResult, cancellationToken) =>
         {
             FileInfo? file = parseResult.GetValue(fileArgument);
             FileInfo? manifest = parseResult.GetValue(inOption);
             FileInfo? output = parseResult.GetValue(outOption);
-            if ((file is null) == (manifest is null))
+            string? fetch = parseResult.GetValue(fetchOption);
+            FileInfo? urls = parseResult.GetValue(urlsOption);
+            if (new object?[] { file, manifest, fetch, urls }.Count(given => given is not null) != 1)
             {
-                Console.Error.WriteLine("error: give either FILE or --in MANIFEST.");
+                Console.Error.WriteLine("error: give one of FILE, --in MANIFEST|DIR, --fetch URL or --urls FILE.");
                 return Task.FromResult(ExitCodes.Usage);
             }
 
-            if (!OutputGuard.Allows(output, file, manifest))
+            if (!OutputGuard.Allows(output, file, manifest, urls))
             {
                 return Task.FromResult(ExitCodes.Usage);
+            }
+
+            string? contact = parseResult.GetValue(contactOption);
+            try
+            {
+                _ = contact is null ? null : FetcherOptions.UserAgentFor(contact);
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine($"error: --contact: {e.Message}");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
+            var problems = new InputProblems(parseResult.GetValue(strictOption));
+            bool allowOutside = parseResult.GetValue(allowOutsideOption);
+            if (fetch is not null)
+            {
+                return FetchOneAsync(fetch, contact, output, cancellationToken);
+            }
+
+            if (urls is not null)
+            {
+                return OutputGuard.InputExists(urls)
+                    ? ParseAllAsync(FetchAllAsync(urls, contact, problems, cancellationToken), output, problems, cancellationToken)
+                    : Task.FromResult(ExitCodes.Usage);
+            }
+
+            if (manifest is not null && !CliOptions.IsStandardStream(manifest) && Directory.Exists(manifest.FullName))
+            {
+                var pages = ManifestArticleSource.ReadDirectoryAsync(manifest.FullName, SourceOptions(problems, output, allowOutside), cancellationToken);
+                return ParseAllAsync(pages, output, problems, cancellationToken);
             }
 
             return file is not null
                 ? ParseOneAsync(file, parseResult.GetValue(urlOption), output, cancellationToken)
-                : ParseManifestAsync(manifest!, output, parseResult.GetValue(strictOption), cancellationToken);
+                : OutputGuard.InputExists(manifest!)
+                    ? ParseAllAsync(ManifestArticleSource.ReadAsync(CliOptions.PathOf(manifest!), SourceOptions(problems, output, allowOutside), cancellationToken), output, problems, cancellationToken)
+                    : Task.FromResult(ExitCodes.Usage);
         });
         return command;
     }
@@ -76,17 +126,7 @@ internal static class ParseCommand
                 article = await new ArticleParser().ParseAsync(stream, uri, cancellationToken: cancellationToken);
             }
 
-            ArticleRecord record = article.ToRecord(PageId(file.Name));
-            if (output is null)
-            {
-                await Console.Out.WriteLineAsync(ArticleRecordJson.Serialize(record, indented: true));
-            }
-            else
-            {
-                await using ArticleRecordWriter writer = ArticleRecordWriter.Create(CliOptions.PathOf(output));
-                await writer.WriteAsync(record, cancellationToken);
-            }
-
+            await WriteOneAsync(article.ToRecord(PageId(file.Name)), output, cancellationToken);
             return ExitCodes.Success;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArticleParseException)
@@ -96,24 +136,108 @@ internal static class ParseCommand
         }
     }
 
-    private static async Task<int> ParseManifestAsync(FileInfo manifest, FileInfo? output, bool strict, CancellationToken cancellationToken)
+    // One page: indented JSON on standard output, or one JSON line into --out.
+    private static async Task WriteOneAsync(ArticleRecord record, FileInfo? output, CancellationToken cancellationToken)
     {
-        if (!OutputGuard.InputExists(manifest))
+        if (output is null)
         {
+            await Console.Out.WriteLineAsync(ArticleRecordJson.Serialize(record, indented: true));
+            return;
+        }
+
+        await using ArticleRecordWriter writer = ArticleRecordWriter.Create(CliOptions.PathOf(output));
+        await writer.WriteAsync(record, cancellationToken);
+    }
+
+    private static async Task<int> FetchOneAsync(string address, string? contact, FileInfo? output, CancellationToken cancellationToken)
+    {
+        if (!TryGetWebUrl(address, out Uri? url))
+        {
+            Console.Error.WriteLine($"error: --fetch: \"{address}\" is not an absolute http(s) URL.");
             return ExitCodes.Usage;
         }
 
-        var problems = new InputProblems(strict);
+        try
+        {
+            using var pages = new WebPageSource([url], contact);
+            (ArticleRecord? record, ArticleFailure? failure) = await pages.FetchAsync(url, "--fetch", 1, cancellationToken);
+            if (record is null)
+            {
+                Console.Error.WriteLine($"error: {failure!.Kind}: {failure.Reason}");
+                return ExitCodes.Failure;
+            }
+
+            await WriteOneAsync(record, output, cancellationToken);
+            return ExitCodes.Success;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: {exception.Message}");
+            return ExitCodes.Failure;
+        }
+    }
+
+    // The URL list's pages, fetched one after another (each host waits its turn; robots.txt is read once a host).
+    private static async IAsyncEnumerable<ArticleRecord> FetchAllAsync(FileInfo list, string? contact, InputProblems problems, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string path = CliOptions.PathOf(list);
+        var entries = new List<(int Line, Uri Url)>();
+        int number = 0;
+        foreach (string raw in CliOptions.IsStandardStream(list) ? ReadLines(Console.In) : File.ReadLines(path))
+        {
+            number++;
+            string line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            if (TryGetWebUrl(line, out Uri? url))
+            {
+                entries.Add((number, url));
+            }
+            else
+            {
+                problems.Report(new BadLine(list.ToString(), number, $"\"{line}\" is not an absolute http(s) URL"));
+            }
+        }
+
+        using var pages = new WebPageSource(entries.Select(e => e.Url), contact);
+        foreach ((int line, Uri url) in entries)
+        {
+            (ArticleRecord? record, ArticleFailure? failure) = await pages.FetchAsync(url, list.ToString(), line, cancellationToken);
+            if (record is not null)
+            {
+                yield return record;
+            }
+            else
+            {
+                problems.Report(failure!);
+            }
+        }
+    }
+
+    private static IEnumerable<string> ReadLines(TextReader reader)
+    {
+        while (reader.ReadLine() is { } line)
+        {
+            yield return line;
+        }
+    }
+
+    private static ManifestSourceOptions SourceOptions(InputProblems problems, FileInfo? output, bool allowOutside) => new()
+    {
+        Lines = problems.ReadOptions,
+        OnFailure = problems.Report,
+        ProtectedPath = output is null || CliOptions.IsStandardStream(output) ? null : output.FullName,
+        AllowOutside = allowOutside,
+    };
+
+    private static async Task<int> ParseAllAsync(IAsyncEnumerable<ArticleRecord> records, FileInfo? output, InputProblems problems, CancellationToken cancellationToken)
+    {
         try
         {
             await using ArticleRecordWriter writer = ArticleRecordWriter.Create(output is null ? JsonLines.StandardStream : CliOptions.PathOf(output));
-            var source = new ManifestSourceOptions
-            {
-                Lines = problems.ReadOptions,
-                OnFailure = problems.Report,
-                ProtectedPath = output is null || CliOptions.IsStandardStream(output) ? null : output.FullName,
-            };
-            IAsyncEnumerable<ArticleRecord> records = ManifestArticleSource.ReadAsync(CliOptions.PathOf(manifest), source, cancellationToken);
             var pipeline = new ArticlePipeline(new ArticlePipelineOptions { ExtractFacts = false });
             await pipeline.RunAsync(records, [new ArticleRecordSink(writer)], output is null ? null : new PipelineProgressLine("parsed"), cancellationToken);
             return problems.ExitCode;
@@ -128,6 +252,9 @@ internal static class ParseCommand
             return ExitCodes.Failure;
         }
     }
+
+    private static bool TryGetWebUrl(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? url) =>
+        Uri.TryCreate(text, UriKind.Absolute, out url) && url.Scheme is "http" or "https";
 
     private static string PageId(string fileName)
     {

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using DanVan.Analytics.Articles;
+using DanVan.Analytics.Datasets.Tables;
 using DanVan.Analytics.Search.Facets;
 using DanVan.Analytics.Search.Highlighting;
 using DanVan.Analytics.Search.Indexing;
@@ -27,6 +28,7 @@ internal static class SearchCommand
         var pageOption = CliOptions.WholeNumber("--page", "The page of hits to show, from 1.", 1, min: 1);
         var sortOption = CliOptions.OneOf("--sort", "relevance, or date (newest first).", SearchSort.Relevance);
         var jsonOption = new Option<bool>("--json") { Description = "Print the results as JSON (snake_case, with a schema_version)." };
+        var formatOption = CliOptions.OneOf("--format", "text (for people), json (as --json) or csv (one row per hit: rank, score, id, url, site, title, published, document_codes, officials, relevant, relevance_score, topic, snippet).", ResultsFormat.Text);
         var facetsOption = new Option<bool>("--facets") { Description = "Count the hits by year, site, document, official and (over a classified index) topic." };
         var command = new Command("search", "Search an article index.");
         command.Arguments.Add(queryArgument);
@@ -35,6 +37,7 @@ internal static class SearchCommand
         command.Options.Add(pageOption);
         command.Options.Add(sortOption);
         command.Options.Add(jsonOption);
+        command.Options.Add(formatOption);
         command.Options.Add(facetsOption);
         command.SetAction(parseResult =>
         {
@@ -47,12 +50,29 @@ internal static class SearchCommand
                 Sort = parseResult.GetValue(sortOption),
                 IncludeFacets = parseResult.GetValue(facetsOption),
             };
-            return Run(parseResult.GetValue(indexOption)!, request, parseResult.GetValue(jsonOption), Console.Out);
+            ResultsFormat format = parseResult.GetValue(jsonOption) ? ResultsFormat.Json : parseResult.GetValue(formatOption);
+            return Run(parseResult.GetValue(indexOption)!, request, format, Console.Out);
         });
         return command;
     }
 
-    internal static int Run(DirectoryInfo index, SearchRequest request, bool json, TextWriter output)
+    /// <summary>The output formats of <c>search</c>.</summary>
+    internal enum ResultsFormat
+    {
+        /// <summary>For people: a block per hit, then the facets.</summary>
+        Text,
+
+        /// <summary>One JSON document (snake_case, with a schema version).</summary>
+        Json,
+
+        /// <summary>One CSV row per hit (facets are not part of it).</summary>
+        Csv,
+    }
+
+    private static readonly string[] CsvColumns =
+        ["rank", "score", "id", "url", "site", "title", "published", "document_codes", "officials", "relevant", "relevance_score", "topic", "snippet"];
+
+    internal static int Run(DirectoryInfo index, SearchRequest request, ResultsFormat format, TextWriter output)
     {
         SearchResults results;
         try
@@ -73,7 +93,11 @@ internal static class SearchCommand
             return ExitCodes.Failure;
         }
 
-        if (json)
+        if (format == ResultsFormat.Csv)
+        {
+            WriteCsv(results, request, output);
+        }
+        else if (format == ResultsFormat.Json)
         {
             // The results with the schema version first, as every JSON output of the product carries it.
             var document = new JsonObject { ["schema_version"] = ArticleRecord.CurrentSchemaVersion };
@@ -140,6 +164,46 @@ internal static class SearchCommand
             {
                 PrintFacet(output, "topics", facets.Topics);
             }
+        }
+    }
+
+    /// <summary>Writes one CSV row per hit (the product's CSV dialect, <see cref="CsvTable"/>); notices go to stderr.</summary>
+    private static void WriteCsv(SearchResults results, SearchRequest request, TextWriter output)
+    {
+        foreach (string notice in results.Notices)
+        {
+            Console.Error.WriteLine($"note: {notice}");
+        }
+
+        // At most one page of hits (SearchRequest.MaxTop): written to memory, then to the caller's writer.
+        var buffer = new MemoryStream();
+        using (CsvTable table = CsvTable.Create(buffer, CsvColumns, leaveOpen: true))
+        {
+            WriteCsvRows(table, results, request);
+        }
+
+        output.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+
+    private static void WriteCsvRows(CsvTable table, SearchResults results, SearchRequest request)
+    {
+        int rank = request.Skip;
+        foreach (SearchHit hit in results.Hits)
+        {
+            table.Field(++rank);
+            table.Field(float.IsNaN(hit.Score) ? null : (double?)hit.Score);
+            table.Field(hit.Id);
+            table.Field(hit.Url);
+            table.Field(hit.Site);
+            table.Field(hit.Title);
+            table.Field(hit.Published?.ToString("O", CultureInfo.InvariantCulture));
+            table.Field(hit.DocumentCodes);
+            table.Field(hit.Officials);
+            table.Field(hit.Relevant is { } relevant ? (relevant ? "true" : "false") : null);
+            table.Field(hit.RelevanceScore);
+            table.Field(hit.Topic);
+            table.Field(string.Join(" … ", hit.Snippets.Select(s => s.Text)));
+            table.EndRow();
         }
     }
 

@@ -266,17 +266,7 @@ public sealed class ArticleParser
         List<string> authors = meta.Authors;
         if (authors.Count == 0)
         {
-            foreach (string byline in model.BylineTexts.Concat(content.Bylines))
-            {
-                foreach (string name in BylineParser.Parse(byline))
-                {
-                    if (!authors.Contains(name, StringComparer.OrdinalIgnoreCase))
-                    {
-                        authors.Add(name);
-                    }
-                }
-            }
-
+            authors.AddRange(BylineFinder.Find(model, content.Bylines));
             if (authors.Count > 0)
             {
                 warnings.Add(new ParseWarning(ParseWarningCode.AuthorsFromByline, "The authors were read from the byline in the page text."));

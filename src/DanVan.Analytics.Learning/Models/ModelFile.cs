@@ -106,9 +106,10 @@ public static class ModelFile
             throw new ModelFormatException($"This is a {metadata.Kind} model; a {expectedKind} model is needed.");
         }
 
-        if (metadata.FeatureVersion != VietnameseFeaturizer.Version)
+        string featureVersion = expectedKind == ModelKinds.Tagger ? Tagging.TokenFeatures.Version : VietnameseFeaturizer.Version;
+        if (metadata.FeatureVersion != featureVersion)
         {
-            throw new FeatureVersionMismatchException(metadata.FeatureVersion, VietnameseFeaturizer.Version);
+            throw new FeatureVersionMismatchException(metadata.FeatureVersion, featureVersion);
         }
 
         ZipArchiveEntry entry = archive.GetEntry(ModelEntry) ?? throw new ModelFormatException($"The model file has no {ModelEntry}.");

@@ -5,7 +5,7 @@ namespace DanVan.Analytics.Learning.Models;
 /// <summary>What a model file says about itself: kind, features, labels, data and cross-validated metrics.</summary>
 public sealed record ModelMetadata
 {
-    /// <summary>"relevance" or "topic".</summary>
+    /// <summary>"relevance", "topic" or "tagger".</summary>
     public required string Kind { get; init; }
 
     /// <summary>The <see cref="Features.VietnameseFeaturizer.Version"/> the model was trained with.</summary>
@@ -48,4 +48,7 @@ public static class ModelKinds
 
     /// <summary>Which area of the work?</summary>
     public const string Topic = "topic";
+
+    /// <summary>Names and titles, token by token.</summary>
+    public const string Tagger = "tagger";
 }

@@ -8,6 +8,7 @@ namespace DanVan.Analytics.Parsing.Content;
 internal static class BylineParser
 {
     private const int MaxLength = 80;
+    private const int MaxIntroducedLine = 160;
 
     /// <summary>The names in <paramref name="byline"/>, or none when it does not look like a byline.</summary>
     public static List<string> Parse(string byline)
@@ -54,6 +55,194 @@ internal static class BylineParser
 
         return names;
     }
+
+    /// <summary>
+    /// The names that follow a byline word ("By", "Von", "Par", "Autor:", "Posted by", "Bởi") in a short line such as
+    /// "By Jane Doe | 12/10/2020", "Von Max Muster und Erika Beispiel am 3. Mai" or "Zeige alle Beiträge von Max Muster";
+    /// none when no byline word starts within <paramref name="maxOffset"/> characters or no name follows it.
+    /// </summary>
+    /// <param name="line">The visible text of one block or element.</param>
+    /// <param name="maxOffset">How far into the line the byline word may start.</param>
+    /// <param name="allowSingleWord">Accept a one-word name or handle ("Konstantin", "gnaddrig") after the byline word.</param>
+    public static List<string> Introduced(string line, int maxOffset, bool allowSingleWord)
+    {
+        string text = TextCleaner.Clean(line);
+        if (text.Length == 0 || text.Length > MaxIntroducedLine)
+        {
+            return [];
+        }
+
+        string lower = text.ToLowerInvariant();
+        for (int start = 0; start <= Math.Min(maxOffset, lower.Length - 1); start++)
+        {
+            if (start > 0 && char.IsLetterOrDigit(lower[start - 1]))
+            {
+                continue;
+            }
+
+            foreach (string introducer in BylinePatterns.Introducers)
+            {
+                int end = start + introducer.Length;
+                if (!lower.AsSpan(start).StartsWith(introducer, StringComparison.Ordinal) || (end < lower.Length && char.IsLetterOrDigit(lower[end])))
+                {
+                    continue;
+                }
+
+                // "Posted by x", "Autor: x" announce a name so clearly that a lone word or handle is one; a bare "by x" does not.
+                bool single = allowSingleWord || introducer.Contains(' ', StringComparison.Ordinal) || introducer.EndsWith(':');
+                List<string> names = NamesAt(text, end, single);
+                if (names.Count > 0)
+                {
+                    return names;
+                }
+
+                break;
+            }
+        }
+
+        return [];
+    }
+
+    // Reads "Max Muster und Erika Beispiel, dpa" from position start: capitalised words (with particles inside), joined by
+    // "und"/"and"/commas; stops at anything else (a date, "am", "on", a bar).
+    private static List<string> NamesAt(string text, int start, bool allowSingleWord)
+    {
+        var names = new List<string>();
+        var current = new List<string>();
+        ReadOnlySpan<char> rest = text.AsSpan(start).TrimStart(" :·-–—");
+        foreach (Range range in rest.Split(' '))
+        {
+            string raw = rest[range].ToString();
+            if (raw.Length == 0)
+            {
+                continue;
+            }
+
+            string word = raw.TrimEnd(',', ';', '|', '·', ':');
+            bool endsName = word.Length < raw.Length;
+            // "Peter Maahn/SP-X": what follows the slash is an agency.
+            int slash = word.IndexOf('/', StringComparison.Ordinal);
+            bool stopAfter = slash >= 0;
+            if (slash >= 0)
+            {
+                word = word[..slash];
+            }
+
+            string lowerWord = word.ToLowerInvariant();
+            if (word.Length == 0 || word is "-" or "–" or "—")
+            {
+                break;
+            }
+
+            if (BylinePatterns.NameJoiners.Contains(lowerWord) && current.Count > 0)
+            {
+                if (!Close(current, names, allowSingleWord))
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (BylinePatterns.NameParticles.Contains(word) && current.Count > 0)
+            {
+                current.Add(word);
+                continue;
+            }
+
+            if (!IsNameWord(word, current.Count == 0 && names.Count == 0 && allowSingleWord) || current.Count >= 4)
+            {
+                break;
+            }
+
+            current.Add(word);
+            if (stopAfter)
+            {
+                break;
+            }
+
+            if (endsName && !Close(current, names, allowSingleWord))
+            {
+                break;
+            }
+
+            if (names.Count >= 4)
+            {
+                break;
+            }
+        }
+
+        Close(current, names, allowSingleWord);
+
+        return names;
+    }
+
+    // Ends the name being read; a lone word counts only when single words are allowed and it is the first name.
+    private static bool Close(List<string> current, List<string> names, bool allowSingleWord)
+    {
+        while (current.Count > 0 && BylinePatterns.NameParticles.Contains(current[^1]))
+        {
+            current.RemoveAt(current.Count - 1);
+        }
+
+        if (current.Count == 0)
+        {
+            return names.Count > 0;
+        }
+
+        bool ok = current.Count > 1 || allowSingleWord || names.Count > 0;
+        if (ok)
+        {
+            string name = string.Join(' ', current);
+            if (!IsPlaceholder(name) && !BoilerplateLexicon.TryMatch(VietnameseFolder.Fold(name), out _))
+            {
+                names.Add(name);
+            }
+        }
+
+        current.Clear();
+        return ok;
+    }
+
+    // "Muster", "J.R.", "O'Neil", "Pieczewski-Freimuth"; a handle ("gnaddrig", "Bo2man") only as a lone first word.
+    private static bool IsNameWord(string word, bool handleAllowed)
+    {
+        bool letters = true;
+        foreach (char c in word)
+        {
+            if (!char.IsLetter(c) && c is not '.' and not '\'' and not '’' and not '-')
+            {
+                letters = false;
+                break;
+            }
+        }
+
+        if (letters && char.IsUpper(word[0]) && word.Length > 1 && !IsAllCapsAcronymNoise(word))
+        {
+            return true;
+        }
+
+        if (!handleAllowed || word.Length is < 2 or > 30 || !char.IsLetter(word[0]))
+        {
+            return false;
+        }
+
+        foreach (char c in word)
+        {
+            if (!char.IsLetterOrDigit(c) && c is not '_' and not '-' and not '.')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // "AM", "PM" and a lone "A." after a name are times and initials glued to dates, not a surname.
+    private static bool IsAllCapsAcronymNoise(string word) => word is "AM" or "PM";
+
+    /// <summary>True for a CMS account name shown when nobody signed the piece ("admin", "webmaster").</summary>
+    public static bool IsPlaceholder(string name) => BylinePatterns.PlaceholderAccounts.Contains(VietnameseFolder.Fold(name.Trim()));
 
     private static List<string> Split(string text)
     {

@@ -424,8 +424,38 @@ internal static class MetadataResolver
 
     private static void AddAuthor(ResolvedMetadata meta, string raw, string? host)
     {
+        // "unocero - Alberto Ávila": the site's name beside the person's is not part of it.
+        string[] segments = raw.Split([" - ", " – ", " | "], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (segments.Length > 1)
+        {
+            string label = HostLabel(host);
+            string[] people = [.. segments.Where(part => VietnameseFolder.Fold(part).Replace(" ", string.Empty, StringComparison.Ordinal) != label &&
+                !meta.SiteNames.Any(site => string.Equals(site, part, StringComparison.OrdinalIgnoreCase)))];
+            if (people.Length < segments.Length)
+            {
+                foreach (string person in people)
+                {
+                    AddAuthor(meta, person, host);
+                }
+
+                return;
+            }
+        }
+
+        // "Zeige alle Beiträge von Max Muster", "By Jane Doe": the byline word is not part of the name.
+        List<string> names = BylineParser.Introduced(raw, 0, allowSingleWord: true);
+        if (names.Count > 0 && !(names.Count == 1 && Clean(raw).EndsWith(names[0], StringComparison.Ordinal) && Clean(raw).Length == names[0].Length))
+        {
+            foreach (string single in names)
+            {
+                AddAuthor(meta, single, host);
+            }
+
+            return;
+        }
+
         // "Thu Hà - Minh Anh" in one field is two people.
-        List<string> names = BylineParser.Parse(raw);
+        names = BylineParser.Parse(raw);
         if (names.Count > 1)
         {
             foreach (string single in names)
@@ -437,7 +467,7 @@ internal static class MetadataResolver
         }
 
         string name = Clean(raw);
-        if (name.Length is 0 or > 80 || name.Contains("://", StringComparison.Ordinal) || name.Contains('@', StringComparison.Ordinal))
+        if (name.Length is 0 or > 80 || BylineParser.IsPlaceholder(name) || name.Contains("://", StringComparison.Ordinal) || name.Contains('@', StringComparison.Ordinal))
         {
             return;
         }
@@ -455,7 +485,9 @@ internal static class MetadataResolver
 
         // "VnExpress", "Báo Lao Động", "baohagiang.vn": the publisher, not a person.
         if (folded.StartsWith("bao ", StringComparison.Ordinal) || folded.Contains('.', StringComparison.Ordinal) ||
-            (hostLabel.Length > 0 && folded.Replace(" ", string.Empty, StringComparison.Ordinal).Contains(hostLabel, StringComparison.Ordinal)))
+            (hostLabel.Length > 0 && folded.Replace(" ", string.Empty, StringComparison.Ordinal).Contains(hostLabel, StringComparison.Ordinal) &&
+             // A personal site named after its owner ("helge.at", "Helge Fahrnberger") still has a person as author.
+             (folded.Replace(" ", string.Empty, StringComparison.Ordinal) == hostLabel || !folded.Split(' ').Contains(hostLabel))))
         {
             return;
         }

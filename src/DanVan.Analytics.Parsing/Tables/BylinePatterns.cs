@@ -1,6 +1,6 @@
 namespace DanVan.Analytics.Parsing.Tables;
 
-/// <summary>How Vietnamese bylines are written: "Bài và ảnh: Phương Thảo", "PV", "Nhóm PV".</summary>
+/// <summary>How bylines are written: "Bài và ảnh: Phương Thảo", "PV", "Nhóm PV", "By Jane Doe", "Von Max Muster".</summary>
 internal static class BylinePatterns
 {
     /// <summary>Folded prefixes that introduce the author names.</summary>
@@ -9,6 +9,38 @@ internal static class BylinePatterns
         "bai va anh:", "bai, anh:", "bai - anh:", "bai anh:", "tin va anh:", "tin, anh:", "tin - anh:", "tin anh:",
         "bai:", "tin:", "tac gia:", "nhom tac gia:", "phong vien:", "by ",
     ];
+
+    /// <summary>
+    /// Lower-case words that introduce an author's name in many languages, longest first within a language so
+    /// "written by" wins over "by". Matched at word boundaries; a colon after them is optional.
+    /// </summary>
+    public static readonly string[] Introducers =
+    [
+        "zeige alle beiträge von", "alle beiträge von", "view all posts by", "voir tous les articles de", "more by", "mehr von", "alles von",
+        "geschrieben von", "erstellt von", "eingestellt von", "verfasst von", "veröffentlicht von", "text von", "ein beitrag von", "beitrag von",
+        "eine kolumne von", "ein interview von", "written by", "posted by", "published by", "reported by", "story by", "words by",
+        "publié par", "écrit par", "rédigé par", "publicado por", "escrito por", "scritto da", "geschreven door", "napisał", "autor:", "autorin:",
+        "author:", "auteur:", "autore:", "autor", "author", "bởi", "tác giả:", "von", "by", "par", "por", "door",
+    ];
+
+    /// <summary>Lower-case words that may stand inside a name between capitalised words ("Walter von Aachen", "Jose de la Cruz").</summary>
+    public static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal)
+    {
+        "von", "van", "der", "den", "de", "la", "le", "da", "di", "du", "del", "della", "dos", "das", "ten", "ter", "zu", "bin", "al",
+    };
+
+    /// <summary>Lower-case words that join two names ("Max Muster und Erika Beispiel").</summary>
+    public static readonly HashSet<string> NameJoiners = new(StringComparer.Ordinal)
+    {
+        "und", "and", "et", "y", "e", "i", "và", "&", "oraz", "en", "og", "och",
+    };
+
+    /// <summary>Folded account names a CMS shows when nobody signed the piece: not an author.</summary>
+    public static readonly HashSet<string> PlaceholderAccounts = new(StringComparer.Ordinal)
+    {
+        "admin", "administrator", "wordpressadmin", "webmaster", "webadmin", "root", "guest", "user", "anonymous", "unknown", "editor",
+        "quan tri", "quan tri vien", "ban bien tap",
+    };
 
     /// <summary>Words that are author names by convention though not capitalised like names.</summary>
     public static readonly string[] KnownShortNames = ["PV", "CTV", "BTV", "Nhóm PV", "Nhóm phóng viên", "TTXVN", "Phóng viên"];

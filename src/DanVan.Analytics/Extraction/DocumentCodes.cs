@@ -20,7 +20,7 @@ public static class DocumentCodes
         ArgumentNullException.ThrowIfNull(code);
         string text = VietnameseNormalizer.Default.Normalize(code.Trim());
         if (text.Length > 0 && char.IsAsciiDigit(text[0])
-            && DocumentCodeScanner.TryRead(text, 0, ExtractionLexicon.Default, out DocumentCode found) && found.End == text.Length)
+            && DocumentCode.TryRead(text, 0, ExtractionLexicon.Default, out DocumentCode found) && found.End == text.Length)
         {
             canonical = found.Canonical;
             return true;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using DanVan.Analytics.Text;
 
 namespace DanVan.Analytics.Extraction;
 
@@ -9,11 +10,6 @@ namespace DanVan.Analytics.Extraction;
 /// </summary>
 internal sealed class WordFlagTable
 {
-    // Lower case of every char below U+2000 (Latin, Latin Extended Additional with all Vietnamese letters):
-    // char.ToLowerInvariant goes through the culture data for non-ASCII letters, a table read does not. Read-only after start.
-    private const int LowerTableSize = 0x2000;
-    private static readonly char[] s_lower = BuildLowerTable();
-
     private readonly int[] _buckets; // index + 1 of the first entry, 0 when empty
     private readonly string[] _keys;
     private readonly WordFlags[] _values;
@@ -99,16 +95,5 @@ internal sealed class WordFlagTable
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static char Lower(char c) => c < LowerTableSize ? s_lower[c] : char.ToLowerInvariant(c);
-
-    private static char[] BuildLowerTable()
-    {
-        var table = new char[LowerTableSize];
-        for (int c = 0; c < LowerTableSize; c++)
-        {
-            table[c] = char.ToLowerInvariant((char)c);
-        }
-
-        return table;
-    }
+    private static char Lower(char c) => LowerCase.ToLower(c);
 }

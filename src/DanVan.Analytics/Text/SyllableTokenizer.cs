@@ -23,9 +23,12 @@ namespace DanVan.Analytics.Text;
 /// so does <c>TƯ</c>, which the table lists.</item>
 /// <item><c>http://…</c>, <c>https://…</c>, <c>www.…</c> and bare domains with a known top-level domain
 /// (<c>laodongthudo.vn</c>) make a <see cref="TokenKind.Url"/>; <c>name@domain.vn</c> an <see cref="TokenKind.Email"/>.</item>
-/// <item>A number of up to 5 digits, then <c>-</c> or <c>/</c> (with an optional <c>/year/</c>), then at least two segments
-/// starting with a capital (one after a year) make a <see cref="TokenKind.DocumentCode"/>: <c>25-NQ/TW</c>,
-/// <c>411/KH-UBND</c>, <c>04/2015/NĐ-CP</c>.</item>
+/// <item>A document code written without spaces, its type starting with a capital, makes a <see cref="TokenKind.DocumentCode"/>:
+/// a number of up to 6 digits, then <c>-</c> or <c>–</c>, a type and <c>/</c> an issuer (<c>25-NQ/TW</c>, <c>218–QĐ/TW</c>); or
+/// <c>/</c>, an optional 4-digit year and <c>/</c>, then a type and issuer with an inner <c>-</c> or <c>/</c>
+/// (<c>411/KH-UBND</c>, <c>17/NQ/TU</c>, <c>04/2015/NĐ-CP</c>, <c>10/2022/QH15</c>). Types and issuers are written with
+/// ASCII letters, <c>Đ</c> and <c>Ư</c> and digits, and a code never runs into a word. The extractor reads codes with the
+/// same reader (and also those written with spaces, <c>25 - NQ/TW</c>).</item>
 /// <item>Day (1–31), separator (<c>/</c>, <c>-</c>, or <c>.</c> only with a year), month (1–12) and an optional year of 2 or
 /// 4 digits make a <see cref="TokenKind.Date"/>: <c>3/6/2013</c>, <c>26-3</c>, <c>18/12</c>. The day always comes first.</item>
 /// <item>A Roman numeral written with <c>I</c>, <c>V</c> and <c>X</c> (1–39: <c>khóa XIII</c>, <c>thế kỷ XXI</c>) is a

@@ -19,6 +19,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train a classifier on labeled examples ({\"id\", \"url\"|\"site\", \"label\", \"topic\", \"text\"} lines).");
         command.Subcommands.Add(Create(ModelKinds.Relevance, "Train the relevance model: is the article's main subject dân vận work?"));
         command.Subcommands.Add(Create(ModelKinds.Topic, "Train the topic model: which area of dân vận work (on the danvan examples)?"));
+        command.Subcommands.Add(TrainTaggerCommand.Create());
         return command;
     }
 

@@ -29,4 +29,29 @@ public sealed class BylineParserTests
     {
         Assert.Empty(BylineParser.Parse(text));
     }
+
+    [Theory]
+    [InlineData("By Jane Doe | 12/10/2020", new[] { "Jane Doe" })]
+    [InlineData("Von Max Muster und Erika Beispiel am 3. Mai 2021", new[] { "Max Muster", "Erika Beispiel" })]
+    [InlineData("Quelle: dpa-AFX Von Anna Schmidt, dpa", new[] { "Anna Schmidt" })]
+    [InlineData("Posted on September 21, 2020 by Jane Roe", new[] { "Jane Roe" })]
+    [InlineData("Zeige alle Beiträge von Karl Beispiel", new[] { "Karl Beispiel" })]
+    [InlineData("Publié par Jean de la Fontaine, 21 juin 2018", new[] { "Jean de la Fontaine" })]
+    [InlineData("Autor: gnaddrig |", new[] { "gnaddrig" })]
+    [InlineData("Autor: Peter Maahn/SP-X", new[] { "Peter Maahn" })]
+    [InlineData("Bởi Nguyễn Văn An", new[] { "Nguyễn Văn An" })]
+    public void Introduced_BylineWordThenNames_ReturnsTheNames(string line, string[] names)
+    {
+        Assert.Equal(names, BylineParser.Introduced(line, 48, allowSingleWord: false));
+    }
+
+    [Theory]
+    [InlineData("Die Rendite von Wertpapieren ist gefallen")]
+    [InlineData("by admin")]
+    [InlineData("Eine sehr lange Einleitung ohne jeden Namen, die erst nach vielen Wörtern von Max Muster spricht")]
+    [InlineData("Nothing here at all")]
+    public void Introduced_NoBylineNearTheStart_ReturnsNothing(string line)
+    {
+        Assert.Empty(BylineParser.Introduced(line, 48, allowSingleWord: false));
+    }
 }

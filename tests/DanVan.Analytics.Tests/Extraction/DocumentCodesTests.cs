@@ -1,4 +1,5 @@
 using DanVan.Analytics.Extraction;
+using DanVan.Analytics.Text;
 
 namespace DanVan.Analytics.Tests.Extraction;
 
@@ -45,5 +46,24 @@ public sealed class DocumentCodesTests
         Assert.True(DocumentCodes.TryCanonicalize("25 - NQ/TƯ", out string? resolution));
         Assert.True(DocumentCodes.TryCanonicalize("04/2015/NÐ-CP", out string? decree));
         Assert.Equal([resolution, decree], result.Documents.Select(d => d.Canonical));
+    }
+
+    [Theory]
+    [InlineData("Nghị quyết 25-NQ/TW, Quyết định 218\u2013QĐ/TW, Kế hoạch 411/KH-UBND, Nghị định 04/2015/NĐ-CP và 17/NQ/TU.", 5)]
+    [InlineData("Các văn bản 1613/UBND-KGVX; 123456-NQ/TW; 25-NQ/TWở; 25 - NQ/TW; 88/2019/NQLT/CP-UBTUMTTQVN.", 3)]
+    public void Tokenizer_DocumentCodeTokens_AreWholeCodesForTheExtractor(string text, int expected)
+    {
+        // One code reader: every code token of the tokenizer is one whole code the extractor canonicalizes.
+        int codes = 0;
+        foreach (Token token in SyllableTokenizer.Tokenize(text))
+        {
+            if (token.Kind == TokenKind.DocumentCode)
+            {
+                codes++;
+                Assert.True(DocumentCodes.TryCanonicalize(text.Substring(token.Start, token.Length), out _), text.Substring(token.Start, token.Length));
+            }
+        }
+
+        Assert.Equal(expected, codes);
     }
 }

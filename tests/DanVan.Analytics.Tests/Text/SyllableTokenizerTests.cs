@@ -74,6 +74,12 @@ public sealed class SyllableTokenizerTests
     [InlineData("12/2020/QH14", "12/2020/QH14:DocumentCode")]
     [InlineData("100 - KL/TW", "100:Number -:Punctuation KL:Abbreviation /:Punctuation TW:Abbreviation")]
     [InlineData("10-KH", "10:Number -:Punctuation KH:Abbreviation")]
+    [InlineData("218\u2013QĐ/TW", "218\u2013QĐ/TW:DocumentCode")]
+    [InlineData("17/NQ/TU", "17/NQ/TU:DocumentCode")]
+    [InlineData("123456-NQ/TW", "123456-NQ/TW:DocumentCode")]
+    [InlineData("1234567-NQ/TW", "1234567:Number -:Punctuation NQ:Abbreviation /:Punctuation TW:Abbreviation")]
+    [InlineData("25-NQ/TWở", "25:Number -:Punctuation NQ:Abbreviation /:Punctuation TWở:Syllable")]
+    [InlineData("25-nq/tw", "25:Number -:Punctuation nq:Syllable /:Punctuation tw:Syllable")]
     public void Tokenize_DocumentCodes_AreOneToken(string text, string expected)
     {
         Assert.Equal(Parse(expected), Tokens(text));

@@ -45,7 +45,7 @@ internal static class DocumentExtractor
                     }
                 }
             }
-            else if (token.Kind == WordKind.Number && DocumentCodeScanner.TryRead(text, token.Start, lexicon, out DocumentCode code)
+            else if (token.Kind == WordKind.Number && DocumentCode.TryRead(text, token.Start, lexicon, out DocumentCode code)
                 && (IsHeadingNumber(context, i) || IsBareCodeAccepted(lexicon, code)))
             {
                 var kind = lexicon.TypeCodes.TryGetValue(code.TypeCode, out DocumentKind k) ? k : new DocumentKind("văn bản", code.TypeCode);
@@ -81,7 +81,7 @@ internal static class DocumentExtractor
         int k = j;
         while (k < tokens.Length && tokens[k].Kind == WordKind.Number && bareNumbers.Count < MaxListNumbers)
         {
-            if (DocumentCodeScanner.TryRead(text, tokens[k].Start, context.Lexicon, out DocumentCode code))
+            if (DocumentCode.TryRead(text, tokens[k].Start, context.Lexicon, out DocumentCode code))
             {
                 DocumentKind codeKind = kind;
                 foreach (int b in bareNumbers)

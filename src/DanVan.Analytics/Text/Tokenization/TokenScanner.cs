@@ -18,10 +18,6 @@ namespace DanVan.Analytics.Text.Tokenization;
 /// </remarks>
 internal static class TokenScanner
 {
-    // Party and State document numbers have at most 5 digits ("1613/UBND-KGVX"); segments are short codes.
-    private const int MaxCodeNumberDigits = 5;
-    private const int MaxCodeSegmentLength = 12;
-
     // RFC 1035 and RFC 5321 limits and a cap on labels, which also bound the look-ahead of failed matches
     // ("a.a.a.a…" and "a-a-a-a…" look ahead at most a few hundred characters from each token).
     private const int MaxLabelLength = 63;
@@ -531,9 +527,9 @@ internal static class TokenScanner
         if (d < text.Length)
         {
             char separator = text[d];
-            if (separator is '-' or '/' && d - start <= MaxCodeNumberDigits)
+            if (separator is '-' or '/' or '\u2013')
             {
-                int code = ScanDocumentCode(text, d);
+                int code = ScanDocumentCode(text, start);
                 if (code > 0)
                 {
                     return new Token(start, code - start, TokenKind.DocumentCode);
@@ -569,58 +565,10 @@ internal static class TokenScanner
         return new Token(start, end - start, TokenKind.Number);
     }
 
-    // "25-NQ/TW", "04/2015/NĐ-CP", "411/KH-UBND": the end of the code, or 0. separatorIndex is just past the number.
-    private static int ScanDocumentCode(ReadOnlySpan<char> text, int separatorIndex)
-    {
-        int p = separatorIndex;
-        bool hasYear = false;
-        if (text[p] == '/' && p + 1 < text.Length && IsAsciiDigit(text[p + 1]))
-        {
-            int yearEnd = CountDigits(text, p + 1, 5);
-            int yearLength = yearEnd - (p + 1);
-            if ((yearLength != 2 && yearLength != 4) || yearEnd >= text.Length || text[yearEnd] != '/')
-            {
-                return 0;
-            }
-
-            p = yearEnd;
-            hasYear = true;
-        }
-
-        int segments = 0;
-        int end = 0;
-        while (p + 1 < text.Length && text[p] is '-' or '/')
-        {
-            int segmentStart = p + 1;
-            if ((Classify(text, segmentStart, out int width) & Upper) == 0)
-            {
-                break;
-            }
-
-            int e = segmentStart + width;
-            while (e < text.Length && e - segmentStart <= MaxCodeSegmentLength)
-            {
-                int cls = Classify(text, e, out width);
-                if ((cls & (Letter | Mark)) == 0 && !IsAsciiDigit(text[e]))
-                {
-                    break;
-                }
-
-                e += width;
-            }
-
-            if (e - segmentStart > MaxCodeSegmentLength)
-            {
-                return 0;
-            }
-
-            segments++;
-            end = e;
-            p = e;
-        }
-
-        return segments >= (hasYear ? 1 : 2) ? end : 0;
-    }
+    // "25-NQ/TW", "04/2015/NĐ-CP", "411/KH-UBND": the end of the code, or 0. The one code reader decides; a token
+    // holds a code written without spaces and with a capital first letter, as codes stand in running text.
+    private static int ScanDocumentCode(ReadOnlySpan<char> text, int start) =>
+        DocumentCodeScanner.TryRead(text, start, out DocumentCodeShape shape) && !shape.Spaced && shape.StartsCapitalized(text) ? shape.End : 0;
 
     // Day (1–31) before month (1–12), then an optional year of 2 or 4 digits with the same separator.
     private static int ScanDate(ReadOnlySpan<char> text, int start, int separatorIndex)

@@ -1,7 +1,7 @@
 using System.Text;
-using DanVan.Analytics.Search.Analysis;
+using DanVan.Analytics.Text;
 
-namespace DanVan.Analytics.Search.Tests.Analysis;
+namespace DanVan.Analytics.Tests.Text;
 
 public sealed class LowerCaseTests
 {
@@ -39,5 +39,22 @@ public sealed class LowerCaseTests
         LowerCase.ToLower(all, lower);
 
         Assert.Equal(all.ToLowerInvariant(), new string(lower));
+    }
+
+    [Fact]
+    public void ToLower_OneCharacter_AsTheRuntimeLowerCasesIt()
+    {
+        for (int c = 0; c <= 0xFFFF; c++)
+        {
+            Assert.Equal(char.ToLowerInvariant((char)c), LowerCase.ToLower((char)c));
+        }
+    }
+
+    [Fact]
+    public void ToLower_ShortDestination_Throws()
+    {
+        char[] lower = new char[2];
+
+        Assert.Throws<ArgumentException>(() => LowerCase.ToLower("abc", lower));
     }
 }

@@ -1,13 +1,14 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
-namespace DanVan.Analytics.Search.Analysis;
+namespace DanVan.Analytics.Text;
 
 /// <summary>
-/// Lower-cases text as <see cref="char.ToLowerInvariant(char)"/> and <see cref="Rune.ToLowerInvariant(Rune)"/> do,
-/// with a table for the scripts of Vietnamese text, where the span overload of the runtime calls into ICU per
-/// letter outside ASCII.
+/// Lower-cases text exactly as <see cref="char.ToLowerInvariant(char)"/> and <see cref="Rune.ToLowerInvariant(Rune)"/> do,
+/// through a table for the scripts of Vietnamese text, where the runtime goes through the culture data for every letter
+/// outside ASCII. The one lower-casing of the library: word look-ups in extraction and the search analyzer both use it.
 /// </summary>
-internal static class LowerCase
+public static class LowerCase
 {
     // Latin, Greek, Cyrillic and Latin Extended Additional (the precomposed Vietnamese letters) lie below U+2000.
     private const int TableSize = 0x2000;
@@ -15,9 +16,25 @@ internal static class LowerCase
     // Read-only after the type initializer.
     private static readonly char[] s_table = BuildTable();
 
-    /// <summary>Writes <paramref name="source"/> in lower case to <paramref name="destination"/> (at least as long; the length never changes).</summary>
+    /// <summary>The lower case of <paramref name="c"/>, as <see cref="char.ToLowerInvariant(char)"/> gives it.</summary>
+    /// <param name="c">A character (a lone surrogate comes back as it is).</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static char ToLower(char c) => c < TableSize ? s_table[c] : char.ToLowerInvariant(c);
+
+    /// <summary>
+    /// Writes <paramref name="source"/> in lower case to <paramref name="destination"/>; the length never changes, and a
+    /// surrogate pair is lower-cased as one code point.
+    /// </summary>
+    /// <param name="source">The text.</param>
+    /// <param name="destination">At least as long as <paramref name="source"/>; may be the same memory.</param>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="source"/>.</exception>
     public static void ToLower(ReadOnlySpan<char> source, Span<char> destination)
     {
+        if (destination.Length < source.Length)
+        {
+            throw new ArgumentException("The destination must be at least as long as the source.", nameof(destination));
+        }
+
         char[] table = s_table;
         destination = destination[..source.Length];
         for (int i = 0; i < source.Length; i++)

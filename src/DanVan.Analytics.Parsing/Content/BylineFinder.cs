@@ -1,0 +1,110 @@
+namespace DanVan.Analytics.Parsing.Content;
+
+/// <summary>
+/// Finds the authors in the page text when the metadata names none: first the byline elements (class "author",
+/// "byline"), then the body's own byline lines, then a short line led by a byline word ("By …", "Von …", "Par …")
+/// near the headline, outside comments and page furniture.
+/// </summary>
+internal static class BylineFinder
+{
+    private const int MaxBylineBlock = 160;
+
+    // How far into a line the byline word may start: "Posted on 21 September 2020 by Jane Doe".
+    private const int MaxIntroducerOffset = 48;
+
+    /// <summary>The author names found, in page order, without duplicates; empty when none.</summary>
+    public static List<string> Find(PageModel model, IReadOnlyList<string> bodyBylines)
+    {
+        var authors = new List<string>();
+        foreach (string byline in model.BylineTexts.Concat(bodyBylines))
+        {
+            List<string> names = BylineParser.Parse(byline);
+            if (names.Count == 0 && authors.Count == 0)
+            {
+                // The first byline element that names someone in another form is the byline; later ones are widgets.
+                names = FromBylineElement(byline);
+                AddAll(authors, names);
+                if (names.Count > 0)
+                {
+                    break;
+                }
+            }
+
+            AddAll(authors, names);
+        }
+
+        if (authors.Count > 0)
+        {
+            return authors;
+        }
+
+        // Lines after the headline first (the byline sits under it), then the rest of the page.
+        int heading = model.FirstHeadingNode;
+        foreach (bool afterHeading in new[] { true, false })
+        {
+            foreach (TextBlock block in model.Blocks)
+            {
+                if (block.Chars > MaxBylineBlock || (heading >= 0 && (block.Owner > heading) != afterHeading) || (heading < 0 && !afterHeading) || InFurniture(model, block.Owner))
+                {
+                    continue;
+                }
+
+                List<string> names = BylineParser.Introduced(block.Text, MaxIntroducerOffset, allowSingleWord: false);
+                if (names.Count > 0)
+                {
+                    AddAll(authors, names);
+                    return authors;
+                }
+            }
+        }
+
+        return authors;
+    }
+
+    /// <summary>The names in the text of a byline element: "Von Max Muster", "Hoàng Phong", a lone handle "gnaddrig".</summary>
+    public static List<string> FromBylineElement(string text)
+    {
+        List<string> names = BylineParser.Introduced(text, MaxIntroducerOffset, allowSingleWord: true);
+        if (names.Count == 0)
+        {
+            names = BylineParser.Parse(text);
+        }
+
+        if (names.Count == 0)
+        {
+            // A byline element holding one word names its author by a handle ("Creeny", "uriebe").
+            names = BylineParser.Introduced("by " + text, 0, allowSingleWord: true);
+            if (names.Count != 1 || names[0].Length != text.Trim().Length)
+            {
+                names.Clear();
+            }
+        }
+
+        return names;
+    }
+
+    private static void AddAll(List<string> authors, List<string> names)
+    {
+        foreach (string name in names)
+        {
+            if (!authors.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                authors.Add(name);
+            }
+        }
+    }
+
+    // Comment threads, navigation, footers and asides name commenters and other articles' authors.
+    private static bool InFurniture(PageModel model, int node)
+    {
+        for (int n = node; n >= 0; n = model.Nodes[n].Parent)
+        {
+            if ((model.Nodes[n].Flags & (NodeFlags.Comment | NodeFlags.Furniture | NodeFlags.StrongNegative)) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

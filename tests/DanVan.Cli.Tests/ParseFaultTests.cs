@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
@@ -18,7 +17,7 @@ public sealed class ParseFaultTests : IDisposable
 
     public void Dispose()
     {
-        Run("umount", "-l", Path.Combine(_root, "small"));
+        DanvanCli.RunTool("umount", "-l", Path.Combine(_root, "small"));
         Directory.Delete(_root, recursive: true);
     }
 
@@ -38,7 +37,7 @@ public sealed class ParseFaultTests : IDisposable
         File.WriteAllLines(manifest, Enumerable.Range(0, 40).Select(i => JsonSerializer.Serialize(new { id = "p" + i, path = "big.html" })));
         string small = Path.Combine(_root, "small");
         Directory.CreateDirectory(small);
-        bool mounted = Run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", small) == 0;
+        bool mounted = DanvanCli.RunTool("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", small) == 0;
         string output = mounted ? Path.Combine(small, "out.jsonl") : "/dev/full";
         Assert.True(mounted || File.Exists("/dev/full"), "the test needs a tmpfs mount (root) or Linux's /dev/full");
 
@@ -115,27 +114,5 @@ public sealed class ParseFaultTests : IDisposable
     {
         using JsonDocument article = JsonDocument.Parse(articleJson);
         return [.. article.RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("code").GetString()!)];
-    }
-
-    private static int Run(string file, params string[] arguments)
-    {
-        try
-        {
-            var start = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-            foreach (string argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using Process process = Process.Start(start)!;
-            process.StandardError.ReadToEnd();
-            process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return process.ExitCode;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return -1;
-        }
     }
 }

@@ -1,4 +1,3 @@
-
 namespace DanVan.Analytics.Search.Tests.Fixtures;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using DanVan.Analytics.Crawling.Archiving;
 using DanVan.Analytics.Crawling.Discovery;
 using DanVan.Analytics.Crawling.Fetching;
 using DanVan.Analytics.Crawling.State;
@@ -46,4 +47,7 @@ public sealed record CrawledPage
     /// <see cref="CrawlerOptions.MinArticleCharacters"/> of body text); section and home pages have none.
     /// </summary>
     public Article? Article { get; init; }
+
+    /// <summary>Where the response the page was read from was archived (its WARC file and response record), when it was.</summary>
+    public WarcPosition? Archived { get; init; }
 }

@@ -266,7 +266,7 @@ public sealed class ArticleParser
         List<string> authors = meta.Authors;
         if (authors.Count == 0)
         {
-            authors.AddRange(BylineFinder.Find(model, content.Bylines));
+            authors.AddRange(BylineFinder.Find(model, content.Bylines, meta.TitleNode));
             if (authors.Count > 0)
             {
                 warnings.Add(new ParseWarning(ParseWarningCode.AuthorsFromByline, "The authors were read from the byline in the page text."));

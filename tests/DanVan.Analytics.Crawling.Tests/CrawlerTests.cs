@@ -1,5 +1,9 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
 using DanVan.Analytics.Crawling.Archiving;
 using DanVan.Analytics.Crawling.Fetching;
+using DanVan.Analytics.Crawling.Output;
 using DanVan.Analytics.Crawling.State;
 using DanVan.Analytics.Crawling.Tests.Fixtures;
 
@@ -96,6 +100,49 @@ public sealed class CrawlerTests() : NewsSiteTestBase(new NewsSite())
 
         Assert.Contains(responses, r => r.TargetUri == Server.Url("/robots.txt").AbsoluteUri);
         Assert.Equal(records.Count(r => r.Type == "request"), responses.Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_ArticleRecords_PointAtTheirResponseRecordInTheWarc()
+    {
+        var options = Options(TimeSpan.Zero) with { Seeds = [Server.Url("/chinh-tri").AbsoluteUri], Scope = new() { MaxDepth = 1 } };
+        string articles = Dir.File("articles.jsonl");
+        using (var output = new JsonlArticleOutput(articles))
+        {
+            await new Crawler(options, output).RunAsync();
+        }
+
+        string[] lines = File.ReadAllLines(articles);
+        Assert.NotEmpty(lines);
+        string warcDirectory = Path.Combine(Dir.Path, "warc");
+        using var http = new HttpClient();
+        foreach (string line in lines)
+        {
+            using JsonDocument json = JsonDocument.Parse(line);
+            string url = json.RootElement.GetProperty("url").GetString()!;
+            string file = json.RootElement.GetProperty("warc_file").GetString()!;
+            string id = json.RootElement.GetProperty("warc_record_id").GetString()!;
+
+            // Read back without the crawler's reader: the WARC headers of the record with that id, in that file.
+            string warc = Gunzip(Path.Combine(warcDirectory, Path.GetFileName(file)));
+            int at = warc.IndexOf("WARC-Record-ID: " + id + "\r\n", StringComparison.Ordinal);
+            Assert.True(at > 0, $"{id} is not in {file}");
+            int headStart = warc.LastIndexOf("WARC/1.", at, StringComparison.Ordinal);
+            string head = warc[headStart..warc.IndexOf("\r\n\r\n", at, StringComparison.Ordinal)];
+            Assert.Contains("WARC-Type: response\r\n", head, StringComparison.Ordinal);
+            Assert.Contains("WARC-Target-URI: " + url + "\r\n", head, StringComparison.Ordinal);
+
+            // And the crawler's reader finds the page served under that id.
+            WarcRecord record = Assert.Single(WarcReader.ReadAll(Path.Combine(warcDirectory, Path.GetFileName(file))), r => r.RecordId == id);
+            Assert.Equal(await http.GetByteArrayAsync(new Uri(url)), record.SplitHttp().Payload.ToArray());
+        }
+    }
+
+    private static string Gunzip(string path)
+    {
+        using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip, Encoding.Latin1);
+        return reader.ReadToEnd();
     }
 
     [Fact]

@@ -48,14 +48,14 @@ public sealed class WarcWriter : IDisposable
 
     /// <summary>Archives one exchange as a request record and a response record.</summary>
     /// <param name="exchange">The exchange.</param>
-    /// <returns>The file and offset of the request record (the response record follows it).</returns>
+    /// <returns>The file and offset of the request record (the response record follows it), and the response record's id.</returns>
     public WarcPosition Write(HttpExchange exchange)
     {
         ArgumentNullException.ThrowIfNull(exchange);
         EnsureFile();
-        var position = new WarcPosition(CurrentFile!, _file!.Position);
         string requestId = NewRecordId();
         string responseId = NewRecordId();
+        var position = new WarcPosition(CurrentFile!, _file!.Position) { ResponseRecordId = responseId };
         string date = FormatDate(exchange.Date);
         string target = exchange.Url.AbsoluteUri;
 

@@ -55,7 +55,12 @@ public sealed class JsonlArticleOutput : ICrawlOutput
 
         _file ??= JsonlAppendFile.Open(_path, []);
         string url = page.Url.AbsoluteUri;
-        ArticleRecord record = (article with { Url = page.Url }).ToRecord(IdOf(url)) with { ContentSha256 = page.ContentHash };
+        ArticleRecord record = (article with { Url = page.Url }).ToRecord(IdOf(url)) with
+        {
+            ContentSha256 = page.ContentHash,
+            WarcFile = page.Archived?.File,
+            WarcRecordId = page.Archived?.ResponseRecordId,
+        };
         if (_keepRelevant is not null && !IsRelevant(record))
         {
             NotRelevant++;

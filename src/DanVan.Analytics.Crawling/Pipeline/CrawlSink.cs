@@ -118,7 +118,10 @@ internal sealed class CrawlSink
             WarcPosition? position = null;
             foreach (HttpExchange exchange in page.Fetch?.Exchanges ?? [])
             {
-                position ??= _warc.Write(exchange);
+                // The page's state points at its first exchange; the article at the last, the response it was parsed from.
+                WarcPosition written = _warc.Write(exchange);
+                position ??= written;
+                page = page with { Archived = written };
             }
 
             long id = item.Entry.Id;

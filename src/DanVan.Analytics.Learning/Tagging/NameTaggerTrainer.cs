@@ -233,7 +233,7 @@ public static class NameTaggerTrainer
         _ => context.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
         {
             NumberOfThreads = 1,
-            L2Regularization = 1f,
+            L2Regularization = 0.1f,
             L1Regularization = 0,
             OptimizationTolerance = 1e-5f,
             MaximumNumberOfIterations = 200,

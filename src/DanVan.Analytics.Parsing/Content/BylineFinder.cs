@@ -13,7 +13,10 @@ internal static class BylineFinder
     private const int MaxIntroducerOffset = 48;
 
     /// <summary>The author names found, in page order, without duplicates; empty when none.</summary>
-    public static List<string> Find(PageModel model, IReadOnlyList<string> bodyBylines)
+    /// <param name="model">The walked page.</param>
+    /// <param name="bodyBylines">Byline lines the content extractor took out of the body.</param>
+    /// <param name="titleNode">The node of the heading that shows the title, or -1.</param>
+    public static List<string> Find(PageModel model, IReadOnlyList<string> bodyBylines, int titleNode)
     {
         var authors = new List<string>();
         foreach (string byline in model.BylineTexts.Concat(bodyBylines))
@@ -39,7 +42,7 @@ internal static class BylineFinder
         }
 
         // Lines after the headline first (the byline sits under it), then the rest of the page.
-        int heading = model.FirstHeadingNode;
+        int heading = titleNode;
         foreach (bool afterHeading in new[] { true, false })
         {
             foreach (TextBlock block in model.Blocks)

@@ -28,6 +28,12 @@ internal sealed class JsonLdArticle
     public List<string> Breadcrumb { get; } = [];
     public bool Found { get; private set; }
 
+    /// <summary>The name of the <c>WebSite</c> object: the site's name, to cut from titles.</summary>
+    public string? WebSiteName { get; private set; }
+
+    /// <summary>The <c>datePublished</c> of a <c>WebPage</c> object, for pages whose JSON-LD has no article object.</summary>
+    public string? PageDate { get; private set; }
+
     /// <summary>Reads every JSON-LD block; the first article object wins, later ones fill nothing in.</summary>
     public static JsonLdArticle Read(IEnumerable<string> blocks, List<ParseWarning> warnings)
     {
@@ -135,6 +141,17 @@ internal sealed class JsonLdArticle
         if (HasType(element, "Person") && StringOf(element, "@id") is { } personId && StringOf(element, "name") is { Length: > 0 } personName && _people.Count < 64)
         {
             _people.TryAdd(personId, Decode(personName));
+        }
+
+        if (WebSiteName is null && HasType(element, "WebSite"))
+        {
+            WebSiteName = StringOf(element, "name");
+        }
+
+        // A WebPage (Yoast graphs without an Article) still dates the page; used only when no article object does.
+        if (PageDate is null && !IsArticle(element) && (HasType(element, "WebPage") || HasType(element, "ItemPage") || HasType(element, "AboutPage") || HasType(element, "CollectionPage")))
+        {
+            PageDate = StringOf(element, "datePublished") ?? StringOf(element, "dateCreated");
         }
 
         if (IsArticle(element))

@@ -20,6 +20,9 @@ internal sealed class ResolvedMetadata
     public List<string> Tags { get; } = [];
     public string? Language { get; set; }
     public List<string> SiteNames { get; } = [];
+
+    /// <summary>The node of the heading that shows the title (the first h1 when none matches), or -1.</summary>
+    public int TitleNode { get; set; } = -1;
 }
 
 /// <summary>
@@ -60,6 +63,8 @@ internal static class MetadataResolver
         AddName(meta.SiteNames, ld.Publisher);
         AddName(meta.SiteNames, Get(metas, "application-name"));
         AddName(meta.SiteNames, Get(metas, "copyright"));
+        AddName(meta.SiteNames, ld.WebSiteName);
+
         foreach (string organization in ld.Organizations)
         {
             AddName(meta.SiteNames, organization);
@@ -71,6 +76,7 @@ internal static class MetadataResolver
             : host is null ? null : host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
 
         ResolveTitle(model, ld, metas, micro, meta, host, warnings);
+        meta.TitleNode = TitleNode(model, meta.Title);
         ResolveDates(model, ld, metas, micro, meta, url, options, warnings);
         ResolveLead(model, ld, metas, micro, meta);
         ResolveAuthors(model, ld, metas, micro, meta, host);
@@ -142,14 +148,14 @@ internal static class MetadataResolver
                 }
             }
 
-            meta.Title = VisibleHeadline(model, TitleCleaner.StripSiteName(fromMetadata, meta.SiteNames, host, heading, out _));
+            meta.Title = VisibleHeadline(model, TitleCleaner.StripSiteNameByHeadings(fromMetadata, meta.SiteNames, host, PlainHeadings(model, heading), out _));
             return;
         }
 
         string pageTitle = Clean(model.TitleText);
         if (pageTitle.Length > 0)
         {
-            meta.Title = VisibleHeadline(model, TitleCleaner.StripSiteName(pageTitle, meta.SiteNames, host, heading, out bool guessed));
+            meta.Title = VisibleHeadline(model, TitleCleaner.StripSiteNameByHeadings(pageTitle, meta.SiteNames, host, PlainHeadings(model, heading), out bool guessed));
             if (guessed)
             {
                 warnings.Add(new ParseWarning(ParseWarningCode.TitleGuessed, "The page has no title metadata; the site name was cut from <title>."));
@@ -167,6 +173,11 @@ internal static class MetadataResolver
 
         warnings.Add(new ParseWarning(ParseWarningCode.NoTitle, "The page has no title."));
     }
+
+    // The first h1, then the other h1 and h2 headings; linked ones last: a linked heading is usually the site's logo,
+    // though a blog's headline is often its own permalink.
+    private static IEnumerable<string> PlainHeadings(PageModel model, string firstHeading) =>
+        new[] { firstHeading }.Concat(model.Headings.OrderBy(h => h.IsLink).Select(h => Clean(h.Text))).Where(h => h.Length > 0).Distinct(StringComparer.Ordinal);
 
     // The headline as the page shows it, when a visible heading is that headline: the metadata title is often
     // a shortened, SEO-rewritten or differently punctuated form of it. Headings that are links (the site's
@@ -233,6 +244,7 @@ internal static class MetadataResolver
         }
 
         published.Add(Get(micro, "datePublished"));
+        published.Add(ld.PageDate);
         foreach (string? candidate in published)
         {
             if (candidate is not null && TryDate(candidate, options, out DateTimeOffset value, out bool zoneGiven))
@@ -251,13 +263,13 @@ internal static class MetadataResolver
         {
             // Visible text: <time datetime>, then elements whose class says date, nearest to the headline first
             // (the page header's "today" and the dates of related-news lists lie farther away).
-            int anchor = model.FirstHeadingNode;
+            int anchor = meta.TitleNode;
             IEnumerable<string> dateTexts = model.DateTexts
                 .OrderBy(d => anchor < 0 ? d.Key : Math.Abs(d.Key - anchor))
                 .Select(d => d.Value);
             // Then the address ("/2019/10/21/slug"), then a short date line next to the headline.
             string? path = (url ?? ResolveUrl(model.CanonicalHref ?? Get(metas, "og:url") ?? ld.Url, null))?.AbsolutePath;
-            foreach (string candidate in model.MachineDates.Concat(dateTexts).Concat(UrlDate(path)).Concat(DateLines(model)))
+            foreach (string candidate in model.MachineDates.Concat(dateTexts).Concat(UrlDate(path)).Concat(DateLines(model, meta.TitleNode)))
             {
                 if (TryDate(candidate, options, out DateTimeOffset value, out bool zoneGiven))
                 {
@@ -315,14 +327,17 @@ internal static class MetadataResolver
 
     // Short blocks of the page text that hold a date ("18. Mai 2014", "Posted on May 18, 2014"), nearest to the
     // headline first; the dates of lists of other articles lie farther away.
-    private static IEnumerable<string> DateLines(PageModel model)
+    private static IEnumerable<string> DateLines(PageModel model, int titleNode)
     {
         const int MaxDistance = 40;
+        const int MaxLine = 100;
+        // "01.02.2022 „Der Arbeitsmarkt …": a paragraph that opens with its date.
+        const int OpeningDate = 24;
         List<TextBlock> blocks = model.Blocks;
         int anchor = 0;
-        if (model.FirstHeadingNode >= 0)
+        if (titleNode >= 0)
         {
-            anchor = blocks.FindIndex(b => b.Owner >= model.FirstHeadingNode);
+            anchor = blocks.FindIndex(b => b.Owner >= titleNode);
             anchor = anchor < 0 ? 0 : anchor;
         }
 
@@ -336,19 +351,47 @@ internal static class MetadataResolver
                     continue;
                 }
 
-                TextBlock block = blocks[i];
-                if (block.Chars <= 100 && block.Text.AsSpan().ContainsAnyInRange('0', '9'))
+                string text = blocks[i].Text;
+                if (blocks[i].Chars > MaxLine)
                 {
-                    yield return block.Text;
+                    text = text[..Math.Min(text.Length, OpeningDate)];
+                }
+
+                if (text.AsSpan().ContainsAnyInRange('0', '9'))
+                {
+                    yield return text;
                 }
             }
         }
     }
 
+    // The heading that shows the title: its text equals the title or holds it (a kicker before, a label after);
+    // a visually hidden "Navigation" h1 earlier in the page is not it.
+    private static int TitleNode(PageModel model, string? title)
+    {
+        if (title is { Length: >= 8 })
+        {
+            string key = TextCleaner.FoldKey(title);
+            foreach (TextBlock block in model.Blocks)
+            {
+                if (block.Kind == BlockKind.Heading && block.Chars >= key.Length / 2 && block.Chars <= key.Length * 2)
+                {
+                    string heading = TextCleaner.FoldKey(block.Text);
+                    if (heading.Length >= 8 && (heading.Contains(key, StringComparison.Ordinal) || key.Contains(heading, StringComparison.Ordinal)))
+                    {
+                        return block.Owner;
+                    }
+                }
+            }
+        }
+
+        return model.FirstHeadingNode;
+    }
+
     private static void ResolveLead(PageModel model, JsonLdArticle ld, Dictionary<string, string> metas, Dictionary<string, string> micro, ResolvedMetadata meta)
     {
         string? description = ld.Description ?? Get(metas, "og:description") ?? Get(metas, "twitter:description") ?? Get(micro, "description") ?? Get(metas, "description") ?? Get(metas, "dc.description");
-        string metaLead = description is null ? string.Empty : TitleCleaner.StripSiteName(Clean(description), meta.SiteNames, null, null, out _);
+        string metaLead = description is null ? string.Empty : TitleCleaner.StripSiteName(Clean(description), meta.SiteNames, null, heading: null, out _);
         string? visible = null;
         foreach (string text in model.LeadTexts)
         {

@@ -13,6 +13,8 @@ public sealed class ArticleIndexSink : IArticleSink
     private readonly ArticleIndex _index;
     private readonly IArticleFactsProvider? _facts;
     private long _sinceCommit;
+    private long _added;
+    private long _committed;
 
     /// <summary>Creates the sink.</summary>
     /// <param name="index">The index, opened for writing.</param>
@@ -46,10 +48,10 @@ public sealed class ArticleIndexSink : IArticleSink
         }
 
         _index.AddOrUpdate(document);
+        Interlocked.Increment(ref _added);
         if (CommitEvery > 0 && ++_sinceCommit >= CommitEvery)
         {
-            _index.Commit();
-            _sinceCommit = 0;
+            Commit();
         }
 
         return ValueTask.CompletedTask;
@@ -58,8 +60,20 @@ public sealed class ArticleIndexSink : IArticleSink
     /// <inheritdoc />
     public ValueTask CompleteAsync(CancellationToken cancellationToken)
     {
+        Commit();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The number of articles added so far; safe to read from another thread (a progress line).</summary>
+    public long Added => Interlocked.Read(ref _added);
+
+    /// <summary>The number of articles added and committed so far (a crash keeps these); safe to read from another thread.</summary>
+    public long Committed => Interlocked.Read(ref _committed);
+
+    private void Commit()
+    {
         _index.Commit();
         _sinceCommit = 0;
-        return ValueTask.CompletedTask;
+        Interlocked.Exchange(ref _committed, Interlocked.Read(ref _added));
     }
 }

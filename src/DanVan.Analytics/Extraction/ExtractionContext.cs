@@ -13,7 +13,15 @@ internal sealed class ExtractionContext
         Normalized = normalized;
         Text = normalized.Text;
         Lexicon = lexicon;
-        Tokens = WordScanner.Scan(Text);
+        // The text is tokenized once: the tokenizer's tokens give the sentences and the words.
+        var starts = new List<int>();
+        Tokens = WordScanner.Scan(Text, (Text, starts), static (tokens, state) =>
+        {
+            foreach (TextSpan sentence in SentenceSegmenter.Split(state.Text, tokens))
+            {
+                state.starts.Add(sentence.Start);
+            }
+        });
         Flags = new WordFlags[Tokens.Length];
         WordFlagTable table = lexicon.FlagTable;
         for (int i = 0; i < Tokens.Length; i++)
@@ -22,12 +30,6 @@ internal sealed class ExtractionContext
             {
                 Flags[i] = table.Get(Tokens[i].In(Text));
             }
-        }
-
-        var starts = new List<int>();
-        foreach (TextSpan sentence in SentenceSegmenter.Split(Text))
-        {
-            starts.Add(sentence.Start);
         }
 
         _sentenceStarts = starts.Count == 0 ? [0] : starts.ToArray();

@@ -18,23 +18,32 @@ namespace DanVan.Analytics.Text;
 public static class SentenceSegmenter
 {
     /// <summary>Enumerates the sentences of <paramref name="text"/> as spans, blank space between them left out.</summary>
-    public static SentenceEnumerator Split(ReadOnlySpan<char> text) => new(text);
+    public static SentenceEnumerator Split(ReadOnlySpan<char> text) => new(text, default, fromTokens: false);
+
+    /// <summary>The sentences of <paramref name="text"/> from its tokens, all of them, as the tokenizer read them.</summary>
+    internal static SentenceEnumerator Split(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens) => new(text, tokens, fromTokens: true);
 }
 
 /// <summary>Enumerates the sentences of a text without allocating.</summary>
 public ref struct SentenceEnumerator
 {
     private readonly ReadOnlySpan<char> _text;
-    private int _position;
+    private readonly ReadOnlySpan<Token> _tokens;
+    private readonly bool _fromTokens;
+    private int _position; // in the text, or in the tokens when they were given
     private Token _next;
     private bool _hasNext;
 
-    internal SentenceEnumerator(ReadOnlySpan<char> text)
+    internal SentenceEnumerator(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, bool fromTokens)
     {
         _text = text;
+        _tokens = tokens;
+        _fromTokens = fromTokens;
         _position = 0;
-        _hasNext = TokenScanner.TryRead(text, ref _position, out _next);
+        _next = default;
+        _hasNext = false;
         Current = default;
+        Advance();
     }
 
     /// <summary>The current sentence.</summary>
@@ -96,8 +105,20 @@ public ref struct SentenceEnumerator
     private Token Take()
     {
         Token taken = _next;
-        _hasNext = TokenScanner.TryRead(_text, ref _position, out _next);
+        Advance();
         return taken;
+    }
+
+    private void Advance()
+    {
+        if (!_fromTokens)
+        {
+            _hasNext = TokenScanner.TryRead(_text, ref _position, out _next);
+        }
+        else if (_hasNext = _position < _tokens.Length)
+        {
+            _next = _tokens[_position++];
+        }
     }
 
     private static bool IsEndMark(ReadOnlySpan<char> token, out bool always)

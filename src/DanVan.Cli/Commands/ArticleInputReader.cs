@@ -1,5 +1,6 @@
 using DanVan.Analytics.Articles;
 using DanVan.Analytics.Learning.Data;
+using DanVan.Cli.CommandLine;
 
 namespace DanVan.Cli.Commands;
 
@@ -9,23 +10,23 @@ internal sealed record ArticleInput(string Id, string Text, DateOnly? Date);
 /// <summary>
 /// The learning commands' view of the core's <see cref="ArticleRecordReader"/>: article records and plain
 /// <c>{"id", "text"}</c> cases with the one definition of an article's text (<see cref="ArticleRecord.ComposeText"/>).
-/// A plain case loses the page store's " date …" marker, as in training. Bad lines and records without text are
-/// reported to the caller's list of problems and skipped.
+/// A plain case loses the page store's " date …" marker, as in training. Bad lines and records without text go to
+/// <see cref="InputProblems"/> as they are met (stderr, counted for the exit code) and are skipped.
 /// </summary>
 internal static class ArticleInputReader
 {
     /// <summary>Streams the usable articles of <paramref name="path"/>.</summary>
-    public static IEnumerable<ArticleInput> Read(string path, List<BadLine> problems, CancellationToken cancellationToken = default)
+    /// <exception cref="BadLineException">A bad line in a strict run.</exception>
+    public static IEnumerable<ArticleInput> Read(string path, InputProblems problems, CancellationToken cancellationToken = default)
     {
-        var options = new JsonLinesReadOptions { OnBadLine = problems.Add };
         long count = 0;
-        foreach (ArticleRecord record in ArticleRecordReader.ReadAsync(path, options, cancellationToken).ToBlockingEnumerable(cancellationToken))
+        foreach (ArticleRecord record in ArticleRecordReader.ReadAsync(path, problems.ReadOptions, cancellationToken).ToBlockingEnumerable(cancellationToken))
         {
             count++;
             string text = record.Text is { } plain ? LabeledDataReader.StripDateMarker(plain) : record.ComposeText();
             if (string.IsNullOrWhiteSpace(text))
             {
-                problems.Add(new BadLine(path, count + problems.Count, $"'{record.Id}' has no text"));
+                problems.Report(new BadLine(path, count + problems.Skipped, $"'{record.Id}' has no text"));
                 continue;
             }
 
@@ -33,12 +34,4 @@ internal static class ArticleInputReader
         }
     }
 
-    /// <summary>Writes each problem as the product reports bad lines: one JSON object on standard error.</summary>
-    public static void Report(IEnumerable<BadLine> problems)
-    {
-        foreach (BadLine problem in problems)
-        {
-            Console.Error.WriteLine(ArticleRecordJson.Serialize(problem));
-        }
-    }
 }

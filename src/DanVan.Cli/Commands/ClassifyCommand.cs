@@ -21,19 +21,21 @@ internal static class ClassifyCommand
         var noTopicOption = new Option<bool>("--no-topic") { Description = "Predict relevance only." };
         var inOption = new Option<FileInfo>("--in") { Description = "Article records or plain {\"id\", \"text\"} cases, one JSON object a line.", Required = true };
         var outOption = new Option<FileInfo?>("--out") { Description = "Output JSON lines (default: standard output)." };
+        var strictOption = CliOptions.Strict();
         var command = new Command("classify", "Classify articles: about dân vận work or not, and which area of the work.");
         command.Options.Add(modelOption);
         command.Options.Add(topicOption);
         command.Options.Add(noTopicOption);
         command.Options.Add(inOption);
         command.Options.Add(outOption);
+        command.Options.Add(strictOption);
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(
             parseResult.GetValue(modelOption), parseResult.GetValue(topicOption), parseResult.GetValue(noTopicOption),
-            parseResult.GetValue(inOption)!, parseResult.GetValue(outOption), cancellationToken)));
+            parseResult.GetValue(inOption)!, parseResult.GetValue(outOption), parseResult.GetValue(strictOption), cancellationToken)));
         return command;
     }
 
-    private static int Run(FileInfo? model, FileInfo? topicModel, bool noTopic, FileInfo input, FileInfo? output, CancellationToken cancellationToken)
+    private static int Run(FileInfo? model, FileInfo? topicModel, bool noTopic, FileInfo input, FileInfo? output, bool strict, CancellationToken cancellationToken)
     {
         if (!input.Exists)
         {
@@ -44,7 +46,7 @@ internal static class ClassifyCommand
         try
         {
             var classifier = new ArticleClassifier(ClassifierOptions.LoadRelevance(model), noTopic ? null : ClassifierOptions.LoadTopic(topicModel));
-            var problems = new List<BadLine>();
+            var problems = new InputProblems(strict);
             IEnumerable<ClassificationInput> inputs = ArticleInputReader.Read(input.FullName, problems, cancellationToken).Select(a => new ClassificationInput(a.Id, a.Text));
 
             using Stream stream = output is null ? Console.OpenStandardOutput() : File.Create(output.FullName);
@@ -74,10 +76,13 @@ internal static class ClassifyCommand
                 count++;
             }
 
-            ArticleInputReader.Report(problems);
 
-            Console.Error.WriteLine($"{count} articles classified, {problems.Count} lines skipped.");
-            return ExitCodes.Success;
+            Console.Error.WriteLine($"{count} articles classified, {problems.Skipped} lines skipped.");
+            return problems.ExitCode;
+        }
+        catch (BadLineException)
+        {
+            return ExitCodes.Failure;
         }
         catch (ModelFormatException e)
         {

@@ -2,16 +2,18 @@ using System.CommandLine;
 using DanVan.Analytics.Articles;
 using DanVan.Analytics.Classification;
 using DanVan.Analytics.Learning;
+using DanVan.Analytics.Pipeline;
 using DanVan.Analytics.Search.Indexing;
 using DanVan.Cli.CommandLine;
 
 namespace DanVan.Cli.Commands;
 
 /// <summary>
-/// <c>danvan index --in articles.jsonl --index DIR [--classify | --model relevance.zip --topic-model topic.zip]</c>: indexes
-/// articles read with the core's <see cref="ArticleRecordReader"/> (the one bad-line policy), mapped by
-/// <see cref="ArticleDocuments.ToDocument"/>; the index's facts provider extracts the facts on the way and, when asked,
-/// its classifier finds relevance and topic.
+/// <c>danvan index --in articles.jsonl --index DIR [--classify | --model relevance.zip --topic-model topic.zip]</c>: runs the
+/// library's <see cref="ArticlePipeline"/> (the composition demo and crawl use) over the articles read with the core's
+/// <see cref="ArticleRecordReader"/> (the one bad-line policy) into an <see cref="ArticleIndexSink"/>: the pipeline extracts
+/// the facts, the sink maps each article by <see cref="ArticleDocuments.ToDocument"/> and commits, and, when asked, the
+/// index's classifier finds relevance and topic.
 /// </summary>
 internal static class IndexCommand
 {
@@ -49,14 +51,14 @@ internal static class IndexCommand
                 parseResult.GetValue(inOption)!,
                 parseResult.GetValue(indexOption)!,
                 parseResult.GetValue(commitEveryOption),
-                new ArticleIndexOptions { Facts = new ExtractedArticleFacts(), Classifier = classifier, AllowForeignFiles = parseResult.GetValue(forceOption) },
+                new ArticleIndexOptions { Classifier = classifier, AllowForeignFiles = parseResult.GetValue(forceOption) },
                 new InputProblems(parseResult.GetValue(strictOption)),
                 cancellationToken);
         });
         return command;
     }
 
-    /// <summary>Indexes <paramref name="input"/> into <paramref name="index"/>, opened with <paramref name="options"/> (its facts provider finds the facts).</summary>
+    /// <summary>Indexes <paramref name="input"/> into <paramref name="index"/>, opened with <paramref name="options"/>; the pipeline finds the facts.</summary>
     private static async Task<int> RunAsync(FileInfo input, DirectoryInfo index, int commitEvery, ArticleIndexOptions options, InputProblems problems, CancellationToken cancellationToken)
     {
         if (!OutputGuard.InputExists(input))
@@ -73,10 +75,15 @@ internal static class IndexCommand
         try
         {
             using ArticleIndex articleIndex = ArticleIndex.OpenOrCreate(index.FullName, options);
-            var progress = new IndexProgressLine();
-            IndexRunSummary summary = await articleIndex.AddAllAsync(ReadArticles(input, problems, cancellationToken), commitEvery, progress, cancellationToken);
+            var sink = new ArticleIndexSink(articleIndex, commitEvery);
+            var progress = new IndexProgressLine(sink);
+            ArticlePipelineSummary summary = await new ArticlePipeline().RunAsync(
+                ArticleRecordReader.ReadAsync(CliOptions.PathOf(input), problems.ReadOptions, cancellationToken),
+                [sink],
+                progress,
+                cancellationToken);
             progress.Finish(summary);
-            Console.Error.WriteLine($"index: {summary.Count} articles in {articleIndex.Path}{(problems.Skipped > 0 ? $" ({problems.Skipped} lines skipped)" : "")}");
+            Console.Error.WriteLine($"index: {articleIndex.Count} articles in {articleIndex.Path}{(problems.Skipped > 0 ? $" ({problems.Skipped} lines skipped)" : "")}");
             return problems.ExitCode;
         }
         catch (BadLineException)
@@ -95,26 +102,23 @@ internal static class IndexCommand
         }
     }
 
-    /// <summary>The articles of <paramref name="input"/> as index documents; bad lines go to <paramref name="problems"/>.</summary>
-    private static async IAsyncEnumerable<ArticleDocument> ReadArticles(FileInfo input, InputProblems problems, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (ArticleRecord record in ArticleRecordReader.ReadAsync(CliOptions.PathOf(input), problems.ReadOptions, cancellationToken))
-        {
-            yield return record.ToDocument();
-        }
-    }
-
-    /// <summary>Count, rate and commits on a <see cref="StatusLine"/>.</summary>
-    private sealed class IndexProgressLine : IProgress<IndexProgress>
+    /// <summary>Count, rate and commits on a <see cref="StatusLine"/>; the commits as the sink counts them.</summary>
+    private sealed class IndexProgressLine(ArticleIndexSink sink) : IProgress<ArticlePipelineProgress>
     {
         private readonly StatusLine _line = new();
 
-        public void Report(IndexProgress value) => _line.Show(Text(value), value.Elapsed, final: false);
+        // The pipeline's final report comes before the sink's last commit: the line ends in Finish, after it.
+        public void Report(ArticlePipelineProgress value)
+        {
+            if (!value.IsFinal)
+            {
+                Show(value, final: false);
+            }
+        }
 
-        public void Finish(IndexRunSummary summary) =>
-            _line.Show(Text(new IndexProgress(summary.Added, summary.Added, summary.Elapsed)), summary.Elapsed, final: true);
+        public void Finish(ArticlePipelineSummary summary) => Show(new ArticlePipelineProgress(summary.Articles, summary.Elapsed, IsFinal: true), final: true);
 
-        private static string Text(IndexProgress value) =>
-            $"indexed {value.Added:N0} articles ({value.Added / Math.Max(0.001, value.Elapsed.TotalSeconds):N0}/s, {value.Committed:N0} committed)";
+        private void Show(ArticlePipelineProgress value, bool final) =>
+            _line.Show($"indexed {value.Articles:N0} articles ({value.ArticlesPerSecond:N0}/s, {sink.Committed:N0} committed)", value.Elapsed, final);
     }
 }

@@ -19,19 +19,21 @@ internal static class TopicsCommand
         var outOption = new Option<DirectoryInfo>("--out") { Description = "The output directory.", Required = true };
         var threadsOption = new Option<int>("--threads") { Description = "Sampler threads (1 gives reproducible topics).", DefaultValueFactory = _ => Math.Min(2, Environment.ProcessorCount) };
         var seedOption = new Option<int>("--seed") { Description = "The sampler's seed.", DefaultValueFactory = _ => 1 };
+        var strictOption = CliOptions.Strict();
         var command = new Command("topics", "Find the topics of a collection and follow their share per month.");
         command.Options.Add(inOption);
         command.Options.Add(topicsOption);
         command.Options.Add(outOption);
         command.Options.Add(threadsOption);
         command.Options.Add(seedOption);
+        command.Options.Add(strictOption);
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(
             parseResult.GetValue(inOption)!, parseResult.GetValue(topicsOption), parseResult.GetValue(outOption)!,
-            parseResult.GetValue(threadsOption), parseResult.GetValue(seedOption), cancellationToken)));
+            parseResult.GetValue(threadsOption), parseResult.GetValue(seedOption), parseResult.GetValue(strictOption), cancellationToken)));
         return command;
     }
 
-    private static int Run(FileInfo input, int topics, DirectoryInfo output, int threads, int seed, CancellationToken cancellationToken)
+    private static int Run(FileInfo input, int topics, DirectoryInfo output, int threads, int seed, bool strict, CancellationToken cancellationToken)
     {
         if (!input.Exists)
         {
@@ -47,12 +49,11 @@ internal static class TopicsCommand
 
         try
         {
-            var problems = new List<BadLine>();
+            var problems = new InputProblems(strict);
             var articles = ArticleInputReader.Read(input.FullName, problems, cancellationToken).Select(a => new DatedText(a.Id, a.Text, a.Date));
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();
             TopicModelResult result = TopicModeler.Fit(articles, new TopicModelOptions { Topics = topics, NumberOfThreads = threads, Seed = seed }, cancellationToken);
             TopicOutputWriter.Write(result, output.FullName);
-            ArticleInputReader.Report(problems);
 
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{result.Documents.Count} articles, {result.VocabularySize} terms, {topics} topics, {result.Trends.Count} months; {stopwatch.Elapsed.TotalSeconds:0.0} s; written to {output.FullName}"));
@@ -61,7 +62,11 @@ internal static class TopicsCommand
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{topic.Id,2} {topic.Weight:0.000}  {string.Join(", ", topic.TopWords.Take(10))}"));
             }
 
-            return ExitCodes.Success;
+            return problems.ExitCode;
+        }
+        catch (BadLineException)
+        {
+            return ExitCodes.Failure;
         }
         catch (ArgumentException e)
         {

@@ -85,4 +85,30 @@ public sealed class MetadataResolverTests
                     "{\"@type\":\"ListItem\",\"position\":3,\"name\":\"Dân vận khéo ở cơ sở\"}]}</script><meta property=\"og:title\" content=\"Dân vận khéo ở cơ sở\">";
         Assert.Equal("Xây dựng Đảng", Parse(ld).Section);
     }
+
+    [Fact]
+    public void Resolve_HiddenNavigationHeadingFirst_DateLineUnderTheTitleHeadingIsRead()
+    {
+        string navigation = "<h1>Navigation</h1><ul>" + string.Concat(Enumerable.Range(1, 60).Select(i => $"<li><a href=\"/s{i}\">Bereich {i}</a></li>")) + "</ul>";
+        Article article = Parse(
+            "<meta property=\"og:title\" content=\"Rede beim Konvent der Landesparlamente\">",
+            navigation + "<h1>Rede beim Konvent der Landesparlamente</h1><div class=\"meta\"><span>Lübeck, 31. März 2003</span></div>" + Body);
+        Assert.Equal(new DateOnly(2003, 3, 31), DateOnly.FromDateTime(article.Published!.Value.DateTime));
+    }
+
+    [Fact]
+    public void Resolve_GraphWithWebPageOnly_TakesTheWebPageDate()
+    {
+        Article article = Parse("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":\"WebSite\",\"name\":\"Site\"},{\"@type\":\"WebPage\",\"name\":\"About\",\"datePublished\":\"2018-06-07T10:13:17+00:00\"}]}</script>");
+        Assert.Equal(new DateTimeOffset(2018, 6, 7, 10, 13, 17, TimeSpan.Zero), article.Published);
+    }
+
+    [Fact]
+    public void Resolve_ViewAllPostsLinkAndPlaceholderAccount_TakeThePersonNotTheAccount()
+    {
+        Article linked = Parse(string.Empty, "<h1>Titel</h1><a rel=\"author\" href=\"/author/km\">Zeige alle Beiträge von Karl Muster</a>" + Body);
+        Assert.Equal(["Karl Muster"], linked.Authors);
+        Article placeholder = Parse("<meta name=\"author\" content=\"admin\">", "<h1>Titel</h1><p class=\"info\">Von Erika Beispiel am 3. Mai 2021</p>" + Body);
+        Assert.Equal(["Erika Beispiel"], placeholder.Authors);
+    }
 }

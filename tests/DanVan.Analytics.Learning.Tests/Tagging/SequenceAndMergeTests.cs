@@ -1,0 +1,104 @@
+using DanVan.Analytics.Extraction;
+using DanVan.Analytics.Learning.Tagging;
+using DanVan.Analytics.Text;
+
+namespace DanVan.Analytics.Learning.Tests.Tagging;
+
+public sealed class SequenceAndMergeTests
+{
+    [Fact]
+    public void Decode_AnyScores_GivesValidIob2()
+    {
+        var random = new Random(7);
+        for (int run = 0; run < 200; run++)
+        {
+            float[][] scores = [.. Enumerable.Range(0, 1 + random.Next(12)).Select(_ => Enumerable.Range(0, 5).Select(_ => (float)-random.NextDouble() * 5).ToArray())];
+            int[] labels = SequenceDecoder.Decode(scores);
+            for (int i = 0; i < labels.Length; i++)
+            {
+                Assert.True(SequenceDecoder.Allowed(i == 0 ? -1 : labels[i - 1], labels[i]), $"{string.Join(",", labels)}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Decode_InsideWithoutBegin_IsRepairedByTheBestValidPath()
+    {
+        // Token 0 prefers I-PER (impossible at the start), then I-PER again: B-PER I-PER is the best valid reading.
+        float[][] scores =
+        [
+            [-3f, -0.9f, -0.5f, -5f, -5f],
+            [-3f, -4f, -0.1f, -5f, -5f],
+            [-0.1f, -4f, -4f, -5f, -5f],
+        ];
+        Assert.Equal([1, 2, 0], SequenceDecoder.Decode(scores));
+    }
+
+    [Fact]
+    public void Entities_StrayInside_StartsAnEntity()
+    {
+        Assert.Equal([new TokenEntity(0, 1, 3), new TokenEntity(1, 3, 4)], SequenceDecoder.Entities([0, 2, 2, 4, 0]));
+    }
+
+    [Fact]
+    public void Read_BadLine_NamesFileAndLine_AndStringTagsAreRead()
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"ner-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            File.WriteAllLines(file,
+            [
+                """{"id":"a#0","article_id":"a","tokens":["ông","Lê","Văn","Tám"],"ner_tags":["O","B-PER","I-PER","I-PER"]}""",
+                """{"id":"b#0","article_id":"b","tokens":["Số","25-NQ/TW"],"ner_tags":[0,5]}""",
+            ]);
+            var sentences = TaggedSentenceReader.Read(file);
+            Assert.Equal([0, 1, 2, 2], sentences[0].Tags);
+            Assert.Equal([0, 0], sentences[1].Tags); // documents are not the tagger's
+            Assert.Equal("a", sentences[0].Group);
+
+            File.AppendAllLines(file, ["""{"id":"c#0","article_id":"c","tokens":["x","y"],"ner_tags":[0]}"""]);
+            var error = Assert.Throws<TrainingDataException>(() => TaggedSentenceReader.Read(file));
+            Assert.Equal(3, error.Line);
+
+            Assert.Throws<TrainingDataException>(() => NameTaggerTrainer.Train([sentences[1]]));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Merge_AddsOnlyNamesTheirContextSupports()
+    {
+        const string text = "Dự có ông Hà Minh Tuấn, Phó Chủ tịch Ủy ban, và Phạm Thu Lan cùng người dân thôn Pa Khoang. Chủ tịch Hồ Chí Minh.";
+        TaggedEntity Entity(string kind, string surface)
+        {
+            int start = text.IndexOf(surface, StringComparison.Ordinal);
+            return new TaggedEntity(kind, surface, new TextSpan(start, surface.Length), 0, 0.9);
+        }
+
+        var tagged = new List<TaggedEntity>
+        {
+            Entity("PER", "Hà Minh Tuấn"),
+            Entity("TITLE", "Phó Chủ tịch Ủy ban"),
+            Entity("PER", "Phạm Thu Lan"),   // no title, no honorific: left out
+            Entity("PER", "Pa Khoang"),      // after "thôn": a place
+            Entity("PER", "Hồ Chí"),         // cut inside a capitalised run
+        };
+        var rules = new ExtractionResult([], [], []);
+
+        ExtractionResult merged = TaggedOfficials.Merge(text, rules, tagged);
+
+        Official added = Assert.Single(merged.Officials);
+        Assert.Equal("Hà Minh Tuấn", added.Name);
+        Assert.Equal("Phó Chủ tịch Ủy ban", Assert.Single(added.Titles).Text);
+        Assert.Equal(NameEvidence.Position, Assert.Single(added.Mentions).Evidence);
+
+        // A name the rules already hold is theirs, and a tagger name overlapping a rules mention is dropped.
+        int start = text.IndexOf("Hà Minh Tuấn", StringComparison.Ordinal);
+        var ruled = new Official("Hà Minh Tuấn", [], [new OfficialMention("Hà Minh Tuấn", new TextSpan(start, 12), 0, "Hà Minh Tuấn", [])]);
+        ExtractionResult withRules = TaggedOfficials.Merge(text, new ExtractionResult([], [], [ruled]), tagged);
+        Assert.Same(ruled, Assert.Single(withRules.Officials));
+    }
+}

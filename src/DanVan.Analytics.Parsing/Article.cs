@@ -115,4 +115,7 @@ public enum ParseWarningCode
 
     /// <summary>The lead came from the metadata description, which may be shortened.</summary>
     LeadFromMetadata,
+
+    /// <summary>The gzip-compressed page ends before its end marker (the file was cut short); what could be read was parsed.</summary>
+    CompressedInputCut,
 }

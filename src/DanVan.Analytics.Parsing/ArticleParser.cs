@@ -84,9 +84,14 @@ public sealed class ArticleParser
         if (IsGzip(bytes))
         {
             using var input = new MemoryStream(html.ToArray(), writable: false);
-            (byte[] buffer, int length, bool truncated) = ReadLimited(input, cancellationToken);
+            (byte[] buffer, int length, bool truncated, bool cut) = ReadLimited(input, cancellationToken);
             try
             {
+                if (cut)
+                {
+                    warnings.Add(CompressedCutWarning);
+                }
+
                 if (truncated)
                 {
                     length = HtmlDecoder.CutAtCharacterBoundary(buffer.AsSpan(0, length)).Length;
@@ -132,7 +137,7 @@ public sealed class ArticleParser
     public Article Parse(Stream html, Uri? url = null, string? contentType = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(html);
-        (byte[] buffer, int length, bool truncated) = ReadLimited(html, cancellationToken);
+        (byte[] buffer, int length, bool truncated, bool cut) = ReadLimited(html, cancellationToken);
         try
         {
             if (truncated)
@@ -141,6 +146,11 @@ public sealed class ArticleParser
             }
 
             Article article = Parse(buffer.AsMemory(0, length), url, contentType, cancellationToken);
+            if (cut)
+            {
+                article = article with { Warnings = [CompressedCutWarning, .. article.Warnings] };
+            }
+
             return truncated
                 ? article with { Warnings = [new ParseWarning(ParseWarningCode.InputTruncated, $"The page is larger than {Options.MaxInputBytes:N0} bytes; only the beginning was read."), .. article.Warnings] }
                 : article;
@@ -306,7 +316,11 @@ public sealed class ArticleParser
         };
     }
 
-    private (byte[] Buffer, int Length, bool Truncated) ReadLimited(Stream html, CancellationToken cancellationToken)
+    private static readonly ParseWarning CompressedCutWarning =
+        new(ParseWarningCode.CompressedInputCut, "The gzip-compressed page ends before its end marker (the file was cut short); what could be read was parsed.");
+
+    // Truncated: over MaxInputBytes, only the beginning kept. Cut: a gzip stream that ends without its trailer.
+    private (byte[] Buffer, int Length, bool Truncated, bool Cut) ReadLimited(Stream html, CancellationToken cancellationToken)
     {
         int limit = Options.MaxInputBytes;
         byte[] buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
@@ -317,7 +331,8 @@ public sealed class ArticleParser
             byte[] head = new byte[2];
             int headLength = html.ReadAtLeast(head, 2, throwOnEndOfStream: false);
             var prefixed = new PrefixedStream(head.AsMemory(0, headLength), html);
-            source = headLength == 2 && IsGzip(head) ? new GZipStream(prefixed, CompressionMode.Decompress) : prefixed;
+            bool gzip = headLength == 2 && IsGzip(head);
+            source = gzip ? new GZipStream(prefixed, CompressionMode.Decompress) : prefixed;
             using (source)
             {
                 while (true)
@@ -327,7 +342,7 @@ public sealed class ArticleParser
                     {
                         if (length > limit)
                         {
-                            return (buffer, limit, true);
+                            return (buffer, limit, true, false);
                         }
 
                         byte[] bigger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, limit + 1));
@@ -339,7 +354,8 @@ public sealed class ArticleParser
                     int read = source.Read(buffer, length, Math.Min(buffer.Length, limit + 1) - length);
                     if (read == 0)
                     {
-                        return length > limit ? (buffer, limit, true) : (buffer, length, false);
+                        bool cut = gzip && !prefixed.EndsWithGzipTrailerFor(length);
+                        return length > limit ? (buffer, limit, true, false) : (buffer, length, false, cut);
                     }
 
                     length += read;

@@ -1,5 +1,9 @@
 using DanVan.Analytics.Classification;
 using DanVan.Analytics.Learning.Data;
+using DanVan.Analytics.Learning.Models;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms;
 
 namespace DanVan.Analytics.Learning.Classification;
 
@@ -17,19 +21,28 @@ public sealed record ClassificationInput(string Id, string Text);
 public sealed record ArticlePrediction(string Id, string Label, double Score, string? Topic, double? TopicScore);
 
 /// <summary>Relevance and, optionally, topic for a stream of articles, in batches.</summary>
-/// <remarks>Safe to share between threads. As an <see cref="IArticleClassifier"/> it serves the index and the crawler.</remarks>
+/// <remarks>
+/// Safe to share between threads. With a topic model, both models run as one ML.NET chain: the relevance model's
+/// features feed the topic learner too (both models compute the same features, their feature versions being checked at
+/// load), so each article is featurized once. As an <see cref="IArticleClassifier"/> it serves the index and the crawler.
+/// </remarks>
 public sealed class ArticleClassifier : IArticleClassifier
 {
     private const int ChunkSize = 512;
     private readonly RelevanceClassifier _relevance;
-    private readonly TopicClassifier? _topic;
+    private readonly PooledPredictor<CombinedOutput>? _both;
 
     /// <summary>Creates a classifier from a relevance model and an optional topic model.</summary>
     public ArticleClassifier(RelevanceClassifier relevance, TopicClassifier? topic = null)
     {
         ArgumentNullException.ThrowIfNull(relevance);
         _relevance = relevance;
-        _topic = topic;
+        if (topic is not null)
+        {
+            LoadedModel model = relevance.Model;
+            var chain = new TransformerChain<ITransformer>([.. Flatten(model.Transformer), .. Flatten(topic.Model.Transformer).SkipWhile(IsFeatureStep)]);
+            _both = new PooledPredictor<CombinedOutput>(model with { Transformer = chain });
+        }
     }
 
     /// <summary>Classifies one article.</summary>
@@ -37,18 +50,15 @@ public sealed class ArticleClassifier : IArticleClassifier
     public ArticlePrediction Classify(ClassificationInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        RelevancePrediction relevance = _relevance.Predict(input.Text);
-        TopicPrediction? topic = _topic?.Predict(input.Text);
-        return new ArticlePrediction(input.Id, relevance.Label, relevance.Score, topic?.Topic, topic?.Score);
+        return ToPrediction(input.Id, input.Text);
     }
 
     /// <inheritdoc/>
     public ArticleClassification Classify(string text)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
-        RelevancePrediction relevance = _relevance.Predict(text);
-        TopicPrediction? topic = _topic?.Predict(text);
-        return new ArticleClassification(relevance.Label == RelevanceLabels.DanVan, relevance.Score, topic?.Topic, topic?.Score);
+        ArticlePrediction p = ToPrediction(string.Empty, text);
+        return new ArticleClassification(p.Label == RelevanceLabels.DanVan, p.Score, p.Topic, p.TopicScore);
     }
 
     /// <summary>Classifies articles lazily, in input order, a batch at a time.</summary>
@@ -58,13 +68,59 @@ public sealed class ArticleClassifier : IArticleClassifier
         ArgumentNullException.ThrowIfNull(inputs);
         foreach (ClassificationInput[] chunk in inputs.Chunk(ChunkSize))
         {
-            string[] texts = chunk.Select(c => c.Text).ToArray();
-            var relevance = _relevance.PredictMany(texts, cancellationToken).ToList();
-            var topics = _topic?.PredictMany(texts, cancellationToken).ToList();
-            for (int i = 0; i < chunk.Length; i++)
+            IEnumerable<string> texts = chunk.Select(c => c.Text);
+            if (_both is null)
             {
-                yield return new ArticlePrediction(chunk[i].Id, relevance[i].Label, relevance[i].Score, topics?[i].Topic, topics?[i].Score);
+                int i = 0;
+                foreach (RelevancePrediction r in _relevance.PredictMany(texts, cancellationToken))
+                {
+                    yield return new ArticlePrediction(chunk[i++].Id, r.Label, r.Score, null, null);
+                }
+
+                continue;
+            }
+
+            int k = 0;
+            foreach (CombinedOutput output in _both.PredictMany(texts, cancellationToken))
+            {
+                yield return ToPrediction(chunk[k++].Id, output);
             }
         }
+    }
+
+    private ArticlePrediction ToPrediction(string id, string text)
+    {
+        if (_both is null)
+        {
+            RelevancePrediction r = _relevance.Predict(text);
+            return new ArticlePrediction(id, r.Label, r.Score, null, null);
+        }
+
+        return ToPrediction(id, _both.Predict(text));
+    }
+
+    private ArticlePrediction ToPrediction(string id, CombinedOutput output)
+    {
+        RelevancePrediction r = _relevance.ToPrediction(output.Probability);
+        TopicPrediction t = TopicClassifier.ToPrediction(output.PredictedTopic, output.Score);
+        return new ArticlePrediction(id, r.Label, r.Score, t.Topic, t.Score);
+    }
+
+    private static IEnumerable<ITransformer> Flatten(ITransformer transformer) =>
+        transformer is IEnumerable<ITransformer> chain ? chain.SelectMany(Flatten) : [transformer];
+
+    // The steps every model starts with (FeaturePipeline): the Vietnamese mapping and the concatenation into Features.
+    private static bool IsFeatureStep(ITransformer transformer) =>
+        transformer is ColumnConcatenatingTransformer
+        || transformer.GetType().IsGenericType && transformer.GetType().GetGenericTypeDefinition() == typeof(CustomMappingTransformer<,>);
+
+    /// <summary>The columns read from the chain: the relevance model's probability, then the topic model's outputs.</summary>
+    internal sealed class CombinedOutput
+    {
+        public float Probability { get; set; }
+
+        public float[] Score { get; set; } = [];
+
+        public string PredictedTopic { get; set; } = string.Empty;
     }
 }

@@ -34,6 +34,9 @@ public sealed class RelevanceClassifier
     /// <summary>The model's metadata.</summary>
     public ModelMetadata Metadata => _predictor.Model.Metadata;
 
+    /// <summary>The model.</summary>
+    internal LoadedModel Model => _predictor.Model;
+
     /// <summary>Loads a relevance model file.</summary>
     /// <exception cref="ModelFormatException">The file is damaged or not a relevance model.</exception>
     /// <exception cref="FeatureVersionMismatchException">The model was trained on another feature version.</exception>
@@ -58,9 +61,12 @@ public sealed class RelevanceClassifier
         return _predictor.PredictMany(texts, cancellationToken).Select(ToPrediction);
     }
 
-    private RelevancePrediction ToPrediction(Output output)
+    private RelevancePrediction ToPrediction(Output output) => ToPrediction(output.Probability);
+
+    /// <summary>The prediction for a probability: the label is cut at the model's threshold.</summary>
+    internal RelevancePrediction ToPrediction(float probability)
     {
-        double score = float.IsNaN(output.Probability) ? 0 : output.Probability;
+        double score = float.IsNaN(probability) ? 0 : probability;
         return new RelevancePrediction(score >= Metadata.Threshold ? RelevanceLabels.DanVan : RelevanceLabels.Other, score);
     }
 

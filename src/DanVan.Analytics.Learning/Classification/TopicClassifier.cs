@@ -32,6 +32,9 @@ public sealed class TopicClassifier
     /// <summary>The model's metadata.</summary>
     public ModelMetadata Metadata => _predictor.Model.Metadata;
 
+    /// <summary>The model.</summary>
+    internal LoadedModel Model => _predictor.Model;
+
     /// <summary>Loads a topic model file.</summary>
     /// <exception cref="ModelFormatException">The file is damaged or not a topic model.</exception>
     /// <exception cref="FeatureVersionMismatchException">The model was trained on another feature version.</exception>
@@ -55,8 +58,10 @@ public sealed class TopicClassifier
         return _predictor.PredictMany(texts, cancellationToken).Select(ToPrediction);
     }
 
-    private static TopicPrediction ToPrediction(Output output) =>
-        new(output.PredictedTopic, output.Score.Length == 0 ? 0 : output.Score.Max());
+    private static TopicPrediction ToPrediction(Output output) => ToPrediction(output.PredictedTopic, output.Score);
+
+    /// <summary>The prediction for a topic and the model's probabilities.</summary>
+    internal static TopicPrediction ToPrediction(string topic, float[] scores) => new(topic, scores.Length == 0 ? 0 : scores.Max());
 
     /// <summary>The columns read from the model's output.</summary>
     public sealed class Output

@@ -35,6 +35,9 @@ public sealed record RelevanceTrainingResult(IReadOnlyList<RelevanceCandidate> C
 /// </summary>
 public static class RelevanceTrainer
 {
+    /// <summary>The learner the comparison chose on the public corpus: what <c>danvan train</c> uses without <c>--compare</c>.</summary>
+    public const string DefaultTrainer = "lbfgs_logistic";
+
     /// <summary>The learners compared.</summary>
     public static IReadOnlyList<string> Trainers { get; } = ["sdca_logistic", "lbfgs_logistic", "averaged_perceptron"];
 

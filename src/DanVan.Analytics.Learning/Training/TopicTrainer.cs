@@ -44,6 +44,9 @@ public sealed record TopicTrainingResult(IReadOnlyList<TopicCandidate> Candidate
 /// </summary>
 public static class TopicTrainer
 {
+    /// <summary>The learner the comparison chose on the public corpus: what <c>danvan train</c> uses without <c>--compare</c>.</summary>
+    public const string DefaultTrainer = "sdca_maxent";
+
     /// <summary>The learners compared.</summary>
     public static IReadOnlyList<string> Trainers { get; } = ["sdca_maxent", "lbfgs_maxent", "ova_perceptron"];
 

@@ -20,6 +20,7 @@ internal sealed class MarkupPrescan
     private static readonly string[] Definitions = ["dt", "dd"];
 
     private static readonly string[] KeptRawText = ["title", "textarea"];
+    private const string ParagraphBoundary = "<br><br>";
 
     private MarkupPrescan(string html, List<string> jsonLd, bool flattened, bool truncated)
     {
@@ -136,7 +137,7 @@ internal sealed class MarkupPrescan
                 else if (dropped > 0)
                 {
                     dropped--;
-                    Drop(ref rewritten, html, ref copiedUpTo, tagStart, tagEnd);
+                    Drop(ref rewritten, html, ref copiedUpTo, tagStart, tagEnd, BoundaryFor(name));
                 }
 
                 i = tagEnd;
@@ -197,7 +198,7 @@ internal sealed class MarkupPrescan
             {
                 dropped++;
                 flattened = true;
-                Drop(ref rewritten, html, ref copiedUpTo, tagStart, tagEnd);
+                Drop(ref rewritten, html, ref copiedUpTo, tagStart, tagEnd, BoundaryFor(name));
             }
             else
             {
@@ -217,12 +218,18 @@ internal sealed class MarkupPrescan
         return new MarkupPrescan(result, jsonLd, flattened, truncated);
     }
 
-    private static void Drop(ref StringBuilder? rewritten, string html, ref int copiedUpTo, int start, int end)
+    private static void Drop(ref StringBuilder? rewritten, string html, ref int copiedUpTo, int start, int end, string? replacement = null)
     {
         rewritten ??= new StringBuilder(Math.Max(256, html.Length / 3));
         rewritten.Append(html, copiedUpTo, start - copiedUpTo);
+        rewritten.Append(replacement);
         copiedUpTo = end;
     }
+
+    // A block tag dropped for depth still ends a paragraph: two line breaks (void tags, no depth) keep the boundary,
+    // so "cơ sở.</p><p>Nội dung" does not become "cơ sở.Nội dung".
+    private static string? BoundaryFor(ReadOnlySpan<char> name) =>
+        IsOneOf(name, ClosesParagraph) || IsOneOf(name, SelfClosingSiblings) ? ParagraphBoundary : null;
 
     // HTML closes an open <p> at a block start, and an open <li>, <td>, <tr>, <option>, <dt>/<dd> at a sibling start.
     private static void CloseImplied(ReadOnlySpan<char> s, List<(int Start, int Length)> stack, ReadOnlySpan<char> name)

@@ -28,6 +28,9 @@ internal sealed class JsonLdArticle
     public List<string> Breadcrumb { get; } = [];
     public bool Found { get; private set; }
 
+    /// <summary>The name of the <c>WebSite</c> object: the site's name, to cut from titles.</summary>
+    public string? WebSiteName { get; private set; }
+
     /// <summary>The <c>datePublished</c> of a <c>WebPage</c> object, for pages whose JSON-LD has no article object.</summary>
     public string? PageDate { get; private set; }
 
@@ -138,6 +141,11 @@ internal sealed class JsonLdArticle
         if (HasType(element, "Person") && StringOf(element, "@id") is { } personId && StringOf(element, "name") is { Length: > 0 } personName && _people.Count < 64)
         {
             _people.TryAdd(personId, Decode(personName));
+        }
+
+        if (WebSiteName is null && HasType(element, "WebSite"))
+        {
+            WebSiteName = StringOf(element, "name");
         }
 
         // A WebPage (Yoast graphs without an Article) still dates the page; used only when no article object does.

@@ -63,6 +63,8 @@ internal static class MetadataResolver
         AddName(meta.SiteNames, ld.Publisher);
         AddName(meta.SiteNames, Get(metas, "application-name"));
         AddName(meta.SiteNames, Get(metas, "copyright"));
+        AddName(meta.SiteNames, ld.WebSiteName);
+
         foreach (string organization in ld.Organizations)
         {
             AddName(meta.SiteNames, organization);
@@ -146,14 +148,14 @@ internal static class MetadataResolver
                 }
             }
 
-            meta.Title = VisibleHeadline(model, TitleCleaner.StripSiteName(fromMetadata, meta.SiteNames, host, heading, out _));
+            meta.Title = VisibleHeadline(model, TitleCleaner.StripSiteNameByHeadings(fromMetadata, meta.SiteNames, host, PlainHeadings(model, heading), out _));
             return;
         }
 
         string pageTitle = Clean(model.TitleText);
         if (pageTitle.Length > 0)
         {
-            meta.Title = VisibleHeadline(model, TitleCleaner.StripSiteName(pageTitle, meta.SiteNames, host, heading, out bool guessed));
+            meta.Title = VisibleHeadline(model, TitleCleaner.StripSiteNameByHeadings(pageTitle, meta.SiteNames, host, PlainHeadings(model, heading), out bool guessed));
             if (guessed)
             {
                 warnings.Add(new ParseWarning(ParseWarningCode.TitleGuessed, "The page has no title metadata; the site name was cut from <title>."));
@@ -171,6 +173,11 @@ internal static class MetadataResolver
 
         warnings.Add(new ParseWarning(ParseWarningCode.NoTitle, "The page has no title."));
     }
+
+    // The first h1, then the other h1 and h2 headings; linked ones last: a linked heading is usually the site's logo,
+    // though a blog's headline is often its own permalink.
+    private static IEnumerable<string> PlainHeadings(PageModel model, string firstHeading) =>
+        new[] { firstHeading }.Concat(model.Headings.OrderBy(h => h.IsLink).Select(h => Clean(h.Text))).Where(h => h.Length > 0).Distinct(StringComparer.Ordinal);
 
     // The headline as the page shows it, when a visible heading is that headline: the metadata title is often
     // a shortened, SEO-rewritten or differently punctuated form of it. Headings that are links (the site's
@@ -384,7 +391,7 @@ internal static class MetadataResolver
     private static void ResolveLead(PageModel model, JsonLdArticle ld, Dictionary<string, string> metas, Dictionary<string, string> micro, ResolvedMetadata meta)
     {
         string? description = ld.Description ?? Get(metas, "og:description") ?? Get(metas, "twitter:description") ?? Get(micro, "description") ?? Get(metas, "description") ?? Get(metas, "dc.description");
-        string metaLead = description is null ? string.Empty : TitleCleaner.StripSiteName(Clean(description), meta.SiteNames, null, null, out _);
+        string metaLead = description is null ? string.Empty : TitleCleaner.StripSiteName(Clean(description), meta.SiteNames, null, heading: null, out _);
         string? visible = null;
         foreach (string text in model.LeadTexts)
         {

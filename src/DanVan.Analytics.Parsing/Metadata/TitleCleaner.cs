@@ -19,19 +19,10 @@ internal static class TitleCleaner
     {
         guessed = false;
         string foldedTitle = VietnameseFolder.Fold(title);
-        if (!string.IsNullOrEmpty(heading))
+        if (!string.IsNullOrEmpty(heading) && HeadingPart(title, foldedTitle, heading) is { } part)
         {
-            // The visible headline is one of the title's parts: "Site - Headline" or "Headline | Site".
-            string foldedHeading = VietnameseFolder.Fold(heading);
-            if (foldedHeading.Length >= 10 && foldedTitle.Length > foldedHeading.Length + 2)
-            {
-                int at = foldedTitle.IndexOf(foldedHeading, StringComparison.Ordinal);
-                if (at >= 0 && IsSeparatorRest(foldedTitle.AsSpan(0, at), end: true) && IsSeparatorRest(foldedTitle.AsSpan(at + foldedHeading.Length), end: false))
-                {
-                    guessed = true;
-                    return heading;
-                }
-            }
+            guessed = true;
+            return part;
         }
 
         string hostLabel = MetadataResolver.HostLabel(host);
@@ -54,6 +45,68 @@ internal static class TitleCleaner
         }
 
         return title;
+    }
+
+    /// <summary>
+    /// <see cref="StripSiteName(string, IReadOnlyList{string}, string?, string?, out bool)"/> with every visible heading
+    /// tried as the title's headline part (a hidden "Navigation" h1 may come before the real one).
+    /// </summary>
+    public static string StripSiteNameByHeadings(string title, IReadOnlyList<string> siteNames, string? host, IEnumerable<string> headings, out bool guessed)
+    {
+        string foldedTitle = VietnameseFolder.Fold(title);
+        List<string> list = [.. headings];
+        foreach (string heading in list)
+        {
+            // Among several headings the headline is the longer part; a shorter one is the site's own heading.
+            if (HeadingPart(title, foldedTitle, heading) is { } part && part.Length * 2 > title.Length)
+            {
+                guessed = true;
+                return part;
+            }
+        }
+
+        // "Headline | modabot" where a heading of the page reads "modabot": that part is the site's own title.
+        foreach (string separator in TitleSeparators.All)
+        {
+            int last = title.LastIndexOf(separator, StringComparison.Ordinal);
+            if (last > 0 && title.Length - last - separator.Length < last && IsHeading(title[(last + separator.Length)..], list))
+            {
+                guessed = true;
+                return title[..last].Trim();
+            }
+
+            int first = title.IndexOf(separator, StringComparison.Ordinal);
+            if (first > 0 && first < title.Length - first - separator.Length && IsHeading(title[..first], list))
+            {
+                guessed = true;
+                return title[(first + separator.Length)..].Trim();
+            }
+        }
+
+        return StripSiteName(title, siteNames, host, heading: null, out guessed);
+    }
+
+    private static bool IsHeading(string part, List<string> headings)
+    {
+        string key = VietnameseFolder.Fold(part.Trim());
+        return key.Length >= 3 && headings.Exists(h => VietnameseFolder.Fold(h) == key);
+    }
+
+    // The visible headline when it is one of the title's parts: "Site - Headline" or "Headline | Site".
+    private static string? HeadingPart(string title, string foldedTitle, string heading)
+    {
+        string foldedHeading = VietnameseFolder.Fold(heading);
+        if (foldedHeading.Length >= 10 && foldedTitle.Length > foldedHeading.Length + 2)
+        {
+            int at = foldedTitle.IndexOf(foldedHeading, StringComparison.Ordinal);
+            if (at >= 0 && IsSeparatorRest(foldedTitle.AsSpan(0, at), end: true) && IsSeparatorRest(foldedTitle.AsSpan(at + foldedHeading.Length), end: false))
+            {
+                // The title's own spelling of that part (folding keeps length).
+                return foldedTitle.Length == title.Length ? title.Substring(at, foldedHeading.Length).Trim() : heading;
+            }
+        }
+
+        return null;
     }
 
     // True when the text beside the headline is empty or starts (ends) with a separator: it is the site part.

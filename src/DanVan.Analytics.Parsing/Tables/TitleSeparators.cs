@@ -4,5 +4,5 @@ namespace DanVan.Analytics.Parsing.Tables;
 internal static class TitleSeparators
 {
     /// <summary>The separators, each with its surrounding spaces.</summary>
-    public static readonly string[] All = [" - ", " | ", " – ", " — ", " :: ", " » ", " · ", " / ", " || "];
+    public static readonly string[] All = [" - ", " | ", " – ", " — ", " :: ", " » ", " « ", " · ", " / ", " // ", " || ", " : ", " ~ "];
 }

@@ -21,16 +21,16 @@ internal static class ExtractCommand
         var inOption = CliOptions.File("--in", "Articles as JSON lines: the output of 'danvan parse' or 'danvan crawl', or {\"id\", \"text\"} cases; - for standard input.", required: true);
         var outOption = CliOptions.File("--out", "The facts as JSON lines; - or absent: standard output.");
         var strictOption = CliOptions.Strict();
-        var taggerOption = CliOptions.File("--tagger", "A name tagger from 'danvan train tagger': its names the rules missed are added to the officials when a title or honorific stands with them.");
         var formatOption = CliOptions.OneOf("--format", "jsonl (one object per article, the gold schema's shape) or csv (one row per fact: article_id, fact, value, type, surface, start, length, sentence).", FactsFormat.Jsonl);
+        var taggerOption = CliOptions.File("--tagger", "A name tagger from 'danvan train tagger': its names the rules missed are added to the officials when a title or honorific stands with them.");
         var command = new Command("extract", "Extract document references, \"mô hình\" counts and officials from articles.");
         command.Options.Add(inOption);
         command.Options.Add(outOption);
         command.Options.Add(strictOption);
-        command.Options.Add(taggerOption);
         command.Options.Add(formatOption);
+        command.Options.Add(taggerOption);
         command.SetAction((parseResult, cancellationToken) =>
-            RunAsync(parseResult.GetValue(inOption)!, parseResult.GetValue(outOption), parseResult.GetValue(strictOption), parseResult.GetValue(taggerOption), parseResult.GetValue(formatOption), cancellationToken));
+            RunAsync(parseResult.GetValue(inOption)!, parseResult.GetValue(outOption), parseResult.GetValue(strictOption), parseResult.GetValue(formatOption), parseResult.GetValue(taggerOption), cancellationToken));
         return command;
     }
 
@@ -44,7 +44,7 @@ internal static class ExtractCommand
         Csv,
     }
 
-    private static async Task<int> RunAsync(FileInfo input, FileInfo? output, bool strict, FileInfo? taggerFile, FactsFormat format, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(FileInfo input, FileInfo? output, bool strict, FactsFormat format, FileInfo? taggerFile, CancellationToken cancellationToken)
     {
         if (!OutputGuard.InputExists(input) || !OutputGuard.Allows(output, input) || (taggerFile is not null && !OutputGuard.InputExists(taggerFile)))
         {
@@ -66,17 +66,19 @@ internal static class ExtractCommand
         try
         {
             IAsyncEnumerable<ArticleRecord> records = ArticleRecordReader.ReadAsync(CliOptions.PathOf(input), problems.ReadOptions, cancellationToken);
+            // The tagger, when given, adds its names before the facts are written, in either format.
+            IArticleSink Tagged(IArticleSink sink) => tagger is null ? sink : new TaggedOfficialsSink(sink, tagger);
             if (format == FactsFormat.Csv)
             {
                 bool toStandardOutput = output is null || CliOptions.IsStandardStream(output);
                 Stream stream = toStandardOutput ? Console.OpenStandardOutput() : new FileStream(output!.FullName, FileMode.Create, FileAccess.Write, FileShare.Read);
                 await using CsvTable table = CsvTable.Create(stream, FactsCsvSink.Columns, leaveOpen: false);
-                await new ArticlePipeline().RunAsync(records, [WithTagger(new FactsCsvSink(table), tagger)], cancellationToken: cancellationToken);
+                await new ArticlePipeline().RunAsync(records, [Tagged(new FactsCsvSink(table))], cancellationToken: cancellationToken);
                 return problems.ExitCode;
             }
 
             await using JsonLinesWriter writer = JsonLinesWriter.Create(output is null ? JsonLines.StandardStream : CliOptions.PathOf(output));
-            await new ArticlePipeline().RunAsync(records, [WithTagger(new ExtractedFactsSink(writer), tagger)], cancellationToken: cancellationToken);
+            await new ArticlePipeline().RunAsync(records, [Tagged(new ExtractedFactsSink(writer))], cancellationToken: cancellationToken);
             return problems.ExitCode;
         }
         catch (BadLineException)
@@ -89,8 +91,4 @@ internal static class ExtractCommand
             return ExitCodes.Failure;
         }
     }
-
-    /// <summary>Adds the tagger's names to the facts a sink receives, when a tagger was given.</summary>
-    private static IArticleSink WithTagger(IArticleSink sink, NameTagger? tagger) =>
-        tagger is null ? sink : new TaggedOfficialsSink(sink, tagger);
 }

@@ -248,8 +248,56 @@ internal static class ParseCommand
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"error: {exception.Message}");
+            // Pages that cannot be read are reported one by one by the source; what reaches here is the output
+            // (a full disk) or the manifest itself. The articles written before stay whole: a half-written last line is cut.
+            if (output is not null && !CliOptions.IsStandardStream(output) && KeepCompleteLines(output.FullName) is { } kept)
+            {
+                Console.Error.WriteLine($"error: the output {output} could not be written: {exception.Message} ({kept} complete articles kept)");
+            }
+            else
+            {
+                Console.Error.WriteLine($"error: {exception.Message}");
+            }
+
             return ExitCodes.Failure;
+        }
+    }
+
+    // Cuts a partial last line from a JSONL file; returns the number of complete lines, or null when the file cannot be touched.
+    private static long? KeepCompleteLines(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            long lines = 0;
+            long lastNewline = -1;
+            byte[] buffer = new byte[81920];
+            int read;
+            long position = 0;
+            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                for (int i = 0; i < read; i++)
+                {
+                    if (buffer[i] == (byte)'\n')
+                    {
+                        lines++;
+                        lastNewline = position + i;
+                    }
+                }
+
+                position += read;
+            }
+
+            if (lastNewline + 1 < stream.Length)
+            {
+                stream.SetLength(lastNewline + 1);
+            }
+
+            return lines;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 

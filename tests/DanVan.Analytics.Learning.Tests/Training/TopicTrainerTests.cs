@@ -66,6 +66,27 @@ public sealed class TopicTrainerTests(PublicCorpus corpus)
     }
 
     [Fact]
+    public void ArticleClassifier_OneChainForBothModels_AgreesWithEachModelAlone()
+    {
+        var relevance = new RelevanceClassifier(corpus.Relevance.Model);
+        var topic = new TopicClassifier(corpus.Topic.Model);
+        var texts = corpus.Examples.Where((_, i) => i % 5 == 0).Select(e => e.Text).ToList();
+        var both = new ArticleClassifier(relevance, topic).ClassifyMany(texts.Select((t, i) => new ClassificationInput($"{i}", t))).ToList();
+        var alone = relevance.PredictMany(texts).ToList();
+        var topics = topic.PredictMany(texts).ToList();
+        Assert.Equal(texts.Count, both.Count);
+        Assert.Contains(both, p => p.Label == "danvan");
+        Assert.Contains(both, p => p.Label == "other");
+        for (int i = 0; i < texts.Count; i++)
+        {
+            Assert.Equal(alone[i].Label, both[i].Label);
+            Assert.Equal(alone[i].Score, both[i].Score, 6);
+            Assert.Equal(topics[i].Topic, both[i].Topic);
+            Assert.Equal(topics[i].Score, both[i].TopicScore!.Value, 6);
+        }
+    }
+
+    [Fact]
     public void Train_DanVanExampleWithoutTopic_IsATypedError()
     {
         var examples = corpus.Examples.Select((e, i) => i == 0 && e.IsRelevant ? e with { Topic = null } : e).ToList();

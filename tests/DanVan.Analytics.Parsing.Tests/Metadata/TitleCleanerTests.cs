@@ -5,6 +5,8 @@ namespace DanVan.Analytics.Parsing.Tests.Metadata;
 public sealed class TitleCleanerTests
 {
     private const string Headline = "Quận Thanh Xuân: Xây dựng và nhân rộng các mô hình “dân vận khéo”";
+    private static readonly string[] SiteHeadings = ["Menu", "Nhật ký phường"];
+    private static readonly string[] LogoThenHeadline = ["Menu", Headline, "Ghi chép của một cán bộ dân vận"];
 
     [Theory]
     [InlineData(Headline + " - Báo Lao động Thủ đô")]
@@ -40,5 +42,23 @@ public sealed class TitleCleanerTests
         const string title = "Sở Nội vụ - Công tác dân vận của thành phố Hà Nội được thực hiện đồng bộ";
         string result = TitleCleaner.StripSiteName(title, [], "hanoi.gov.vn", null, out _);
         Assert.Equal(title, result);
+    }
+
+    [Theory]
+    [InlineData(Headline + " : Nhật ký phường")]
+    [InlineData(Headline + " // Nhật ký phường")]
+    [InlineData("Nhật ký phường | " + Headline)]
+    public void StripSiteName_PartEqualToAPageHeading_IsCut(string title)
+    {
+        string result = TitleCleaner.StripSiteNameByHeadings(title, [], "example.org", SiteHeadings, out bool guessed);
+        Assert.Equal(Headline, result);
+        Assert.True(guessed);
+    }
+
+    [Fact]
+    public void StripSiteName_HeadlineHeadingAfterALogoHeading_TheHeadlineWins()
+    {
+        string result = TitleCleaner.StripSiteNameByHeadings(Headline + " – Ghi chép của một cán bộ dân vận", [], null, LogoThenHeadline, out _);
+        Assert.Equal(Headline, result);
     }
 }

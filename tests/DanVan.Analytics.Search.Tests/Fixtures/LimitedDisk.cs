@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace DanVan.Analytics.Search.Tests.Fixtures;
 
 /// <summary>
@@ -34,7 +32,7 @@ internal sealed class LimitedDisk : IDisposable
     {
         Directory.CreateDirectory(folder);
         bool forceLimit = Environment.GetEnvironmentVariable("DANVAN_TEST_DISK_LIMIT") == "ulimit";
-        if (!forceLimit && OperatingSystem.IsLinux() && Run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", folder) == 0)
+        if (!forceLimit && OperatingSystem.IsLinux() && DanvanCli.RunTool("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", folder) == 0)
         {
             return new LimitedDisk("tmpfs", null, folder);
         }
@@ -46,29 +44,7 @@ internal sealed class LimitedDisk : IDisposable
     {
         if (_mountPoint is not null)
         {
-            Run("umount", "-l", _mountPoint);
-        }
-    }
-
-    private static int Run(string file, params string[] arguments)
-    {
-        try
-        {
-            var start = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-            foreach (string argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using Process process = Process.Start(start)!;
-            process.StandardError.ReadToEnd();
-            process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return process.ExitCode;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return -1;
+            DanvanCli.RunTool("umount", "-l", _mountPoint);
         }
     }
 }

@@ -143,6 +143,7 @@ public sealed class CliContractTests : IDisposable
     [Theory]
     [InlineData("extract")]
     [InlineData("parse")]
+    [InlineData("classify")]
     public async Task OutputThatIsTheInput_ThroughASymlink_IsRefusedAndTheInputKept(string command)
     {
         string input = _dir.File("input.jsonl");

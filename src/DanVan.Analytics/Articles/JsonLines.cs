@@ -26,6 +26,17 @@ public static class JsonLines
             : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, useAsync: true);
     }
 
+    /// <summary>Creates (or truncates) <paramref name="path"/> for writing, or opens standard output for <c>-</c>.</summary>
+    /// <exception cref="IOException">The file cannot be created.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be written.</exception>
+    public static Stream OpenWrite(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return path == StandardStream
+            ? Console.OpenStandardOutput()
+            : new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 1 << 16, useAsync: true);
+    }
+
     /// <summary>Reads the lines of <paramref name="path"/> (<c>-</c>: standard input) through <paramref name="parse"/>.</summary>
     /// <typeparam name="T">What a line becomes.</typeparam>
     /// <param name="path">The file.</param>

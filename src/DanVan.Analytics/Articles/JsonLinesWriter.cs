@@ -37,10 +37,7 @@ public sealed class JsonLinesWriter : IAsyncDisposable, IDisposable
     /// <exception cref="UnauthorizedAccessException">The file may not be written.</exception>
     public static JsonLinesWriter Create(string path)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        return path == JsonLines.StandardStream
-            ? new JsonLinesWriter(Console.OpenStandardOutput(), leaveOpen: false)
-            : new JsonLinesWriter(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 1 << 16, useAsync: true));
+        return new JsonLinesWriter(JsonLines.OpenWrite(path), leaveOpen: false);
     }
 
     /// <summary>Writes <paramref name="value"/> as one line.</summary>

@@ -37,9 +37,8 @@ internal static class ClassifyCommand
 
     private static int Run(FileInfo? model, FileInfo? topicModel, bool noTopic, FileInfo input, FileInfo? output, bool strict, CancellationToken cancellationToken)
     {
-        if (!input.Exists)
+        if (!OutputGuard.InputExists(input) || !OutputGuard.Allows(output, input))
         {
-            Console.Error.WriteLine($"error: the input file {input.FullName} does not exist.");
             return ExitCodes.Usage;
         }
 
@@ -47,9 +46,9 @@ internal static class ClassifyCommand
         {
             var classifier = new ArticleClassifier(ClassifierOptions.LoadRelevance(model), noTopic ? null : ClassifierOptions.LoadTopic(topicModel));
             var problems = new InputProblems(strict);
-            IEnumerable<ClassificationInput> inputs = ArticleInputReader.Read(input.FullName, problems, cancellationToken).Select(a => new ClassificationInput(a.Id, a.Text));
+            IEnumerable<ClassificationInput> inputs = ArticleInputReader.Read(CliOptions.PathOf(input), problems, cancellationToken).Select(a => new ClassificationInput(a.Id, a.Text));
 
-            using Stream stream = output is null ? Console.OpenStandardOutput() : File.Create(output.FullName);
+            using Stream stream = JsonLines.OpenWrite(output is null ? JsonLines.StandardStream : CliOptions.PathOf(output));
             using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             int count = 0;
             foreach (ArticlePrediction p in classifier.ClassifyMany(inputs, cancellationToken))

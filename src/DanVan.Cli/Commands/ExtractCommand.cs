@@ -66,18 +66,17 @@ internal static class ExtractCommand
         try
         {
             IAsyncEnumerable<ArticleRecord> records = ArticleRecordReader.ReadAsync(CliOptions.PathOf(input), problems.ReadOptions, cancellationToken);
+            string outputPath = output is null ? JsonLines.StandardStream : CliOptions.PathOf(output);
             // The tagger, when given, adds its names before the facts are written, in either format.
             IArticleSink Tagged(IArticleSink sink) => tagger is null ? sink : new TaggedOfficialsSink(sink, tagger);
             if (format == FactsFormat.Csv)
             {
-                bool toStandardOutput = output is null || CliOptions.IsStandardStream(output);
-                Stream stream = toStandardOutput ? Console.OpenStandardOutput() : new FileStream(output!.FullName, FileMode.Create, FileAccess.Write, FileShare.Read);
-                await using CsvTable table = CsvTable.Create(stream, FactsCsvSink.Columns, leaveOpen: false);
+                await using CsvTable table = CsvTable.Create(JsonLines.OpenWrite(outputPath), FactsCsvSink.Columns, leaveOpen: false);
                 await new ArticlePipeline().RunAsync(records, [Tagged(new FactsCsvSink(table))], cancellationToken: cancellationToken);
                 return problems.ExitCode;
             }
 
-            await using JsonLinesWriter writer = JsonLinesWriter.Create(output is null ? JsonLines.StandardStream : CliOptions.PathOf(output));
+            await using JsonLinesWriter writer = JsonLinesWriter.Create(outputPath);
             await new ArticlePipeline().RunAsync(records, [Tagged(new ExtractedFactsSink(writer))], cancellationToken: cancellationToken);
             return problems.ExitCode;
         }

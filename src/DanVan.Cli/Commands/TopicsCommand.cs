@@ -35,9 +35,8 @@ internal static class TopicsCommand
 
     private static int Run(FileInfo input, int topics, DirectoryInfo output, int threads, int seed, bool strict, CancellationToken cancellationToken)
     {
-        if (!input.Exists)
+        if (!OutputGuard.InputExists(input))
         {
-            Console.Error.WriteLine($"error: the input file {input.FullName} does not exist.");
             return ExitCodes.Usage;
         }
 
@@ -50,7 +49,7 @@ internal static class TopicsCommand
         try
         {
             var problems = new InputProblems(strict);
-            var articles = ArticleInputReader.Read(input.FullName, problems, cancellationToken).Select(a => new DatedText(a.Id, a.Text, a.Date));
+            var articles = ArticleInputReader.Read(CliOptions.PathOf(input), problems, cancellationToken).Select(a => new DatedText(a.Id, a.Text, a.Date));
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();
             TopicModelResult result = TopicModeler.Fit(articles, new TopicModelOptions { Topics = topics, NumberOfThreads = threads, Seed = seed }, cancellationToken);
             TopicOutputWriter.Write(result, output.FullName);

@@ -183,22 +183,25 @@ internal static class ParseCommand
         string path = CliOptions.PathOf(list);
         var entries = new List<(int Line, Uri Url)>();
         int number = 0;
-        foreach (string raw in CliOptions.IsStandardStream(list) ? ReadLines(Console.In) : File.ReadLines(path))
+        using (var reader = new StreamReader(JsonLines.OpenRead(path)))
         {
-            number++;
-            string line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
+            while (await reader.ReadLineAsync(cancellationToken) is { } raw)
             {
-                continue;
-            }
+                number++;
+                string line = raw.Trim();
+                if (line.Length == 0 || line.StartsWith('#'))
+                {
+                    continue;
+                }
 
-            if (TryGetWebUrl(line, out Uri? url))
-            {
-                entries.Add((number, url));
-            }
-            else
-            {
-                problems.Report(new BadLine(list.ToString(), number, $"\"{line}\" is not an absolute http(s) URL"));
+                if (TryGetWebUrl(line, out Uri? url))
+                {
+                    entries.Add((number, url));
+                }
+                else
+                {
+                    problems.Report(new BadLine(list.ToString(), number, $"\"{line}\" is not an absolute http(s) URL"));
+                }
             }
         }
 
@@ -214,14 +217,6 @@ internal static class ParseCommand
             {
                 problems.Report(failure!);
             }
-        }
-    }
-
-    private static IEnumerable<string> ReadLines(TextReader reader)
-    {
-        while (reader.ReadLine() is { } line)
-        {
-            yield return line;
         }
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Reflection;
+using System.Runtime;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using DanVan.Analytics.Articles;
@@ -168,7 +169,20 @@ internal static class DatasetCommand
 
             var writer = new DatasetWriter(options with { Inputs = inputs });
             writer.CheckOutputDirectory(output.FullName);
-            DatasetSummary summary = await writer.WriteAsync(ReadAll(sources, cancellationToken), output.FullName, cancellationToken: cancellationToken);
+            // A batch job on few cores: blocking collections instead of background ones, which compete with the
+            // writer's threads for the cores (benchmarks/README.md, Datasets).
+            GCLatencyMode latency = GCSettings.LatencyMode;
+            GCSettings.LatencyMode = GCLatencyMode.Batch;
+            DatasetSummary summary;
+            try
+            {
+                summary = await writer.WriteAsync(ReadAll(sources, cancellationToken), output.FullName, cancellationToken: cancellationToken);
+            }
+            finally
+            {
+                GCSettings.LatencyMode = latency;
+            }
+
             Console.Error.WriteLine(
                 $"dataset: {summary.Articles} articles ({string.Join(", ", summary.Splits.Select(s => $"{s.Key} {s.Value.Articles}"))}), " +
                 $"{summary.Duplicates} near duplicates{(options.Dedupe ? $" ({summary.DuplicatesDropped} dropped)" : "")}, " +

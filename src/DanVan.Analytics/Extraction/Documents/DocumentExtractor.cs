@@ -1,4 +1,4 @@
-using System.Globalization;
+using DanVan.Analytics.Text.Dates;
 
 namespace DanVan.Analytics.Extraction.Documents;
 
@@ -215,35 +215,11 @@ internal static class DocumentExtractor
         }
 
         t++;
-        string text = context.Text;
-        if (t + 4 < tokens.Length && tokens[t].Kind == WordKind.Number && (context.IsPunct(t + 1, '/') || context.IsPunct(t + 1, '-') || context.IsPunct(t + 1, '.'))
-            && tokens[t + 2].Kind == WordKind.Number && tokens[t + 3].Kind == WordKind.Punctuation && tokens[t + 4].Kind == WordKind.Number
-            && Adjacent(tokens, t, t + 4))
+        if (t < tokens.Length && tokens[t].Kind == WordKind.Number
+            && VietnameseDateParser.TryReadDocumentDate(context.Text, tokens[t].Start, out DateOnly date, out int dateEnd))
         {
-            if (TryDate(tokens[t + 4].In(text), tokens[t + 2].In(text), tokens[t].In(text), out DateOnly d))
-            {
-                end = tokens[t + 4].End;
-                return d;
-            }
-        }
-        else if (t + 1 < tokens.Length && tokens[t].Kind == WordKind.Number && tokens[t].In(text).Contains('.'))
-        {
-            // "ngày 3.6.2013" reads as one number token.
-            string[] parts = tokens[t].In(text).ToString().Split('.');
-            if (parts.Length == 3 && TryDate(parts[2], parts[1], parts[0], out DateOnly d))
-            {
-                end = tokens[t].End;
-                return d;
-            }
-        }
-        else if (t + 4 < tokens.Length && tokens[t].Kind == WordKind.Number && context.IsWord(t + 1, "tháng") && tokens[t + 2].Kind == WordKind.Number
-            && context.IsWord(t + 3, "năm") && tokens[t + 4].Kind == WordKind.Number)
-        {
-            if (TryDate(tokens[t + 4].In(text), tokens[t + 2].In(text), tokens[t].In(text), out DateOnly d))
-            {
-                end = tokens[t + 4].End;
-                return d;
-            }
+            end = dateEnd;
+            return date;
         }
 
         return null;
@@ -267,34 +243,6 @@ internal static class DocumentExtractor
         }
 
         return lo;
-    }
-
-    private static bool Adjacent(WordToken[] tokens, int from, int to)
-    {
-        for (int k = from; k < to; k++)
-        {
-            if (tokens[k].End != tokens[k + 1].Start)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool TryDate(ReadOnlySpan<char> year, ReadOnlySpan<char> month, ReadOnlySpan<char> day, out DateOnly date)
-    {
-        date = default;
-        if (year.Length != 4 || !int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out int y)
-            || !int.TryParse(month, NumberStyles.None, CultureInfo.InvariantCulture, out int m)
-            || !int.TryParse(day, NumberStyles.None, CultureInfo.InvariantCulture, out int dd)
-            || y < 1900 || y > 2200 || m < 1 || m > 12 || dd < 1 || dd > DateTime.DaysInMonth(y, m))
-        {
-            return false;
-        }
-
-        date = new DateOnly(y, m, dd);
-        return true;
     }
 
     /// <summary>Reads "của Ban Chấp hành Trung ương Đảng (khóa XI)" after a reference: body and term.</summary>

@@ -15,7 +15,8 @@ internal static class DocumentExtractor
     public static IReadOnlyList<DocumentReference> Extract(ExtractionContext context)
     {
         string text = context.Text;
-        WordToken[] tokens = context.Tokens;
+        ReadOnlySpan<WordToken> tokens = context.Tokens;
+        ReadOnlySpan<WordFlags> flags = context.Flags;
         ExtractionLexicon lexicon = context.Lexicon;
         var found = new List<Pending>();
         int consumedTo = 0; // tokens before this index belong to a reference already read
@@ -30,7 +31,7 @@ internal static class DocumentExtractor
             WordToken token = tokens[i];
             if (token.IsWord)
             {
-                if ((context.Flags[i] & WordFlags.DocumentKeyword) == 0)
+                if ((flags[i] & WordFlags.DocumentKeyword) == 0)
                 {
                     continue;
                 }
@@ -62,7 +63,7 @@ internal static class DocumentExtractor
     private static int ReadKeywordReference(ExtractionContext context, int i, int n, DocumentKind kind, List<Pending> found)
     {
         string text = context.Text;
-        WordToken[] tokens = context.Tokens;
+        ReadOnlySpan<WordToken> tokens = context.Tokens;
         int j = i + n;
         bool hasSo = false;
         if (context.IsWord(j, "số"))
@@ -187,7 +188,7 @@ internal static class DocumentExtractor
     }
 
     // The first token index at or after normalized offset `end`.
-    private static int TokenAt(WordToken[] tokens, int end, int from)
+    private static int TokenAt(ReadOnlySpan<WordToken> tokens, int end, int from)
     {
         int t = from;
         while (t < tokens.Length && tokens[t].Start < end)
@@ -202,7 +203,7 @@ internal static class DocumentExtractor
     private static DateOnly? ReadDate(ExtractionContext context, int offset, out int end)
     {
         end = offset;
-        WordToken[] tokens = context.Tokens;
+        ReadOnlySpan<WordToken> tokens = context.Tokens;
         int t = StartSearch(tokens, offset);
         if (context.IsPunct(t, ','))
         {
@@ -225,7 +226,7 @@ internal static class DocumentExtractor
         return null;
     }
 
-    private static int StartSearch(WordToken[] tokens, int offset)
+    private static int StartSearch(ReadOnlySpan<WordToken> tokens, int offset)
     {
         // Binary search for the first token starting at or after offset.
         int lo = 0, hi = tokens.Length;
@@ -248,7 +249,7 @@ internal static class DocumentExtractor
     /// <summary>Reads "của Ban Chấp hành Trung ương Đảng (khóa XI)" after a reference: body and term.</summary>
     private static (string? Body, string? Term) ReadIssuingBody(ExtractionContext context, int offset)
     {
-        WordToken[] tokens = context.Tokens;
+        ReadOnlySpan<WordToken> tokens = context.Tokens;
         int t = StartSearch(tokens, offset);
         if (context.IsPunct(t, ','))
         {

@@ -471,7 +471,7 @@ internal sealed class PageWalker
             if (_model.Headings.Count < MaxCaptured)
             {
                 PageNode n = _model.Nodes[node];
-                _model.Headings.Add((tag == "h1" ? 1 : 2, heading, n.TextChars > 0 && n.LinkChars * 2 > n.TextChars));
+                _model.Headings.Add((tag == "h1" ? 1 : 2, heading, n.TextChars > 0 && n.LinkChars * 2 > n.TextChars, HeadingParts(element)));
             }
         }
 
@@ -517,6 +517,66 @@ internal sealed class PageWalker
         {
             _model.DateTexts.Add(new(node, Text(element)));
         }
+    }
+
+    // The parts of a heading set in separate elements ("<span class=kicker>Klimaschutz</span><span>Bohren, bis es
+    // heiß wird</span>", "Politics | " in a link before the headline), or null when it is one run of text. Text and
+    // inline emphasis glue into one part; any other element, and a line break, ends a part.
+    private static string[]? HeadingParts(IElement heading)
+    {
+        IElement container = heading;
+        for (int depth = 0; depth < 3 && SoleChild(container) is { } only; depth++)
+        {
+            container = only;
+        }
+
+        List<string>? parts = null;
+        var current = new StringBuilder();
+        foreach (INode child in container.ChildNodes)
+        {
+            if (child is IElement element && element.LocalName is not ("em" or "i" or "b" or "strong" or "u" or "q" or "abbr" or "code" or "sub" or "sup" or "mark" or "font"))
+            {
+                AddPart(ref parts, current);
+                current.Append(element.TextContent);
+                AddPart(ref parts, current);
+            }
+            else if (child.NodeType is NodeType.Text or NodeType.Element)
+            {
+                current.Append(child.TextContent);
+            }
+        }
+
+        AddPart(ref parts, current);
+        return parts is { Count: > 1 } ? [.. parts] : null;
+    }
+
+    private static void AddPart(ref List<string>? parts, StringBuilder current)
+    {
+        string part = TextCleaner.Clean(current.ToString());
+        current.Clear();
+        if (part.AsSpan().IndexOfAnyExcept(TextCleaner.SpaceOrInvisible) >= 0 && HasLetterOrDigit(new StringBuilder(part)))
+        {
+            (parts ??= []).Add(part);
+        }
+    }
+
+    // The only child element of a wrapper that holds no text of its own (a permalink or a span around the headline).
+    private static IElement? SoleChild(IElement element)
+    {
+        if (element.ChildElementCount != 1)
+        {
+            return null;
+        }
+
+        foreach (INode child in element.ChildNodes)
+        {
+            if (child.NodeType == NodeType.Text && !string.IsNullOrWhiteSpace(child.TextContent))
+            {
+                return null;
+            }
+        }
+
+        return element.FirstElementChild;
     }
 
     // True while the walk is inside a comment thread (the frames on the stack are the open ancestors).

@@ -155,7 +155,10 @@ internal static class MetadataResolver
         string pageTitle = Clean(model.TitleText);
         if (pageTitle.Length > 0)
         {
-            meta.Title = VisibleHeadline(model, TitleCleaner.StripSiteNameByHeadings(pageTitle, meta.SiteNames, host, PlainHeadings(model, heading), out bool guessed));
+            string stripped = TitleCleaner.StripSiteNameByHeadings(pageTitle, meta.SiteNames, host, PlainHeadings(model, heading), out bool guessed);
+            string longest = TitleCleaner.LongestPart(stripped, meta.SiteNames, host);
+            guessed |= !ReferenceEquals(longest, stripped);
+            meta.Title = VisibleHeadline(model, longest);
             if (guessed)
             {
                 warnings.Add(new ParseWarning(ParseWarningCode.TitleGuessed, "The page has no title metadata; the site name was cut from <title>."));
@@ -186,10 +189,12 @@ internal static class MetadataResolver
     {
         string titleKey = VietnameseFolder.Fold(title);
         string? single = null;
+        string[]? singleParts = null;
         int h1Count = 0;
         string? best = null;
+        string[]? bestParts = null;
         double bestOverlap = 0;
-        foreach ((int level, string raw, bool isLink) in model.Headings)
+        foreach ((int level, string raw, bool isLink, string[]? parts) in model.Headings)
         {
             string text = Clean(raw);
             if (isLink || text.Length < 3 || text.Length > 300)
@@ -201,6 +206,7 @@ internal static class MetadataResolver
             {
                 h1Count++;
                 single = text;
+                singleParts = parts;
             }
 
             string key = VietnameseFolder.Fold(text);
@@ -208,16 +214,39 @@ internal static class MetadataResolver
             if (overlap > bestOverlap && (level == 1 || overlap >= 1.5))
             {
                 best = text;
+                bestParts = parts;
                 bestOverlap = overlap;
             }
         }
 
         if (best is not null && bestOverlap >= 0.6)
         {
-            return best;
+            return HeadlinePart(best, bestParts, titleKey);
         }
 
-        return h1Count == 1 && single!.Length >= 10 && single.Contains(' ', StringComparison.Ordinal) ? single : title;
+        return h1Count == 1 && single!.Length >= 10 && single.Contains(' ', StringComparison.Ordinal) ? HeadlinePart(single, singleParts, titleKey) : title;
+    }
+
+    // A heading set as kicker and headline ("Immobilienkrise" + "Rene Benko-Firma Signa in Sorge"): the headline is
+    // the longest part the metadata title also holds. A heading that reads as the metadata title stays whole.
+    private static string HeadlinePart(string heading, string[]? parts, string titleKey)
+    {
+        if (parts is null || VietnameseFolder.Fold(heading) == titleKey)
+        {
+            return heading;
+        }
+
+        string? chosen = null;
+        foreach (string part in parts)
+        {
+            string key = VietnameseFolder.Fold(part);
+            if (key.Length >= 8 && titleKey.Contains(key, StringComparison.Ordinal) && (chosen is null || part.Length > chosen.Length))
+            {
+                chosen = part;
+            }
+        }
+
+        return chosen ?? heading;
     }
 
     // The share of the shorter text's words found in the other.

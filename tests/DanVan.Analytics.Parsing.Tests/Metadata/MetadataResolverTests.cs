@@ -42,6 +42,24 @@ public sealed class MetadataResolverTests
         Assert.Equal(["Thu Hà", "Minh Anh"], article.Authors);
     }
 
+    [Theory]
+    [InlineData("<h1><span class=\"kicker\">Đà Nẵng</span> Phát huy vai trò dân vận trong xây dựng nông thôn mới</h1>")]
+    [InlineData("<h1><span class=\"dachzeile\">Đà Nẵng</span><br><span class=\"headline\">Phát huy vai trò dân vận trong xây dựng nông thôn mới</span></h1>")]
+    [InlineData("<h1><div class=\"section\"><a href=\"/thoi-su\">Thời sự | </a></div><span>Phát huy vai trò dân vận trong xây dựng nông thôn mới</span></h1>")]
+    public void Resolve_HeadingOfKickerAndHeadline_TitleIsTheHeadline(string heading)
+    {
+        Article article = Parse("<meta property=\"og:title\" content=\"Đà Nẵng: Phát huy vai trò dân vận trong xây dựng nông thôn mới\">", heading + Body);
+        Assert.Equal("Phát huy vai trò dân vận trong xây dựng nông thôn mới", article.Title);
+    }
+
+    [Fact]
+    public void Resolve_HeadingWithAnEmphasizedWord_StaysWhole()
+    {
+        Article article = Parse("<meta property=\"og:title\" content=\"Phát huy vai trò dân vận trong xây dựng nông thôn mới\">",
+            "<h1>Phát huy vai trò <em>dân vận</em> trong xây dựng nông thôn mới</h1>" + Body);
+        Assert.Equal("Phát huy vai trò dân vận trong xây dựng nông thôn mới", article.Title);
+    }
+
     [Fact]
     public void Resolve_MetaTimeWithoutZone_AssumesVietnamTimeAndWarns()
     {

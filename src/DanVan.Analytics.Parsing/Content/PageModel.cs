@@ -97,6 +97,9 @@ internal sealed class PageModel
     /// <summary>The text of links marked <c>rel="author"</c> outside comment threads: the author's name.</summary>
     public List<string> AuthorLinks { get; } = [];
     public List<KeyValuePair<int, string>> DateTexts { get; } = [];
+
+    /// <summary>The nodes among <see cref="DateTexts"/> that show when the article was updated, not published.</summary>
+    public HashSet<int> ModifiedDateNodes { get; } = [];
     public int FirstHeadingNode { get; set; } = -1;
 
     /// <summary>

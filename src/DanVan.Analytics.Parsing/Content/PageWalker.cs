@@ -453,7 +453,7 @@ internal sealed class PageWalker
         }
 
         wantsText |= tag == "a" && _model.AuthorLinks.Count < MaxCaptured && attributes.Rel is { } rel && rel.Contains("author", StringComparison.OrdinalIgnoreCase);
-        return wantsText || (tag is "h1" or "h2" && _model.Headings.Count < MaxCaptured) ||
+        return wantsText || (tag is "h1" or "h2" or "time" && _model.Headings.Count < MaxCaptured) ||
                (flags & (NodeFlags.LeadHint | NodeFlags.BylineHint | NodeFlags.DateHint | NodeFlags.StrongNegative)) != 0;
     }
 
@@ -513,9 +513,16 @@ internal sealed class PageWalker
             _model.BylineTexts.Add(Text(element));
         }
 
-        if ((flags & NodeFlags.DateHint) != 0 && _model.DateTexts.Count < MaxCaptured)
+        // The text of a <time> is the date as the page shows it, in the page's own time zone.
+        if (((flags & NodeFlags.DateHint) != 0 || tag == "time") && _model.DateTexts.Count < MaxCaptured)
         {
             _model.DateTexts.Add(new(node, Text(element)));
+            if ((element.ClassName ?? string.Empty).Contains("updated", StringComparison.OrdinalIgnoreCase) ||
+                (element.ClassName ?? string.Empty).Contains("modified", StringComparison.OrdinalIgnoreCase) ||
+                string.Equals(element.GetAttribute("itemprop"), "dateModified", StringComparison.Ordinal))
+            {
+                _model.ModifiedDateNodes.Add(node);
+            }
         }
     }
 

@@ -35,6 +35,12 @@ public sealed class ArticleClassifier : IArticleClassifier
 
     /// <summary>Creates a classifier from a relevance model and an optional topic model.</summary>
     public ArticleClassifier(RelevanceClassifier relevance, TopicClassifier? topic = null)
+        : this(relevance, topic, scoreDirectly: true)
+    {
+    }
+
+    /// <summary>Creates a classifier; <paramref name="scoreDirectly"/> false keeps every model on the ML.NET chain (to compare the paths).</summary>
+    internal ArticleClassifier(RelevanceClassifier relevance, TopicClassifier? topic, bool scoreDirectly)
     {
         ArgumentNullException.ThrowIfNull(relevance);
         _relevance = relevance;
@@ -45,7 +51,7 @@ public sealed class ArticleClassifier : IArticleClassifier
             _both = new PooledPredictor<CombinedOutput>(model with { Transformer = chain });
         }
 
-        _scorer = LinearScorer.TryCreate(relevance.Model, topic?.Model);
+        _scorer = scoreDirectly ? LinearScorer.TryCreate(relevance.Model, topic?.Model) : null;
     }
 
     /// <summary>True when the models' weights are applied directly (<see cref="LinearScorer"/>), not through ML.NET's rows.</summary>

@@ -23,6 +23,7 @@ public sealed class ArticleParser
 {
     private const int BinaryProbeBytes = 2048;
     private readonly HtmlParser _htmlParser;
+    private readonly ClassHintCache _hints = new();
 
     /// <summary>Creates a parser.</summary>
     /// <param name="options">Limits and defaults; <see cref="ArticleParseOptions.Default"/> when null.</param>
@@ -119,13 +120,14 @@ public sealed class ArticleParser
         }
 
         CheckNotBinary(bytes);
-        string text = HtmlDecoder.Decode(bytes, contentType, warnings);
-        if (!ContentSniffer.HasMarkup(text) && !string.IsNullOrWhiteSpace(text)) // whitespace alone is reported as Empty below
+        using DecodedText decoded = HtmlDecoder.DecodeText(bytes, contentType, warnings);
+        ReadOnlyMemory<char> text = decoded.Memory;
+        if (!ContentSniffer.HasMarkup(text.Span) && !text.Span.IsWhiteSpace()) // whitespace alone is reported as Empty below
         {
             throw new ArticleParseException(ArticleParseErrorKind.NotHtml, "The input is text without any HTML markup, not a page.");
         }
 
-        return LoadText(text, url, warnings, cancellationToken);
+        return LoadText(text, decoded.AsString, url, warnings, cancellationToken);
     }
 
     /// <summary>Parses a page read from <paramref name="html"/> (up to <see cref="ArticleParseOptions.MaxInputBytes"/>; gzip is inflated).</summary>
@@ -218,18 +220,21 @@ public sealed class ArticleParser
             html = html[..cut];
         }
 
-        using HtmlPage page = LoadText(html, url, warnings, cancellationToken);
+        using HtmlPage page = LoadText(html.AsMemory(), html, url, warnings, cancellationToken);
         return Parse(page, cancellationToken);
     }
 
-    private HtmlPage LoadText(string text, Uri? url, List<ParseWarning> warnings, CancellationToken cancellationToken)
+    // original: the same text as a string when the caller has one (the prescan returns it when it cuts nothing).
+    private HtmlPage LoadText(ReadOnlyMemory<char> text, string? original, Uri? url, List<ParseWarning> warnings, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (text.Span.IsWhiteSpace())
         {
             throw new ArticleParseException(ArticleParseErrorKind.Empty, "The page is empty.");
         }
 
-        MarkupPrescan prescan = MarkupPrescan.Run(text, Options.MaxNestingDepth, cancellationToken);
+        MarkupPrescan prescan = original is null
+            ? MarkupPrescan.Run(text, Options.MaxNestingDepth, cancellationToken)
+            : MarkupPrescan.Run(original, Options.MaxNestingDepth, cancellationToken);
         if (prescan.Flattened)
         {
             warnings.Add(new ParseWarning(ParseWarningCode.NestingTooDeep, $"Elements nested deeper than {Options.MaxNestingDepth} levels were flattened; their text was kept."));
@@ -254,7 +259,7 @@ public sealed class ArticleParser
         Uri? url = page.Url;
         var warnings = new List<ParseWarning>(page.Warnings);
         IElement? root = page.Document.DocumentElement;
-        PageModel model = root is null ? new PageModel() : PageWalker.Walk(root, cancellationToken);
+        PageModel model = root is null ? new PageModel() : PageWalker.Walk(root, _hints, cancellationToken);
 
         JsonLdArticle ld = JsonLdArticle.Read(page.JsonLd, warnings);
         ResolvedMetadata meta = MetadataResolver.Resolve(model, ld, url, Options, warnings);

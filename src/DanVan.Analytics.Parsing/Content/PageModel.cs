@@ -97,10 +97,16 @@ internal sealed class PageModel
     /// <summary>The text of links marked <c>rel="author"</c> outside comment threads: the author's name.</summary>
     public List<string> AuthorLinks { get; } = [];
     public List<KeyValuePair<int, string>> DateTexts { get; } = [];
+
+    /// <summary>The nodes among <see cref="DateTexts"/> that show when the article was updated, not published.</summary>
+    public HashSet<int> ModifiedDateNodes { get; } = [];
     public int FirstHeadingNode { get; set; } = -1;
 
-    /// <summary>The h1 and h2 headings in page order, with the share of their text inside links (a logo heading is all link).</summary>
-    public List<(int Level, string Text, bool IsLink)> Headings { get; } = [];
+    /// <summary>
+    /// The h1 and h2 headings in page order, with the share of their text inside links (a logo heading is all link)
+    /// and, for a heading set in separate elements (a kicker and the headline), its parts.
+    /// </summary>
+    public List<(int Level, string Text, bool IsLink, string[]? Parts)> Headings { get; } = [];
     public List<string> MachineDates { get; } = [];
     public List<string> Breadcrumb { get; } = [];
     public int BodyNode { get; set; }

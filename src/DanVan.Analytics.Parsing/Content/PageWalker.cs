@@ -17,7 +17,7 @@ internal sealed class PageWalker
     private const int MaxCapturedChars = 2000;
 
     private readonly PageModel _model = new();
-    private readonly Dictionary<string, (NodeFlags Flags, int Weight)> _hintCache = new(StringComparer.Ordinal);
+    private readonly ClassHintCache _hints;
     private readonly StringBuilder _buffer = new(1024);
     private readonly List<Frame> _stack = new(64);
     private int _owner;
@@ -33,8 +33,52 @@ internal sealed class PageWalker
     private int _lastBrLength = -1;
     private bool _imageSinceBlock;
 
-    private PageWalker()
+    private PageWalker(ClassHintCache hints)
     {
+        _hints = hints;
+    }
+
+    // The attributes the walk reads, taken in one pass over the element's attribute list: GetAttribute
+    // scans the list (and lower-cases the name) on every call, and the walk asks for up to ten per element.
+    private struct Attributes
+    {
+        public string? Class;
+        public string? Id;
+        public string? Style;
+        public string? ItemProp;
+        public string? Content;
+        public string? DateTime;
+        public string? Rel;
+        public string? Lang;
+        public bool Hidden;
+        public bool ItemScope;
+
+        public static Attributes Of(IElement element)
+        {
+            var a = default(Attributes);
+            INamedNodeMap map = element.Attributes;
+            for (int i = 0; i < map.Length; i++)
+            {
+                IAttr attr = map[i]!;
+                switch (attr.Name)
+                {
+                    case "class": a.Class ??= attr.Value; break;
+                    case "id": a.Id ??= attr.Value; break;
+                    case "style": a.Style ??= attr.Value; break;
+                    case "itemprop": a.ItemProp ??= attr.Value; break;
+                    case "content": a.Content ??= attr.Value; break;
+                    case "datetime": a.DateTime ??= attr.Value; break;
+                    case "rel": a.Rel ??= attr.Value; break;
+                    case "lang": a.Lang ??= attr.Value; break;
+                    case "xml:lang": a.Lang ??= attr.Value; break;
+                    case "hidden": a.Hidden = true; break;
+                    case "itemscope": a.ItemScope = true; break;
+                    case "aria-hidden": a.Hidden |= string.Equals(attr.Value, "true", StringComparison.OrdinalIgnoreCase); break;
+                }
+            }
+
+            return a;
+        }
     }
 
     private struct Frame
@@ -51,9 +95,12 @@ internal sealed class PageWalker
     }
 
     /// <summary>Walks <paramref name="root"/> (the &lt;html&gt; element).</summary>
-    public static PageModel Walk(IElement root, CancellationToken cancellationToken)
+    /// <param name="root">The page's root element.</param>
+    /// <param name="hints">What class and id values say, kept from page to page by one parser.</param>
+    /// <param name="cancellationToken">Cancels a long walk.</param>
+    public static PageModel Walk(IElement root, ClassHintCache hints, CancellationToken cancellationToken)
     {
-        var walker = new PageWalker();
+        var walker = new PageWalker(hints);
         walker.Run(root, cancellationToken);
         return walker._model;
     }
@@ -138,7 +185,8 @@ internal sealed class PageWalker
                 return false;
         }
 
-        if (IsHidden(element))
+        Attributes attributes = Attributes.Of(element);
+        if (IsHidden(attributes))
         {
             return false;
         }
@@ -153,11 +201,9 @@ internal sealed class PageWalker
         int parent = _stack.Count == 0 ? -1 : _stack[^1].Node;
         NodeFlags flags = TagFlags(tag);
         int weight = 0;
-        string? cls = element.GetAttribute("class");
-        string? elementId = element.GetAttribute("id");
-        if (cls is not null || elementId is not null)
+        if (attributes.Class is not null || attributes.Id is not null)
         {
-            (NodeFlags hintFlags, weight) = Hints(cls, elementId);
+            (NodeFlags hintFlags, weight) = _hints.Of(attributes.Class, attributes.Id);
             flags |= hintFlags;
         }
 
@@ -168,10 +214,10 @@ internal sealed class PageWalker
         }
         else if (tag == "html")
         {
-            _model.Language = element.GetAttribute("lang") ?? element.GetAttribute("xml:lang");
+            _model.Language = attributes.Lang;
         }
 
-        bool capturesText = Capture(element, tag, flags);
+        bool capturesText = Capture(attributes, tag, flags);
         _stack.Add(new Frame
         {
             CapturesText = capturesText,
@@ -245,49 +291,59 @@ internal sealed class PageWalker
         }
     }
 
+    // Copies the text in runs between spaces and invisible characters: one vectorized search and one append per
+    // word group instead of a test and an append per character.
     private void AppendText(string text)
     {
-        foreach (char c in text)
+        ReadOnlySpan<char> rest = text;
+        while (!rest.IsEmpty)
         {
-            if (TextCleaner.IsSpace(c))
+            int stop = rest.IndexOfAny(TextCleaner.SpaceOrInvisible);
+            if (stop != 0)
+            {
+                AppendRun(stop < 0 ? rest : rest[..stop]);
+            }
+
+            if (stop < 0)
+            {
+                break;
+            }
+
+            if (TextCleaner.IsSpace(rest[stop]))
             {
                 _pendingSpace = true;
-                continue;
             }
 
-            if (TextCleaner.IsInvisible(c))
-            {
-                continue;
-            }
-
-            if (_pendingSpace && _buffer.Length > 0)
-            {
-                _buffer.Append(' ');
-            }
-
-            _pendingSpace = false;
-            _buffer.Append(c);
-            _chars++;
-            if (_linkDepth > 0)
-            {
-                _linkChars++;
-            }
-
-            if (_italicDepth > 0)
-            {
-                _italicChars++;
-            }
-
-            if (_strongDepth > 0)
-            {
-                _strongChars++;
-            }
-
-            if (c is ',' or '\uFF0C')
-            {
-                _commas++;
-            }
+            rest = rest[(stop + 1)..];
         }
+    }
+
+    private void AppendRun(ReadOnlySpan<char> run)
+    {
+        if (_pendingSpace && _buffer.Length > 0)
+        {
+            _buffer.Append(' ');
+        }
+
+        _pendingSpace = false;
+        _buffer.Append(run);
+        _chars += run.Length;
+        if (_linkDepth > 0)
+        {
+            _linkChars += run.Length;
+        }
+
+        if (_italicDepth > 0)
+        {
+            _italicChars += run.Length;
+        }
+
+        if (_strongDepth > 0)
+        {
+            _strongChars += run.Length;
+        }
+
+        _commas += run.Count(',') + run.Count('\uFF0C');
     }
 
     private void Flush()
@@ -369,14 +425,14 @@ internal sealed class PageWalker
     }
 
     // Reads the attribute metadata at once; returns true when the element's text is wanted at its end.
-    private bool Capture(IElement element, string tag, NodeFlags flags)
+    private bool Capture(in Attributes attributes, string tag, NodeFlags flags)
     {
-        string? itemprop = element.GetAttribute("itemprop");
+        string? itemprop = attributes.ItemProp;
         bool wantsText = false;
         if (itemprop is not null && _model.Microdata.Count < MaxCaptured * 4)
         {
             string prop = itemprop.Trim();
-            string? value = element.GetAttribute("content") ?? element.GetAttribute("datetime");
+            string? value = attributes.Content ?? attributes.DateTime;
             if (value is not null)
             {
                 _model.Microdata.Add(new(prop, value));
@@ -389,15 +445,15 @@ internal sealed class PageWalker
 
         if (tag == "time")
         {
-            string? datetime = element.GetAttribute("datetime");
+            string? datetime = attributes.DateTime;
             if (datetime is not null && _model.MachineDates.Count < MaxCaptured)
             {
                 _model.MachineDates.Add(datetime);
             }
         }
 
-        wantsText |= tag == "a" && _model.AuthorLinks.Count < MaxCaptured && element.GetAttribute("rel") is { } rel && rel.Contains("author", StringComparison.OrdinalIgnoreCase);
-        return wantsText || (tag is "h1" or "h2" && _model.Headings.Count < MaxCaptured) ||
+        wantsText |= tag == "a" && _model.AuthorLinks.Count < MaxCaptured && attributes.Rel is { } rel && rel.Contains("author", StringComparison.OrdinalIgnoreCase);
+        return wantsText || (tag is "h1" or "h2" or "time" && _model.Headings.Count < MaxCaptured) ||
                (flags & (NodeFlags.LeadHint | NodeFlags.BylineHint | NodeFlags.DateHint | NodeFlags.StrongNegative)) != 0;
     }
 
@@ -415,7 +471,7 @@ internal sealed class PageWalker
             if (_model.Headings.Count < MaxCaptured)
             {
                 PageNode n = _model.Nodes[node];
-                _model.Headings.Add((tag == "h1" ? 1 : 2, heading, n.TextChars > 0 && n.LinkChars * 2 > n.TextChars));
+                _model.Headings.Add((tag == "h1" ? 1 : 2, heading, n.TextChars > 0 && n.LinkChars * 2 > n.TextChars, HeadingParts(element)));
             }
         }
 
@@ -457,10 +513,77 @@ internal sealed class PageWalker
             _model.BylineTexts.Add(Text(element));
         }
 
-        if ((flags & NodeFlags.DateHint) != 0 && _model.DateTexts.Count < MaxCaptured)
+        // The text of a <time> is the date as the page shows it, in the page's own time zone.
+        if (((flags & NodeFlags.DateHint) != 0 || tag == "time") && _model.DateTexts.Count < MaxCaptured)
         {
             _model.DateTexts.Add(new(node, Text(element)));
+            if ((element.ClassName ?? string.Empty).Contains("updated", StringComparison.OrdinalIgnoreCase) ||
+                (element.ClassName ?? string.Empty).Contains("modified", StringComparison.OrdinalIgnoreCase) ||
+                string.Equals(element.GetAttribute("itemprop"), "dateModified", StringComparison.Ordinal))
+            {
+                _model.ModifiedDateNodes.Add(node);
+            }
         }
+    }
+
+    // The parts of a heading set in separate elements ("<span class=kicker>Klimaschutz</span><span>Bohren, bis es
+    // heiß wird</span>", "Politics | " in a link before the headline), or null when it is one run of text. Text and
+    // inline emphasis glue into one part; any other element, and a line break, ends a part.
+    private static string[]? HeadingParts(IElement heading)
+    {
+        IElement container = heading;
+        for (int depth = 0; depth < 3 && SoleChild(container) is { } only; depth++)
+        {
+            container = only;
+        }
+
+        List<string>? parts = null;
+        var current = new StringBuilder();
+        foreach (INode child in container.ChildNodes)
+        {
+            if (child is IElement element && element.LocalName is not ("em" or "i" or "b" or "strong" or "u" or "q" or "abbr" or "code" or "sub" or "sup" or "mark" or "font"))
+            {
+                AddPart(ref parts, current);
+                current.Append(element.TextContent);
+                AddPart(ref parts, current);
+            }
+            else if (child.NodeType is NodeType.Text or NodeType.Element)
+            {
+                current.Append(child.TextContent);
+            }
+        }
+
+        AddPart(ref parts, current);
+        return parts is { Count: > 1 } ? [.. parts] : null;
+    }
+
+    private static void AddPart(ref List<string>? parts, StringBuilder current)
+    {
+        string part = TextCleaner.Clean(current.ToString());
+        current.Clear();
+        if (part.AsSpan().IndexOfAnyExcept(TextCleaner.SpaceOrInvisible) >= 0 && HasLetterOrDigit(new StringBuilder(part)))
+        {
+            (parts ??= []).Add(part);
+        }
+    }
+
+    // The only child element of a wrapper that holds no text of its own (a permalink or a span around the headline).
+    private static IElement? SoleChild(IElement element)
+    {
+        if (element.ChildElementCount != 1)
+        {
+            return null;
+        }
+
+        foreach (INode child in element.ChildNodes)
+        {
+            if (child.NodeType == NodeType.Text && !string.IsNullOrWhiteSpace(child.TextContent))
+            {
+                return null;
+            }
+        }
+
+        return element.FirstElementChild;
     }
 
     // True while the walk is inside a comment thread (the frames on the stack are the open ancestors).
@@ -483,14 +606,14 @@ internal sealed class PageWalker
         return text.Length > MaxCapturedChars ? text[..MaxCapturedChars] : text;
     }
 
-    private static bool IsHidden(IElement element)
+    private static bool IsHidden(in Attributes attributes)
     {
-        if (element.HasAttribute("hidden") || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase))
+        if (attributes.Hidden)
         {
             return true;
         }
 
-        string? style = element.GetAttribute("style");
+        string? style = attributes.Style;
         if (style is null || style.Length < 11)
         {
             return false;
@@ -508,144 +631,6 @@ internal sealed class PageWalker
 
         int visibility = style.IndexOf("visibility", StringComparison.OrdinalIgnoreCase);
         return visibility >= 0 && style.AsSpan(visibility + 10).TrimStart(" :").StartsWith("hidden", StringComparison.OrdinalIgnoreCase);
-    }
-
-    private (NodeFlags Flags, int Weight) Hints(string? cls, string? id)
-    {
-        string key = cls is null ? "#" + id : id is null ? cls : cls + " #" + id;
-        if (_hintCache.TryGetValue(key, out var cached))
-        {
-            return cached;
-        }
-
-        string text = WithoutTaxonomy(key.ToLowerInvariant());
-        NodeFlags flags = NodeFlags.None;
-        if (ContainsAny(text, ClassHints.Positive))
-        {
-            flags |= NodeFlags.Positive;
-        }
-
-        if (ContainsAny(text, ClassHints.StrongNegative) || HasToken(text, ClassHints.NegativeTokens))
-        {
-            flags |= NodeFlags.StrongNegative;
-        }
-
-        if (ContainsAny(text, ClassHints.Comment))
-        {
-            flags |= NodeFlags.Comment | NodeFlags.StrongNegative;
-        }
-
-        if (ContainsAny(text, ClassHints.WeakNegative))
-        {
-            flags |= NodeFlags.WeakNegative;
-        }
-
-        if (ContainsAny(text, ClassHints.Caption))
-        {
-            flags |= NodeFlags.CaptionHint;
-        }
-
-        if (ContainsAny(text, ClassHints.Lead))
-        {
-            flags |= NodeFlags.LeadHint;
-        }
-
-        if (ContainsAny(text, ClassHints.Byline))
-        {
-            flags |= NodeFlags.BylineHint;
-        }
-
-        if (ContainsAny(text, ClassHints.Date))
-        {
-            flags |= NodeFlags.DateHint;
-        }
-
-        int weight = 0;
-        if ((flags & NodeFlags.Positive) != 0)
-        {
-            weight += 25;
-        }
-
-        if ((flags & (NodeFlags.StrongNegative | NodeFlags.WeakNegative)) != 0)
-        {
-            weight -= 25;
-        }
-
-        var result = (flags, weight);
-        if (_hintCache.Count < 4096)
-        {
-            _hintCache[key] = result;
-        }
-
-        return result;
-    }
-
-    // "post-12 tag-social category-comments" says what the post is about, not that the element is a share box.
-    private static string WithoutTaxonomy(string text)
-    {
-        if (!text.Contains('-', StringComparison.Ordinal))
-        {
-            return text;
-        }
-
-        StringBuilder? kept = null;
-        int start = 0;
-        foreach (Range range in text.AsSpan().Split(' '))
-        {
-            ReadOnlySpan<char> token = text.AsSpan()[range];
-            bool taxonomy = false;
-            foreach (string prefix in ClassHints.TaxonomyPrefixes)
-            {
-                if (token.Length > prefix.Length && token.StartsWith(prefix, StringComparison.Ordinal))
-                {
-                    taxonomy = true;
-                    break;
-                }
-            }
-
-            if (taxonomy)
-            {
-                kept ??= new StringBuilder(text.Length).Append(text, 0, start);
-            }
-            else
-            {
-                kept?.Append(token).Append(' ');
-            }
-
-            start = range.End.GetOffset(text.Length) + 1;
-        }
-
-        return kept is null ? text : kept.ToString();
-    }
-
-    private static bool ContainsAny(string text, string[] hints)
-    {
-        foreach (string hint in hints)
-        {
-            if (text.Contains(hint, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool HasToken(string text, string[] tokens)
-    {
-        foreach (Range range in text.AsSpan().SplitAny(" -_#"))
-        {
-            ReadOnlySpan<char> token = text.AsSpan()[range];
-            foreach (string candidate in tokens)
-            {
-                if (token.SequenceEqual(candidate))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
     }
 
     private static NodeFlags TagFlags(string tag) => tag switch

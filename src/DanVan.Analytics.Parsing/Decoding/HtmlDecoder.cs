@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using TextEncoding = System.Text.Encoding;
 
@@ -16,20 +17,30 @@ internal static class HtmlDecoder
     /// <summary>Decodes <paramref name="bytes"/>, adding a warning when the declared charset was wrong or missing.</summary>
     public static string Decode(ReadOnlySpan<byte> bytes, string? contentType, List<ParseWarning> warnings)
     {
+        using DecodedText text = DecodeText(bytes, contentType, warnings);
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Decodes <paramref name="bytes"/> as <see cref="Decode"/> does; UTF-8 pages (nearly all) are decoded in one
+    /// validating pass into a pooled buffer, which the caller returns by disposing the result.
+    /// </summary>
+    public static DecodedText DecodeText(ReadOnlySpan<byte> bytes, string? contentType, List<ParseWarning> warnings)
+    {
         // 1. A byte order mark is certain.
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            return DecodeUtf8(bytes[3..], warnings);
+            return new DecodedText(DecodeUtf8(bytes[3..], warnings));
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
         {
-            return TextEncoding.Unicode.GetString(bytes[2..]);
+            return new DecodedText(TextEncoding.Unicode.GetString(bytes[2..]));
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
-            return TextEncoding.BigEndianUnicode.GetString(bytes[2..]);
+            return new DecodedText(TextEncoding.BigEndianUnicode.GetString(bytes[2..]));
         }
 
         // 2. The HTTP header, 3. the page's own declaration.
@@ -47,8 +58,11 @@ internal static class HtmlDecoder
             warnings.Add(new ParseWarning(ParseWarningCode.UnknownCharset, $"The charset \"{declared}\" declared in {source} is unknown; the bytes were read as UTF-8 or windows-1258."));
         }
 
-        bool validUtf8 = IsValidUtf8(bytes, out bool hasMultiByte);
-        if (encoding is null || encoding.CodePage == TextEncoding.UTF8.CodePage)
+        bool expectsUtf8 = encoding is null || encoding.CodePage == TextEncoding.UTF8.CodePage;
+        DecodedText utf8 = default;
+        bool validUtf8 = (expectsUtf8 || encoding!.IsSingleByte) && TryDecodeUtf8(bytes, out utf8);
+        bool hasMultiByte = validUtf8 && utf8.HasMultiByte;
+        if (expectsUtf8)
         {
             if (validUtf8)
             {
@@ -57,7 +71,7 @@ internal static class HtmlDecoder
                     warnings.Add(new ParseWarning(ParseWarningCode.CharsetGuessed, "The page declares no charset; its bytes are valid UTF-8."));
                 }
 
-                return TextEncoding.UTF8.GetString(bytes);
+                return utf8;
             }
 
             warnings.Add(new ParseWarning(
@@ -65,17 +79,42 @@ internal static class HtmlDecoder
                 declared is null
                     ? "The page declares no charset and is not valid UTF-8; it was read as windows-1258."
                     : $"The page declares UTF-8 in {source} but its bytes are not valid UTF-8; it was read as windows-1258."));
-            return DecodeWindows1258(bytes);
+            return new DecodedText(DecodeWindows1258(bytes));
         }
 
         // A single-byte legacy charset cannot produce valid multi-byte UTF-8 from real text by accident.
-        if (validUtf8 && hasMultiByte && encoding.IsSingleByte)
+        if (validUtf8 && hasMultiByte)
         {
             warnings.Add(new ParseWarning(ParseWarningCode.CharsetMismatch, $"The page declares \"{declared}\" in {source} but its bytes are UTF-8; it was read as UTF-8."));
-            return TextEncoding.UTF8.GetString(bytes);
+            return utf8;
         }
 
-        return encoding.CodePage == 1258 ? DecodeWindows1258(bytes) : encoding.GetString(bytes);
+        utf8.Dispose();
+        return new DecodedText(encoding!.CodePage == 1258 ? DecodeWindows1258(bytes) : encoding.GetString(bytes));
+    }
+
+    // Validates and decodes in one pass. An incomplete sequence at the very end (a cut download) is not invalid
+    // UTF-8; it becomes one U+FFFD, as Encoding.UTF8.GetString would write it.
+    private static bool TryDecodeUtf8(ReadOnlySpan<byte> bytes, out DecodedText text)
+    {
+        ReadOnlySpan<byte> whole = CutAtCharacterBoundary(bytes);
+        // UTF-8 never needs more UTF-16 units than bytes; the cut, when there is one, frees room for the U+FFFD.
+        char[] buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, bytes.Length));
+        if (System.Text.Unicode.Utf8.ToUtf16(whole, buffer, out _, out int written, replaceInvalidSequences: false) != OperationStatus.Done)
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+            text = default;
+            return false;
+        }
+
+        bool hasMultiByte = written != whole.Length;
+        if (whole.Length < bytes.Length)
+        {
+            buffer[written++] = '\uFFFD';
+        }
+
+        text = new DecodedText(buffer, written, hasMultiByte);
+        return true;
     }
 
     // windows-1258 writes most tones as combining marks. Composing the whole page once is cheaper than
@@ -255,5 +294,49 @@ internal static class HtmlDecoder
         int firstNonAscii = System.Text.Ascii.IsValid(bytes) ? -1 : bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF);
         hasMultiByte = firstNonAscii >= 0;
         return !hasMultiByte || System.Text.Unicode.Utf8.IsValid(bytes[firstNonAscii..]);
+    }
+}
+
+/// <summary>Decoded page text: a string, or a pooled buffer returned on <see cref="Dispose"/>.</summary>
+internal struct DecodedText : IDisposable
+{
+    private string? _string;
+    private char[]? _pooled;
+    private readonly int _length;
+
+    public DecodedText(string text)
+    {
+        _string = text;
+        _length = text.Length;
+    }
+
+    public DecodedText(char[] pooled, int length, bool hasMultiByte)
+    {
+        _pooled = pooled;
+        _length = length;
+        HasMultiByte = hasMultiByte;
+    }
+
+    /// <summary>True when UTF-8 bytes held characters beyond ASCII.</summary>
+    public readonly bool HasMultiByte { get; }
+
+    /// <summary>The decoded text.</summary>
+    public readonly ReadOnlyMemory<char> Memory => _string is not null ? _string.AsMemory() : _pooled.AsMemory(0, _length);
+
+    /// <summary>The text as a string (the decoded string itself when there is one).</summary>
+    public override readonly string ToString() => _string ?? new string(_pooled.AsSpan(0, _length));
+
+    /// <summary>The string the text was decoded to, or null when it lives in a pooled buffer.</summary>
+    public readonly string? AsString => _string;
+
+    public void Dispose()
+    {
+        if (_pooled is not null)
+        {
+            ArrayPool<char>.Shared.Return(_pooled);
+            _pooled = null;
+        }
+
+        _string = null;
     }
 }

@@ -1,4 +1,5 @@
-using System.Text;
+using System.Buffers;
+using System.Diagnostics;
 
 namespace DanVan.Analytics.Parsing.Markup;
 
@@ -42,19 +43,37 @@ internal sealed class MarkupPrescan
     /// <summary>True when the page ends inside a tag, a comment or a script.</summary>
     public bool Truncated { get; }
 
-    /// <summary>Scans <paramref name="html"/>.</summary>
-    public static MarkupPrescan Run(string html, int maxDepth, CancellationToken cancellationToken)
+    /// <summary>Scans <paramref name="html"/>; the result is <paramref name="html"/> itself when nothing is cut.</summary>
+    public static MarkupPrescan Run(string html, int maxDepth, CancellationToken cancellationToken) =>
+        Run(html.AsMemory(), html, maxDepth, cancellationToken);
+
+    /// <summary>Scans <paramref name="html"/>, a decoded page in a caller's buffer.</summary>
+    public static MarkupPrescan Run(ReadOnlyMemory<char> html, int maxDepth, CancellationToken cancellationToken) =>
+        Run(html, null, maxDepth, cancellationToken);
+
+    private static MarkupPrescan Run(ReadOnlyMemory<char> html, string? original, int maxDepth, CancellationToken cancellationToken)
+    {
+        var rewritten = new Rewritten();
+        try
+        {
+            return Scan(html.Span, original, maxDepth, ref rewritten, cancellationToken);
+        }
+        finally
+        {
+            rewritten.Dispose();
+        }
+    }
+
+    private static MarkupPrescan Scan(ReadOnlySpan<char> s, string? original, int maxDepth, ref Rewritten rewritten, CancellationToken cancellationToken)
     {
         var jsonLd = new List<string>();
         var stack = new List<(int Start, int Length)>(64);
-        StringBuilder? rewritten = null;
         int copiedUpTo = 0;
         int dropped = 0;
         bool truncated = false;
         bool flattened = false;
         int i = 0;
         int steps = 0;
-        ReadOnlySpan<char> s = html;
         while (true)
         {
             int lt = s[i..].IndexOf('<');
@@ -86,7 +105,7 @@ internal sealed class MarkupPrescan
                 }
 
                 i = p + 3 + close + 3;
-                Drop(ref rewritten, html, ref copiedUpTo, tagStart, i);
+                Drop(ref rewritten, s, ref copiedUpTo, tagStart, i);
                 continue;
             }
 
@@ -137,7 +156,7 @@ internal sealed class MarkupPrescan
                 else if (dropped > 0)
                 {
                     dropped--;
-                    Drop(ref rewritten, html, ref copiedUpTo, tagStart, tagEnd, BoundaryFor(name));
+                    Drop(ref rewritten, s, ref copiedUpTo, tagStart, tagEnd, BoundaryFor(name));
                 }
 
                 i = tagEnd;
@@ -157,12 +176,12 @@ internal sealed class MarkupPrescan
                 if (name.Equals("script", StringComparison.OrdinalIgnoreCase) &&
                     s[tagStart..tagEnd].Contains("ld+json", StringComparison.OrdinalIgnoreCase))
                 {
-                    jsonLd.Add(html.Substring(contentStart, close - contentStart));
+                    jsonLd.Add(s[contentStart..close].ToString());
                 }
 
                 if (!IsOneOf(name, KeptRawText) && close > contentStart)
                 {
-                    Drop(ref rewritten, html, ref copiedUpTo, contentStart, close);
+                    Drop(ref rewritten, s, ref copiedUpTo, contentStart, close);
                 }
 
                 int closeEnd = s[close..].IndexOf('>');
@@ -189,7 +208,7 @@ internal sealed class MarkupPrescan
                 }
 
                 i = close + closeEnd + 1;
-                Drop(ref rewritten, html, ref copiedUpTo, tagStart, i);
+                Drop(ref rewritten, s, ref copiedUpTo, tagStart, i);
                 continue;
             }
 
@@ -198,7 +217,7 @@ internal sealed class MarkupPrescan
             {
                 dropped++;
                 flattened = true;
-                Drop(ref rewritten, html, ref copiedUpTo, tagStart, tagEnd, BoundaryFor(name));
+                Drop(ref rewritten, s, ref copiedUpTo, tagStart, tagEnd, BoundaryFor(name));
             }
             else
             {
@@ -208,22 +227,64 @@ internal sealed class MarkupPrescan
             i = tagEnd;
         }
 
-        string result = html;
-        if (rewritten is not null)
+        string result;
+        if (rewritten.IsStarted)
         {
-            rewritten.Append(html, copiedUpTo, html.Length - copiedUpTo);
+            rewritten.Append(s[copiedUpTo..]);
             result = rewritten.ToString();
+        }
+        else
+        {
+            result = original ?? s.ToString();
         }
 
         return new MarkupPrescan(result, jsonLd, flattened, truncated);
     }
 
-    private static void Drop(ref StringBuilder? rewritten, string html, ref int copiedUpTo, int start, int end, string? replacement = null)
+    private static void Drop(ref Rewritten rewritten, ReadOnlySpan<char> html, ref int copiedUpTo, int start, int end, string? replacement = null)
     {
-        rewritten ??= new StringBuilder(Math.Max(256, html.Length / 3));
-        rewritten.Append(html, copiedUpTo, start - copiedUpTo);
+        rewritten.Start(html.Length);
+        rewritten.Append(html[copiedUpTo..start]);
         rewritten.Append(replacement);
         copiedUpTo = end;
+    }
+
+    // The page without what was cut, built in a pooled buffer: a page is hundreds of kilobytes, and a
+    // StringBuilder of that size would be allocated (and zeroed) on the large-object heap for every page.
+    private struct Rewritten : IDisposable
+    {
+        private char[]? _buffer;
+        private int _length;
+
+        public readonly bool IsStarted => _buffer is not null;
+
+        public void Start(int capacity) => _buffer ??= ArrayPool<char>.Shared.Rent(Math.Max(256, capacity));
+
+        public void Append(ReadOnlySpan<char> text)
+        {
+            Debug.Assert(_buffer is not null, "Start comes first.");
+            if (_length + text.Length > _buffer.Length)
+            {
+                char[] bigger = ArrayPool<char>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + text.Length));
+                _buffer.AsSpan(0, _length).CopyTo(bigger);
+                ArrayPool<char>.Shared.Return(_buffer);
+                _buffer = bigger;
+            }
+
+            text.CopyTo(_buffer.AsSpan(_length));
+            _length += text.Length;
+        }
+
+        public override readonly string ToString() => new(_buffer.AsSpan(0, _length));
+
+        public void Dispose()
+        {
+            if (_buffer is not null)
+            {
+                ArrayPool<char>.Shared.Return(_buffer);
+                _buffer = null;
+            }
+        }
     }
 
     // A block tag dropped for depth still ends a paragraph: two line breaks (void tags, no depth) keep the boundary,

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using DanVan.Analytics.Text;
 
@@ -43,6 +44,11 @@ internal static class TextCleaner
 
     /// <summary>True for characters that separate words.</summary>
     public static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\u00A0' or '\u2002' or '\u2003' or '\u2009' or '\u202F' or '\u3000' or '\u2028' or '\u2029' or '\u1680' or '\u2000' or '\u2001' or '\u2004' or '\u2005' or '\u2006' or '\u2007' or '\u2008' or '\u200A' or '\u205F';
+
+    /// <summary>The characters of <see cref="IsSpace"/> and <see cref="IsInvisible"/>, for vectorized searches.</summary>
+    public static SearchValues<char> SpaceOrInvisible { get; } = SearchValues.Create(
+        " \t\n\r\f\u00A0\u2002\u2003\u2009\u202F\u3000\u2028\u2029\u1680\u2000\u2001\u2004\u2005\u2006\u2007\u2008\u200A\u205F" +
+        "\u200B\u200C\u200D\u2060\uFEFF\u00AD");
 
     /// <summary>True for characters that carry nothing visible (zero-width space, BOM, soft hyphen).</summary>
     public static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD';

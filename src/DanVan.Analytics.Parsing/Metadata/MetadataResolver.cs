@@ -155,7 +155,10 @@ internal static class MetadataResolver
         string pageTitle = Clean(model.TitleText);
         if (pageTitle.Length > 0)
         {
-            meta.Title = VisibleHeadline(model, TitleCleaner.StripSiteNameByHeadings(pageTitle, meta.SiteNames, host, PlainHeadings(model, heading), out bool guessed));
+            string stripped = TitleCleaner.StripSiteNameByHeadings(pageTitle, meta.SiteNames, host, PlainHeadings(model, heading), out bool guessed);
+            string longest = TitleCleaner.LongestPart(stripped, meta.SiteNames, host);
+            guessed |= !ReferenceEquals(longest, stripped);
+            meta.Title = VisibleHeadline(model, longest);
             if (guessed)
             {
                 warnings.Add(new ParseWarning(ParseWarningCode.TitleGuessed, "The page has no title metadata; the site name was cut from <title>."));
@@ -186,10 +189,12 @@ internal static class MetadataResolver
     {
         string titleKey = VietnameseFolder.Fold(title);
         string? single = null;
+        string[]? singleParts = null;
         int h1Count = 0;
         string? best = null;
+        string[]? bestParts = null;
         double bestOverlap = 0;
-        foreach ((int level, string raw, bool isLink) in model.Headings)
+        foreach ((int level, string raw, bool isLink, string[]? parts) in model.Headings)
         {
             string text = Clean(raw);
             if (isLink || text.Length < 3 || text.Length > 300)
@@ -201,6 +206,7 @@ internal static class MetadataResolver
             {
                 h1Count++;
                 single = text;
+                singleParts = parts;
             }
 
             string key = VietnameseFolder.Fold(text);
@@ -208,16 +214,39 @@ internal static class MetadataResolver
             if (overlap > bestOverlap && (level == 1 || overlap >= 1.5))
             {
                 best = text;
+                bestParts = parts;
                 bestOverlap = overlap;
             }
         }
 
         if (best is not null && bestOverlap >= 0.6)
         {
-            return best;
+            return HeadlinePart(best, bestParts, titleKey);
         }
 
-        return h1Count == 1 && single!.Length >= 10 && single.Contains(' ', StringComparison.Ordinal) ? single : title;
+        return h1Count == 1 && single!.Length >= 10 && single.Contains(' ', StringComparison.Ordinal) ? HeadlinePart(single, singleParts, titleKey) : title;
+    }
+
+    // A heading set as kicker and headline ("Immobilienkrise" + "Rene Benko-Firma Signa in Sorge"): the headline is
+    // the longest part the metadata title also holds. A heading that reads as the metadata title stays whole.
+    private static string HeadlinePart(string heading, string[]? parts, string titleKey)
+    {
+        if (parts is null || VietnameseFolder.Fold(heading) == titleKey)
+        {
+            return heading;
+        }
+
+        string? chosen = null;
+        foreach (string part in parts)
+        {
+            string key = VietnameseFolder.Fold(part);
+            if (key.Length >= 8 && titleKey.Contains(key, StringComparison.Ordinal) && (chosen is null || part.Length > chosen.Length))
+            {
+                chosen = part;
+            }
+        }
+
+        return chosen ?? heading;
     }
 
     // The share of the shorter text's words found in the other.
@@ -245,11 +274,12 @@ internal static class MetadataResolver
 
         published.Add(Get(micro, "datePublished"));
         published.Add(ld.PageDate);
+        string? path = (url ?? ResolveUrl(model.CanonicalHref ?? Get(metas, "og:url") ?? ld.Url, null))?.AbsolutePath;
         foreach (string? candidate in published)
         {
             if (candidate is not null && TryDate(candidate, options, out DateTimeOffset value, out bool zoneGiven))
             {
-                meta.Published = value;
+                meta.Published = ShownDay(model, value, path, meta.TitleNode, options);
                 if (!zoneGiven)
                 {
                     warnings.Add(new ParseWarning(ParseWarningCode.TimeZoneAssumed, $"The published time \"{candidate.Trim()}\" has no zone; Vietnam time was assumed."));
@@ -268,7 +298,6 @@ internal static class MetadataResolver
                 .OrderBy(d => anchor < 0 ? d.Key : Math.Abs(d.Key - anchor))
                 .Select(d => d.Value);
             // Then the address ("/2019/10/21/slug"), then a short date line next to the headline.
-            string? path = (url ?? ResolveUrl(model.CanonicalHref ?? Get(metas, "og:url") ?? ld.Url, null))?.AbsolutePath;
             foreach (string candidate in model.MachineDates.Concat(dateTexts).Concat(UrlDate(path)).Concat(DateLines(model, meta.TitleNode)))
             {
                 if (TryDate(candidate, options, out DateTimeOffset value, out bool zoneGiven))
@@ -314,6 +343,104 @@ internal static class MetadataResolver
                 }
             }
         }
+    }
+
+    // A machine time is one instant; the day a reader sees depends on the zone. A site that stores times in UTC
+    // writes "2018-12-31T23:11:59Z" for a post its own page (and its address, "/2019/01/01/") dates January 1. When
+    // the address or the date shown next to the headline is one day off the machine time, the same instant is
+    // given in the offset that puts it on that day; a UTC time of exactly 22:00 or 23:00 is a local midnight
+    // east of Greenwich (a date without a time, stored as UTC), so it is the next day.
+    private static DateTimeOffset ShownDay(PageModel model, DateTimeOffset value, string? path, int titleNode, ArticleParseOptions options)
+    {
+        DateOnly day = DateOnly.FromDateTime(value.DateTime);
+        DateOnly? shown = PathDay(path) ?? VisibleDay(model, titleNode, options);
+        if (shown is { } other && Math.Abs(other.DayNumber - day.DayNumber) == 1 && !ShowsDay(model, day, titleNode, options))
+        {
+            return InOffsetShowing(value, other);
+        }
+
+        if (shown is null && value.Offset == TimeSpan.Zero && value.Hour is 22 or 23 && value.Minute == 0 && value.Second == 0 && value.Millisecond == 0)
+        {
+            return InOffsetShowing(value, day.AddDays(1));
+        }
+
+        return value;
+    }
+
+    // True when a date text in the article's header shows day too ("29. Dezember" updated, "30. Dezember" published);
+    // the dates of lists of other articles, farther down, do not count.
+    private static bool ShowsDay(PageModel model, DateOnly day, int titleNode, ArticleParseOptions options)
+    {
+        const int HeaderNodes = 40;
+        foreach ((int node, string text) in model.DateTexts)
+        {
+            if (text.Length <= 80 && (titleNode < 0 || Math.Abs(node - titleNode) <= HeaderNodes) && !model.ModifiedDateNodes.Contains(node) && TryDate(Clean(text), options, out DateTimeOffset shown, out _) && DateOnly.FromDateTime(shown.DateTime) == day)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The instant in the offset nearest to its own whose local day is day (offsets run from -12 to +14 hours).
+    private static DateTimeOffset InOffsetShowing(DateTimeOffset value, DateOnly day)
+    {
+        for (int shift = 1; shift <= 26; shift++)
+        {
+            foreach (int sign in (ReadOnlySpan<int>)[1, -1])
+            {
+                double hours = value.Offset.TotalHours + (sign * shift);
+                if (hours is >= -12 and <= 14 && DateOnly.FromDateTime(value.ToOffset(TimeSpan.FromHours(hours)).DateTime) == day)
+                {
+                    return value.ToOffset(TimeSpan.FromHours(hours));
+                }
+            }
+        }
+
+        return value;
+    }
+
+    // The year-month-day in a path ("/2019/01/01/slug", "/2019-01-01-slug").
+    private static DateOnly? PathDay(string? path)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        ReadOnlySpan<char> s = path;
+        for (int i = 0; i + 10 <= s.Length; i++)
+        {
+            if ((i == 0 || !char.IsAsciiDigit(s[i - 1])) && s[i] is '1' or '2' && char.IsAsciiDigit(s[i + 1]) && char.IsAsciiDigit(s[i + 2]) && char.IsAsciiDigit(s[i + 3]) &&
+                s[i + 4] is '/' or '-' && s[i + 7] == s[i + 4] && char.IsAsciiDigit(s[i + 5]) && char.IsAsciiDigit(s[i + 6]) && char.IsAsciiDigit(s[i + 8]) && char.IsAsciiDigit(s[i + 9]) &&
+                (i + 10 == s.Length || !char.IsAsciiDigit(s[i + 10])) &&
+                int.TryParse(s.Slice(i, 4), out int year) && int.TryParse(s.Slice(i + 5, 2), out int month) && int.TryParse(s.Slice(i + 8, 2), out int dayOfMonth) &&
+                year is >= 1990 and <= 2100 && month is >= 1 and <= 12 && dayOfMonth >= 1 && dayOfMonth <= DateTime.DaysInMonth(year, month))
+            {
+                return new DateOnly(year, month, dayOfMonth);
+            }
+        }
+
+        return null;
+    }
+
+    // The day of the date text nearest to the headline (a <time> or an element whose class says date), as shown.
+    private static DateOnly? VisibleDay(PageModel model, int titleNode, ArticleParseOptions options)
+    {
+        string? nearest = null;
+        int distance = int.MaxValue;
+        foreach ((int node, string text) in model.DateTexts)
+        {
+            int d = titleNode < 0 ? node : Math.Abs(node - titleNode);
+            if (d < distance && text.Length <= 80 && text.AsSpan().ContainsAnyInRange('0', '9') && !model.ModifiedDateNodes.Contains(node))
+            {
+                nearest = text;
+                distance = d;
+            }
+        }
+
+        return nearest is not null && TryDate(Clean(nearest), options, out DateTimeOffset shown, out _) ? DateOnly.FromDateTime(shown.DateTime) : null;
     }
 
     // A path with a year-month-day date in it, as blogs and newspapers file articles.

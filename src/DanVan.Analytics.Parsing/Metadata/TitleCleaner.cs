@@ -86,6 +86,79 @@ internal static class TitleCleaner
         return StripSiteName(title, siteNames, host, heading: null, out guessed);
     }
 
+    /// <summary>
+    /// The headline part of a <c>&lt;title&gt;</c> that still has several parts after the known site names were cut
+    /// ("Four Years Remaining » Blog Archive » Interning of Small Integers"): the longest part that is not the site.
+    /// Bars, guillemets and double slashes split first; dashes only when there are none of those, since a headline
+    /// often holds a dash of its own.
+    /// </summary>
+    public static string LongestPart(string title, IReadOnlyList<string> siteNames, string? host)
+    {
+        string hostLabel = MetadataResolver.HostLabel(host);
+        foreach (string[] separators in TitleSeparators.ByStrength)
+        {
+            List<string> parts = SplitAt(title, separators);
+            if (parts.Count < 2)
+            {
+                continue;
+            }
+
+            string? longest = null;
+            foreach (string raw in parts)
+            {
+                string part = raw.Trim(TitleSeparators.StrayMarks);
+                if (part.Length > 0 && !IsSiteName(part, siteNames, hostLabel) && (longest is null || part.Length > longest.Length))
+                {
+                    longest = part;
+                }
+            }
+
+            return longest ?? title;
+        }
+
+        return title;
+    }
+
+    // Splits at the separators; a separator before a lower-case word joins a compound ("chính trị - xã hội"), not parts.
+    private static List<string> SplitAt(string title, string[] separators)
+    {
+        var parts = new List<string>();
+        int start = 0;
+        int searchFrom = 0;
+        while (true)
+        {
+            int at = -1;
+            int length = 0;
+            foreach (string separator in separators)
+            {
+                int found = title.IndexOf(separator, searchFrom, StringComparison.Ordinal);
+                if (found >= 0 && (at < 0 || found < at))
+                {
+                    at = found;
+                    length = separator.Length;
+                }
+            }
+
+            if (at < 0)
+            {
+                break;
+            }
+
+            searchFrom = at + length;
+            if (searchFrom < title.Length && char.IsLower(title[searchFrom]))
+            {
+                continue;
+            }
+
+            parts.Add(title[start..at].Trim());
+            start = searchFrom;
+        }
+
+        parts.Add(title[start..].Trim());
+        parts.RemoveAll(p => p.Length == 0);
+        return parts;
+    }
+
     private static bool IsHeading(string part, List<string> headings)
     {
         string key = VietnameseFolder.Fold(part.Trim());

@@ -42,6 +42,60 @@ public sealed class MetadataResolverTests
         Assert.Equal(["Thu Hà", "Minh Anh"], article.Authors);
     }
 
+    [Theory]
+    [InlineData("<h1><span class=\"kicker\">Đà Nẵng</span> Phát huy vai trò dân vận trong xây dựng nông thôn mới</h1>")]
+    [InlineData("<h1><span class=\"dachzeile\">Đà Nẵng</span><br><span class=\"headline\">Phát huy vai trò dân vận trong xây dựng nông thôn mới</span></h1>")]
+    [InlineData("<h1><div class=\"section\"><a href=\"/thoi-su\">Thời sự | </a></div><span>Phát huy vai trò dân vận trong xây dựng nông thôn mới</span></h1>")]
+    public void Resolve_HeadingOfKickerAndHeadline_TitleIsTheHeadline(string heading)
+    {
+        Article article = Parse("<meta property=\"og:title\" content=\"Đà Nẵng: Phát huy vai trò dân vận trong xây dựng nông thôn mới\">", heading + Body);
+        Assert.Equal("Phát huy vai trò dân vận trong xây dựng nông thôn mới", article.Title);
+    }
+
+    [Fact]
+    public void Resolve_HeadingWithAnEmphasizedWord_StaysWhole()
+    {
+        Article article = Parse("<meta property=\"og:title\" content=\"Phát huy vai trò dân vận trong xây dựng nông thôn mới\">",
+            "<h1>Phát huy vai trò <em>dân vận</em> trong xây dựng nông thôn mới</h1>" + Body);
+        Assert.Equal("Phát huy vai trò dân vận trong xây dựng nông thôn mới", article.Title);
+    }
+
+    [Fact]
+    public void Resolve_UtcTimeOneDayOffTheAddress_IsTheSameInstantOnTheAddressDay()
+    {
+        Article article = new ArticleParser().Parse(
+            "<html><head><meta property=\"article:published_time\" content=\"2018-12-31T23:11:59+00:00\"></head><body>" + Body + "</body></html>",
+            new Uri("https://blog.example.org/2019/01/01/nam-moi/"));
+        Assert.Equal(new DateTimeOffset(2018, 12, 31, 23, 11, 59, TimeSpan.Zero), article.Published);
+        Assert.Equal(new DateOnly(2019, 1, 1), DateOnly.FromDateTime(article.Published!.Value.DateTime));
+    }
+
+    [Fact]
+    public void Resolve_UtcTimeOneDayOffTheDateShownUnderTheHeadline_TakesTheShownDay()
+    {
+        Article article = Parse("<meta property=\"article:published_time\" content=\"2023-11-09T05:30:59+00:00\">",
+            "<h1>Hội nghị tổng kết công tác dân vận năm 2023</h1><time datetime=\"2023-11-08 23:30:59\">November 8, 2023 at 11:30 p.m.</time>" +
+            "<time class=\"updated\">November 9, 2023</time>" + Body);
+        Assert.Equal(new DateOnly(2023, 11, 8), DateOnly.FromDateTime(article.Published!.Value.DateTime));
+        Assert.Equal(new DateTimeOffset(2023, 11, 9, 5, 30, 59, TimeSpan.Zero), article.Published);
+    }
+
+    [Fact]
+    public void Resolve_DateShownUnderTheHeadlineAgrees_StaysAsGiven()
+    {
+        Article article = Parse("<meta property=\"article:published_time\" content=\"2022-12-30T07:00:40+01:00\">",
+            "<h1>Hội nghị tổng kết công tác dân vận năm 2022</h1><time class=\"updated\">29. Dezember 2022</time><time class=\"published\">30. Dezember 2022</time>" + Body);
+        Assert.Equal(new DateTimeOffset(2022, 12, 30, 7, 0, 40, TimeSpan.FromHours(1)), article.Published);
+        Assert.Equal(TimeSpan.FromHours(1), article.Published!.Value.Offset);
+    }
+
+    [Fact]
+    public void Resolve_UtcMidnightOfTheNextDay_IsReadOnThatDay()
+    {
+        Article article = Parse("<meta property=\"article:published_time\" content=\"2021-11-04T23:00Z\">");
+        Assert.Equal(new DateOnly(2021, 11, 5), DateOnly.FromDateTime(article.Published!.Value.DateTime));
+    }
+
     [Fact]
     public void Resolve_MetaTimeWithoutZone_AssumesVietnamTimeAndWarns()
     {

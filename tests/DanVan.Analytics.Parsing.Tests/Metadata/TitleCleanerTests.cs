@@ -27,6 +27,15 @@ public sealed class TitleCleanerTests
         Assert.Equal(Headline, result);
     }
 
+    [Theory]
+    [InlineData("Four Years Remaining » Blog Archive » Interning of Small Integers in Python", "Interning of Small Integers in Python")]
+    [InlineData("Was ist Freie Software - MyOOS Community Forum", "Was ist Freie Software")]
+    [InlineData("mediaarchitecture.de // » Jens Weber", "Jens Weber")]
+    [InlineData("Mặt trận Tổ quốc và các tổ chức chính trị - xã hội tham gia góp ý xây dựng Đảng", "Mặt trận Tổ quốc và các tổ chức chính trị - xã hội tham gia góp ý xây dựng Đảng")]
+    [InlineData("Nordkorea - Kim Jong Un | Politik", "Nordkorea - Kim Jong Un")]
+    public void LongestPart_TitleOfSeveralParts_IsItsLongestNonSitePart(string title, string expected) =>
+        Assert.Equal(expected, TitleCleaner.LongestPart(title, [], "mediaarchitecture.de"));
+
     [Fact]
     public void StripSiteName_DashInsideTheHeadline_IsKept()
     {

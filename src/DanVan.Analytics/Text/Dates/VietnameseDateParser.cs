@@ -1,3 +1,5 @@
+using DanVan.Analytics.Text.Folding;
+
 namespace DanVan.Analytics.Text.Dates;
 
 /// <summary>
@@ -47,7 +49,7 @@ public static class VietnameseDateParser
                 continue;
             }
 
-            if (TryDateAt(s, i, out int day, out int month, out int year, out int end) && IsValidDate(year, month, day))
+            if (TryDateAt(s, i, DateForms.Page, out int day, out int month, out int year, out int end) && IsValidDate(year, month, day))
             {
                 int hour = 0, minute = 0, second = 0;
                 int after = end;
@@ -80,10 +82,76 @@ public static class VietnameseDateParser
         return false;
     }
 
+    /// <summary>
+    /// Reads the date that starts exactly at <paramref name="start"/> of NFC text, in the forms Vietnamese documents
+    /// cite: "3/6/2013", "03-6-2013", "3.6.2013" (day first, one separator) and "3 tháng 6 năm 2013", with a
+    /// four-digit year; offsets stay those of <paramref name="text"/> (nothing is folded ahead).
+    /// </summary>
+    internal static bool TryReadDocumentDate(ReadOnlySpan<char> text, int start, out DateOnly date, out int end)
+    {
+        date = default;
+        if (TryDateAt(text, start, DateForms.Document, out int day, out int month, out int year, out end) && IsValidDate(year, month, day))
+        {
+            date = new DateOnly(year, month, day);
+            return true;
+        }
+
+        end = start;
+        return false;
+    }
+
+    /// <summary>
+    /// Scans the numeric day-first date at <paramref name="start"/>: a day of 1–31 in one or two digits, a separator
+    /// ('/', '-' or '.'), a month of 1–12 in one or two digits, then a year of two or four digits after the same
+    /// separator; without the year only when the separator is not a dot ("3/6" is a date, "1.5" a number). The
+    /// tokenizer keeps what this scans as one token; the readers here then check the whole date.
+    /// </summary>
+    /// <returns>The end of the date, or 0 when there is none at <paramref name="start"/>.</returns>
+    internal static int ScanDayFirst(ReadOnlySpan<char> text, int start, out int day, out int month, out int year, out int yearDigits)
+    {
+        month = year = yearDigits = 0;
+        int p = start;
+        day = ReadNumber(text, ref p, 2, out int dayDigits);
+        if (dayDigits == 0 || day is < 1 or > 31 || p >= text.Length || text[p] is not ('/' or '-' or '.'))
+        {
+            return 0;
+        }
+
+        char separator = text[p];
+        int q = p + 1;
+        month = ReadNumber(text, ref q, 2, out int monthDigits);
+        if (monthDigits == 0 || month is < 1 or > 12)
+        {
+            return 0;
+        }
+
+        if (q + 1 < text.Length && text[q] == separator && char.IsAsciiDigit(text[q + 1]))
+        {
+            int r = q + 1;
+            int y = ReadNumber(text, ref r, 4, out int digits);
+            if (digits is 2 or 4)
+            {
+                (year, yearDigits) = (y, digits);
+                return r;
+            }
+
+            return 0;
+        }
+
+        return separator == '.' ? 0 : q;
+    }
+
     private static bool IsValidDate(int year, int month, int day) =>
         year is >= 1900 and <= 2200 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
 
-    private static bool TryDateAt(ReadOnlySpan<char> s, int start, out int day, out int month, out int year, out int end)
+    // What a date may look like: everything a page header shows, or only what a document citation uses.
+    private enum DateForms
+    {
+        Page,
+        Document,
+    }
+
+    private static bool TryDateAt(ReadOnlySpan<char> s, int start, DateForms forms, out int day, out int month, out int year, out int end)
     {
         day = month = year = 0;
         end = start;
@@ -98,27 +166,33 @@ public static class VietnameseDateParser
         if (p < s.Length && s[p] is '/' or '-' or '.')
         {
             char separator = s[p];
-            int q = p + 1;
-            int second = ReadNumber(s, ref q, 2, out int secondDigits);
-            if (secondDigits > 0 && q < s.Length && s[q] == separator)
+            if (firstDigits <= 2)
             {
-                int r = q + 1;
-                int third = ReadNumber(s, ref r, 4, out int thirdDigits);
-                if (firstDigits == 4 && thirdDigits is 1 or 2 && (r >= s.Length || !char.IsAsciiDigit(s[r])))
+                int dateEnd = ScanDayFirst(s, start, out int d, out int m, out int y, out int yearDigits);
+                if (dateEnd > 0 && (yearDigits == 4 || (forms == DateForms.Page && yearDigits == 2)))
                 {
-                    (year, month, day, end) = (first, second, third, r);
+                    (day, month, year, end) = (d, m, yearDigits == 2 ? 2000 + y : y, dateEnd);
                     return true;
                 }
-
-                if (firstDigits <= 2 && thirdDigits is 4 or 2 && (r >= s.Length || !char.IsAsciiDigit(s[r])))
+            }
+            else if (forms == DateForms.Page && firstDigits == 4)
+            {
+                int q = p + 1;
+                int second = ReadNumber(s, ref q, 2, out int secondDigits);
+                if (secondDigits > 0 && q < s.Length && s[q] == separator)
                 {
-                    (day, month, year, end) = (first, second, thirdDigits == 2 ? 2000 + third : third, r);
-                    return true;
+                    int r = q + 1;
+                    int third = ReadNumber(s, ref r, 2, out int thirdDigits);
+                    if (thirdDigits > 0)
+                    {
+                        (year, month, day, end) = (first, second, third, r);
+                        return true;
+                    }
                 }
             }
 
             // "18. Mai 2014" goes on to the month names.
-            if (separator != '.')
+            if (separator != '.' || forms == DateForms.Document)
             {
                 return false;
             }
@@ -143,7 +217,7 @@ public static class VietnameseDateParser
             }
 
             // Month names of other languages: "18. Mai 2014", "3 de mayo de 2022", "30 septembre 2018", "May 18, 2014".
-            if (TryNamedMonthAfter(s, p, out month, out year, out end) || TryNamedMonthBefore(s, start, p, out month, out year, out end))
+            if (forms == DateForms.Page && TryNamedMonthAfter(s, p, out month, out year, out end) || TryNamedMonthBefore(s, start, p, out month, out year, out end))
             {
                 day = first;
                 return true;
@@ -287,17 +361,26 @@ public static class VietnameseDateParser
         }
     }
 
-    // Skips spaces, then expects the ASCII word, then skips spaces.
+    // Skips spaces, then expects the folded ASCII word (folding each character, so "Tháng" and "thang" both match
+    // in text that was not folded ahead), then skips spaces.
     private static bool ExpectWord(ReadOnlySpan<char> s, ref int p, string word)
     {
         int q = SkipSpaces(s, p);
-        if (q + word.Length > s.Length || !s.Slice(q, word.Length).SequenceEqual(word))
+        if (q + word.Length > s.Length)
         {
             return false;
         }
 
+        for (int k = 0; k < word.Length; k++)
+        {
+            if (FoldingTable.Of(s[q + k]) != word[k])
+            {
+                return false;
+            }
+        }
+
         q += word.Length;
-        if (q < s.Length && char.IsAsciiLetter(s[q]))
+        if (q < s.Length && char.IsLetter(s[q]))
         {
             return false;
         }

@@ -31,12 +31,16 @@ internal static class DatasetThroughput
                 Parts(input);
             }
 
+            using AllocationSampler? allocations = args.Contains("--allocations") ? new AllocationSampler() : null;
             GC.Collect();
             long before = Process.GetCurrentProcess().WorkingSet64;
             long peak = before;
             using var sampler = new Timer(_ => Interlocked.Exchange(ref peak, Math.Max(Interlocked.Read(ref peak), Process.GetCurrentProcess().WorkingSet64)), null, 0, 50);
             var writer = new DatasetWriter(new DatasetOptions { MaxDegreeOfParallelism = parallelism, Formats = formats });
             TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            long allocatedBefore = GC.GetTotalAllocatedBytes();
+            TimeSpan pauseBefore = GC.GetTotalPauseDuration();
+            int[] gcBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
             var watch = Stopwatch.StartNew();
             DatasetSummary summary = await writer.WriteAsync(DatasetArticle.ReadAsync(input), Path.Combine(folder, "out"));
             watch.Stop();
@@ -47,7 +51,11 @@ internal static class DatasetThroughput
                 $"{watch.Elapsed.TotalSeconds:F1} s, {summary.Articles / watch.Elapsed.TotalSeconds:N0} articles/s; CPU {cpu:F1} s, " +
                 $"{summary.Articles / cpu * Environment.ProcessorCount:N0} articles/s on {Environment.ProcessorCount} free cores; " +
                 $"working set before {before / 1048576.0:F0} MB, peak {Interlocked.Read(ref peak) / 1048576.0:F0} MB, output {outBytes / 1048576.0:F0} MB, " +
-                $"{summary.Duplicates:N0} near duplicates, {Environment.ProcessorCount} cores, load {LoadAverage()}"));
+                $"{summary.Duplicates:N0} near duplicates, {Environment.ProcessorCount} cores, load {LoadAverage()}; " +
+                $"GC: {(GC.GetTotalAllocatedBytes() - allocatedBefore) / (double)summary.Articles / 1024:F0} KB allocated an article, " +
+                $"collections {GC.CollectionCount(0) - gcBefore[0]}/{GC.CollectionCount(1) - gcBefore[1]}/{GC.CollectionCount(2) - gcBefore[2]} (gen 0/1/2), " +
+                $"paused {(GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds:F1} s, server GC {System.Runtime.GCSettings.IsServerGC}"));
+            allocations?.Print(count);
             return 0;
         }
         finally

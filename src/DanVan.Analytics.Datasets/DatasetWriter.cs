@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Reflection;
 using System.Runtime.CompilerServices;
@@ -82,6 +83,7 @@ public sealed class DatasetWriter
             // While one batch is written (in order, on this thread), the next is prepared on the pool: at most two
             // batches are in memory.
             var batch = new List<DatasetArticle>(BatchSize);
+            var tokenStrings = new TokenStrings();
             Task<PreparedArticle[]>? pending = null;
             await foreach (DatasetArticle article in articles.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
@@ -96,10 +98,10 @@ public sealed class DatasetWriter
                 {
                     List<DatasetArticle> full = batch;
                     batch = new List<DatasetArticle>(BatchSize);
-                    Task<PreparedArticle[]> next = Task.Run(() => Prepare(full, cancellationToken), cancellationToken);
+                    Task<PreparedArticle[]> next = Task.Run(() => Prepare(full, tokenStrings, cancellationToken), cancellationToken);
                     if (pending is not null)
                     {
-                        await run.WriteBatchAsync(await pending.ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                        run.WriteBatch(await pending.ConfigureAwait(false), cancellationToken);
                         progress?.Report(run.Read);
                     }
 
@@ -109,10 +111,10 @@ public sealed class DatasetWriter
 
             if (pending is not null)
             {
-                await run.WriteBatchAsync(await pending.ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                run.WriteBatch(await pending.ConfigureAwait(false), cancellationToken);
             }
 
-            await run.WriteBatchAsync(Prepare(batch, cancellationToken), cancellationToken).ConfigureAwait(false);
+            run.WriteBatch(Prepare(batch, tokenStrings, cancellationToken), cancellationToken);
             progress?.Report(run.Read);
             DatasetSummary summary = await run.CompleteAsync(cancellationToken).ConfigureAwait(false);
             staging.Commit();
@@ -124,22 +126,84 @@ public sealed class DatasetWriter
         _options.Shard is not (int k, int n) || (int)(StableHash.Mix(StableHash.Fnv1a(id)) % (ulong)n) == k - 1;
 
     // The costly part of each article, done in parallel: extraction, tags, hash and MinHash signature.
-    private PreparedArticle[] Prepare(List<DatasetArticle> batch, CancellationToken cancellationToken)
+    private PreparedArticle[] Prepare(List<DatasetArticle> batch, TokenStrings tokenStrings, CancellationToken cancellationToken)
     {
         var prepared = new PreparedArticle[batch.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism), CancellationToken = cancellationToken };
-        Parallel.For(0, batch.Count, parallel, i => prepared[i] = PrepareOne(batch[i]));
+        Parallel.For(0, batch.Count, parallel, i => prepared[i] = PrepareOne(batch[i], tokenStrings));
         return prepared;
     }
 
-    private PreparedArticle PrepareOne(DatasetArticle article)
+    private PreparedArticle PrepareOne(DatasetArticle article, TokenStrings tokenStrings)
     {
         ExtractionResult facts = article.Annotations ?? _extractor.Extract(article.Text);
         List<EntitySpan> entities = IobTagger.Entities(facts);
-        var sentences = new List<(string[] Tokens, int[] Tags)>();
-        IobTagger.Tag(article.Text, entities, (_, tokens, tags) => sentences.Add(([.. tokens], [.. tags])));
-        string sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(article.Text)));
-        return new PreparedArticle(article, facts, entities, sentences, sha, NearDuplicateIndex.Signature(article.Text));
+        var nerIds = new List<string>();
+        var nerTokens = new List<string>(article.Text.Length / 4);
+        var nerTags = new List<int>(article.Text.Length / 4);
+        var nerLengths = new List<int>();
+        var nerJson = new ArrayBufferWriter<byte>(article.Text.Length * 3);
+        var conll = new ArrayBufferWriter<byte>(article.Text.Length * 3);
+        var entityCounts = new long[4];
+        Encoding.UTF8.GetBytes("-DOCSTART- O\n\n", conll);
+        using (Utf8JsonWriter json = TableWriter<NerSentenceRow>.JsonWriter(nerJson))
+        {
+            IobTagger.Tag(article.Text, entities, (_, tokens, tags) =>
+            {
+                string id = article.Id + "#" + nerIds.Count.ToString(CultureInfo.InvariantCulture);
+                nerIds.Add(id);
+                // Serialized at once, so the tagger's lists can stand in the row without a copy.
+                var row = new NerSentenceRow { Id = id, ArticleId = article.Id, Tokens = tokens, NerTags = tags };
+                TableWriter<NerSentenceRow>.AppendJsonLine(json, nerJson, row, Json.NerSentenceRow);
+                AppendConll(conll, tokens, tags, entityCounts);
+                nerTokens.AddRange(tokens);
+                nerTags.AddRange(tags);
+                nerLengths.Add(tokens.Count);
+            }, tokenStrings);
+        }
+
+        string sha = Sha256Hex(article.Text);
+        var ner = new PreparedNer([.. nerIds], [.. nerTokens], [.. nerTags], [.. nerLengths], nerJson.WrittenMemory, conll.WrittenMemory, entityCounts);
+        return new PreparedArticle(article, facts, entities, ner, sha, NearDuplicateIndex.Signature(article.Text));
+    }
+
+    // The SHA-256 of the text's UTF-8 bytes, encoded into a pooled buffer.
+    private static string Sha256Hex(string text)
+    {
+        byte[] utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            int length = Encoding.UTF8.GetBytes(text, utf8);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(utf8.AsSpan(0, length), hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8);
+        }
+    }
+
+    // One CoNLL sentence: "token label" a line, a blank line after; counts each entity by its B- tag.
+    private static void AppendConll(ArrayBufferWriter<byte> conll, List<string> tokens, List<int> tags, long[] entityCounts)
+    {
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            int tag = tags[i];
+            Encoding.UTF8.GetBytes(tokens[i], conll);
+            conll.GetSpan(1)[0] = (byte)' ';
+            conll.Advance(1);
+            Encoding.UTF8.GetBytes(NerLabels.All[tag], conll);
+            conll.GetSpan(1)[0] = (byte)'\n';
+            conll.Advance(1);
+            if (tag != NerLabels.Outside && tag % 2 == 1)
+            {
+                entityCounts[(tag - 1) / 2]++;
+            }
+        }
+
+        conll.GetSpan(1)[0] = (byte)'\n';
+        conll.Advance(1);
     }
 
     private static string VersionOf(Assembly assembly)
@@ -149,7 +213,12 @@ public sealed class DatasetWriter
     }
 
     private sealed record PreparedArticle(DatasetArticle Article, ExtractionResult Facts, List<EntitySpan> Entities,
-        List<(string[] Tokens, int[] Tags)> Sentences, string TextSha256, uint[]? Signature);
+        PreparedNer Ner, string TextSha256, uint[]? Signature);
+
+    // The token-level rows of an article, with their JSON lines and CoNLL text already made (they do not depend on the split).
+    // Flat: the sentences' tokens and tags one after another, cut by the sentence lengths.
+    private sealed record PreparedNer(string[] Ids, string[] Tokens, int[] Tags, int[] SentenceLengths,
+        ReadOnlyMemory<byte> JsonLines, ReadOnlyMemory<byte> Conll, long[] EntityCounts);
 
     /// <summary>The state of one run: the open files and the counts.</summary>
     private sealed class Run : IAsyncDisposable
@@ -162,7 +231,8 @@ public sealed class DatasetWriter
         private readonly TableWriter<ModelCountRow> _counts;
         private readonly TableWriter<OfficialRow> _officials;
         private readonly TableWriter<NerSentenceRow>[] _ner;
-        private readonly StreamWriter[] _conll;
+        private readonly NerParquetTable[] _nerParquet;
+        private readonly FileStream[] _conll;
         private readonly StreamWriter _duplicateLog;
         private readonly StreamWriter? _spans;
         private readonly long[] _splitArticles = new long[3];
@@ -188,11 +258,14 @@ public sealed class DatasetWriter
             _documents = new(staging, "documents", formats, Json.DocumentRow, DocumentRow.Columns, tableOptions);
             _counts = new(staging, "model_counts", formats, Json.ModelCountRow, ModelCountRow.Columns, tableOptions);
             _officials = new(staging, "officials", formats, Json.OfficialRow, OfficialRow.Columns, tableOptions);
-            TableFormats nerFormats = TableFormats.Jsonl | (formats & TableFormats.Parquet);
-            // A sentence row holds a list of tokens and one of tags, some twenty times a fact row's size: smaller row groups.
-            var nerOptions = tableOptions with { RowGroupSize = Math.Max(1, _options.RowGroupSize / 20) };
-            _ner = [.. SplitPlan.Names.Select(s => new TableWriter<NerSentenceRow>(staging, "ner/" + s, nerFormats, Json.NerSentenceRow, NerSentenceRow.Columns, nerOptions))];
-            _conll = [.. SplitPlan.Names.Select(s => Text("ner/" + s + ".conll"))];
+            // A sentence row holds a list of tokens and one of tags: row groups of a fifth of a fact table's (2,000
+            // sentences, some 60,000 tokens, by default), written column by column (see NerParquetTable).
+            int nerRowGroup = Math.Max(1, _options.RowGroupSize / 5);
+            _ner = [.. SplitPlan.Names.Select(s => new TableWriter<NerSentenceRow>(staging, "ner/" + s, TableFormats.Jsonl, Json.NerSentenceRow, NerSentenceRow.Columns, tableOptions))];
+            _nerParquet = formats.HasFlag(TableFormats.Parquet)
+                ? [.. SplitPlan.Names.Select(s => new NerParquetTable(staging.Create("ner/" + s + ".parquet"), nerRowGroup))]
+                : [];
+            _conll = [.. SplitPlan.Names.Select(s => _staging.Create("ner/" + s + ".conll"))];
             _duplicateLog = Text("duplicates.jsonl");
             _spans = _options.Spans ? Text("ner/spans.jsonl") : null;
         }
@@ -204,17 +277,18 @@ public sealed class DatasetWriter
         private StreamWriter Text(string relativePath) =>
             new(_staging.Create(relativePath), new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
 
-        public async Task WriteBatchAsync(PreparedArticle[] batch, CancellationToken cancellationToken)
+        // In input order, on the caller's thread: the near-duplicate lookup and the split need the articles before.
+        public void WriteBatch(PreparedArticle[] batch, CancellationToken cancellationToken)
         {
             foreach (PreparedArticle p in batch)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 Read++;
-                await WriteArticleAsync(p, cancellationToken).ConfigureAwait(false);
+                WriteArticle(p);
             }
         }
 
-        private async Task WriteArticleAsync(PreparedArticle p, CancellationToken cancellationToken)
+        private void WriteArticle(PreparedArticle p)
         {
             DatasetArticle a = p.Article;
             string? site = a.SiteOrHost;
@@ -224,7 +298,7 @@ public sealed class DatasetWriter
             {
                 _duplicateCount++;
                 split = duplicate.Split;
-                await WriteDuplicateAsync(duplicate).ConfigureAwait(false);
+                WriteDuplicate(duplicate);
                 if (_options.Dedupe)
                 {
                     _dropped++;
@@ -247,7 +321,7 @@ public sealed class DatasetWriter
             }
 
             ExtractionResult facts = p.Facts;
-            await _articles.WriteAsync(new ArticleRow
+            _articles.Write(new ArticleRow
             {
                 ArticleId = a.Id,
                 Url = a.Url,
@@ -268,62 +342,51 @@ public sealed class DatasetWriter
                 ContentSha256 = a.ContentSha256,
                 WarcFile = a.WarcFile,
                 WarcRecordId = a.WarcRecordId,
-            }, cancellationToken).ConfigureAwait(false);
+            });
 
             foreach (DocumentRow row in FactRows.Documents(a.Id, splitName, facts))
             {
-                await _documents.WriteAsync(row, cancellationToken).ConfigureAwait(false);
+                _documents.Write(row);
             }
 
             foreach (ModelCountRow row in FactRows.ModelCounts(a.Id, splitName, facts))
             {
-                await _counts.WriteAsync(row, cancellationToken).ConfigureAwait(false);
+                _counts.Write(row);
             }
 
             foreach (OfficialRow row in FactRows.Officials(a.Id, splitName, facts))
             {
-                await _officials.WriteAsync(row, cancellationToken).ConfigureAwait(false);
+                _officials.Write(row);
             }
 
-            await WriteNerAsync(p, split, cancellationToken).ConfigureAwait(false);
+            WriteNer(p, split);
             _splitArticles[split]++;
         }
 
-        private async Task WriteNerAsync(PreparedArticle p, int split, CancellationToken cancellationToken)
+        private void WriteNer(PreparedArticle p, int split)
         {
-            StreamWriter conll = _conll[split];
-            await conll.WriteAsync("-DOCSTART- O\n\n").ConfigureAwait(false);
-            int index = 0;
-            foreach ((string[] tokens, int[] tags) in p.Sentences)
+            PreparedNer ner = p.Ner;
+            _conll[split].Write(ner.Conll.Span);
+            _ner[split].WriteSerialized(ner.JsonLines.Span, ner.Ids.Length);
+            if (_nerParquet.Length > 0)
             {
-                var builder = new StringBuilder(tokens.Length * 12);
-                for (int i = 0; i < tokens.Length; i++)
+                int start = 0;
+                for (int i = 0; i < ner.Ids.Length; i++)
                 {
-                    builder.Append(tokens[i]).Append(' ').Append(NerLabels.All[tags[i]]).Append('\n');
-                    if (tags[i] != NerLabels.Outside && tags[i] % 2 == 1)
-                    {
-                        _entityCounts[(tags[i] - 1) / 2]++;
-                    }
+                    int length = ner.SentenceLengths[i];
+                    _nerParquet[split].Add(ner.Ids[i], p.Article.Id, new ArraySegment<string>(ner.Tokens, start, length), new ArraySegment<int>(ner.Tags, start, length));
+                    start += length;
                 }
-
-                builder.Append('\n');
-                await conll.WriteAsync(builder, cancellationToken).ConfigureAwait(false);
-                await _ner[split].WriteAsync(new NerSentenceRow
-                {
-                    Id = p.Article.Id + "#" + index.ToString(CultureInfo.InvariantCulture),
-                    ArticleId = p.Article.Id,
-                    Tokens = [.. tokens],
-                    NerTags = [.. tags],
-                }, cancellationToken).ConfigureAwait(false);
-                _splitSentences[split]++;
-                _splitTokens[split] += tokens.Length;
-                index++;
             }
 
-            if (_spans is not null)
+            for (int k = 0; k < _entityCounts.Length; k++)
             {
-                await _spans.WriteLineAsync(SpanLine(p, SplitPlan.Names[split])).ConfigureAwait(false);
+                _entityCounts[k] += ner.EntityCounts[k];
             }
+
+            _splitSentences[split] += ner.Ids.Length;
+            _splitTokens[split] += ner.Tokens.Length;
+            _spans?.WriteLine(SpanLine(p, SplitPlan.Names[split]));
         }
 
         private static string SpanLine(PreparedArticle p, string split)
@@ -354,7 +417,7 @@ public sealed class DatasetWriter
             return Encoding.UTF8.GetString(buffer.ToArray());
         }
 
-        private async Task WriteDuplicateAsync(NearDuplicate duplicate)
+        private void WriteDuplicate(NearDuplicate duplicate)
         {
             _duplicateRows++;
             string line = JsonSerializer.Serialize(new Dictionary<string, object>
@@ -365,7 +428,7 @@ public sealed class DatasetWriter
                 ["split"] = SplitPlan.Names[duplicate.Split],
                 ["dropped"] = _options.Dedupe,
             }, DatasetJsonFiles.Options);
-            await _duplicateLog.WriteLineAsync(line).ConfigureAwait(false);
+            _duplicateLog.WriteLine(line);
         }
 
         public async Task<DatasetSummary> CompleteAsync(CancellationToken cancellationToken)
@@ -381,6 +444,13 @@ public sealed class DatasetWriter
                 {
                     fileRows[file] = table.Rows;
                 }
+            }
+
+            for (int s = 0; s < _nerParquet.Length; s++)
+            {
+                await _nerParquet[s].CompleteAsync().ConfigureAwait(false);
+                await _nerParquet[s].DisposeAsync().ConfigureAwait(false);
+                fileRows["ner/" + SplitPlan.Names[s] + ".parquet"] = _nerParquet[s].Rows;
             }
 
             for (int s = 0; s < 3; s++)
@@ -432,7 +502,12 @@ public sealed class DatasetWriter
                 await n.DisposeAsync().ConfigureAwait(false);
             }
 
-            foreach (StreamWriter w in _conll)
+            foreach (NerParquetTable n in _nerParquet)
+            {
+                await n.DisposeAsync().ConfigureAwait(false);
+            }
+
+            foreach (FileStream w in _conll)
             {
                 await w.DisposeAsync().ConfigureAwait(false);
             }

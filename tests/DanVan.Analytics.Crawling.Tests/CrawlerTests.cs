@@ -103,6 +103,23 @@ public sealed class CrawlerTests() : NewsSiteTestBase(new NewsSite())
     }
 
     [Fact]
+    public async Task RunAsync_RetriedPage_EveryAttemptIsItsOwnExchangeInTheWarc()
+    {
+        // Why the retries are the crawler's own rather than a resilience handler's (Polly, Http.Resilience): a handler
+        // retries below the fetcher, and the 503 before the success would be lost from the archive.
+        await new Crawler(Options(TimeSpan.Zero)).RunAsync();
+
+        var records = Directory.GetFiles(Path.Combine(Dir.Path, "warc"), "*.warc.gz").SelectMany(WarcReader.ReadAll).ToList();
+        foreach ((string path, int refused) in (ReadOnlySpan<(string, int)>)[("/ban-tam.html", 503), ("/qua-tai.html", 429)])
+        {
+            string url = Server.Url(path).AbsoluteUri;
+            int[] statuses = records.Where(r => r.Type == "response" && r.TargetUri == url).Select(r => r.HttpStatusCode).ToArray();
+            Assert.Equal([refused, 200], statuses);
+            Assert.Equal(2, records.Count(r => r.Type == "request" && r.TargetUri == url));
+        }
+    }
+
+    [Fact]
     public async Task RunAsync_ArticleRecords_PointAtTheirResponseRecordInTheWarc()
     {
         var options = Options(TimeSpan.Zero) with { Seeds = [Server.Url("/chinh-tri").AbsoluteUri], Scope = new() { MaxDepth = 1 } };

@@ -127,6 +127,32 @@ public sealed class DatasetWriterTests(DatasetFixture fixture) : IClassFixture<D
     }
 
     [Fact]
+    public void NerParquet_ReadByDuckDb_HoldsTheRowsOfTheJsonl_InOrder_OverSeveralRowGroups()
+    {
+        int groups = 0;
+        foreach (string split in SplitPlanNames)
+        {
+            List<JsonObject> rows = DatasetInputs.ReadJsonl(Out($"ner/{split}.jsonl"));
+            string file = Out($"ner/{split}.parquet");
+            List<object?[]> parquet = Query($"SELECT id, article_id, array_to_string(tokens, '\u0001'), array_to_string(ner_tags, ' '), len(tokens) FROM read_parquet('{file}')");
+            Assert.Equal(rows.Count, parquet.Count);
+            for (int i = 0; i < rows.Count; i++)
+            {
+                Assert.Equal((string?)rows[i]["id"], parquet[i][0]);
+                Assert.Equal((string?)rows[i]["article_id"], parquet[i][1]);
+                Assert.Equal(string.Join('\u0001', rows[i]["tokens"]!.AsArray().Select(t => (string)t!)), parquet[i][2]);
+                Assert.Equal(string.Join(' ', rows[i]["ner_tags"]!.AsArray().Select(t => (int)t!)), parquet[i][3]);
+                Assert.Equal((long)rows[i]["tokens"]!.AsArray().Count, Convert.ToInt64(parquet[i][4], System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            groups += Convert.ToInt32(Query($"SELECT count(DISTINCT row_group_id) FROM parquet_metadata('{file}')")[0][0], System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        // The fixture's row groups are small (50 fact rows, 10 sentences), so the sentences span several groups.
+        Assert.True(groups > 3, $"only {groups} row groups");
+    }
+
+    [Fact]
     public void Conll_IsWellFormedIob2_AndAgreesWithTheJsonl()
     {
         JsonObject manifest = JsonNode.Parse(File.ReadAllText(Out("manifest.json")))!.AsObject();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using DanVan.Analytics.Extraction;
 using DanVan.Analytics.Text;
 
@@ -52,7 +53,11 @@ public static class IobTagger
     /// <param name="text">The article's text, which the spans point into.</param>
     /// <param name="entities">The entities.</param>
     /// <param name="onSentence">Called with the sentence's index, its tokens and their label indices (reused between calls).</param>
-    public static void Tag(string text, IReadOnlyList<EntitySpan> entities, Action<int, List<string>, List<int>> onSentence)
+    public static void Tag(string text, IReadOnlyList<EntitySpan> entities, Action<int, List<string>, List<int>> onSentence) =>
+        Tag(text, entities, onSentence, null);
+
+    /// <summary>The same as the public <c>Tag</c>, the token strings taken from <paramref name="strings"/> when given.</summary>
+    internal static void Tag(string text, IReadOnlyList<EntitySpan> entities, Action<int, List<string>, List<int>> onSentence, TokenStrings? strings)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(entities);
@@ -61,7 +66,20 @@ public static class IobTagger
         // Per character: the entity that owns it (index+1 into the ordered list), 0 for none.
         EntitySpan[] ordered = [.. entities.Where(e => e.End > e.Start && e.Start >= 0 && e.End <= text.Length)
             .OrderBy(e => Priority(e.Kind)).ThenBy(e => e.Start)];
-        int[] owner = new int[text.Length];
+        int[] owner = ArrayPool<int>.Shared.Rent(Math.Max(1, text.Length));
+        try
+        {
+            TagSentences(text, ordered, owner, onSentence, strings);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(owner);
+        }
+    }
+
+    private static void TagSentences(string text, EntitySpan[] ordered, int[] owner, Action<int, List<string>, List<int>> onSentence, TokenStrings? strings)
+    {
+        owner.AsSpan(0, text.Length).Clear();
         for (int i = 0; i < ordered.Length; i++)
         {
             for (int c = ordered[i].Start; c < ordered[i].End; c++)
@@ -91,7 +109,7 @@ public static class IobTagger
                     tag = tokenOwner == previousOwner ? begin + 1 : begin;
                 }
 
-                tokens.Add(text.Substring(token.Start, token.Length));
+                tokens.Add(strings?.Get(text.AsSpan(token.Start, token.Length)) ?? text.Substring(token.Start, token.Length));
                 tags.Add(tag);
                 previousOwner = tokenOwner;
             }

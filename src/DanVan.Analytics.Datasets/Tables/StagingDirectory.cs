@@ -33,7 +33,8 @@ internal sealed class StagingDirectory : IDisposable
         string path = Path.Combine(Root, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         _files.Add(relativePath);
-        return new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
+        // Synchronous: the writers write from threads of their own, and asynchronous writes would each hop to the thread pool.
+        return new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, 1 << 16, FileOptions.None);
     }
 
     /// <summary>Adds a file written straight into <see cref="Root"/> to the files moved at the end.</summary>

@@ -1,39 +1,41 @@
-using System.Globalization;
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Parquet;
-using Parquet.Serialization;
 
 namespace DanVan.Analytics.Datasets.Tables;
 
 /// <summary>
 /// Writes one table (<c>articles</c>, <c>documents</c> …) to each asked format at once, streaming: JSONL and CSV go
-/// out row by row, Parquet a row group at a time, so memory holds at most one row group per table.
+/// out row by row through buffers, Parquet through a <see cref="ParquetTable{T}"/> on its own thread, a row group at a
+/// time, so memory holds at most one row group per table.
 /// </summary>
 internal sealed class TableWriter<T> : IAsyncDisposable
     where T : class, IDatasetRow
 {
+    private const int JsonFlushBytes = 1 << 16;
+
+    /// <summary>The JSON of every row: Vietnamese unescaped, no validation (the serializer writes valid JSON).</summary>
+    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+
     private readonly JsonTypeInfo<T> _jsonType;
     private readonly Stream? _jsonl;
+    private readonly ArrayBufferWriter<byte>? _jsonBuffer;
     private readonly Utf8JsonWriter? _json;
     private readonly CsvTable? _csv;
-    private readonly Stream? _parquet;
-    private readonly List<T> _batch;
-    private readonly int _rowGroupSize;
-    private bool _parquetStarted;
+    private readonly Stream? _parquetFile;
+    private readonly ParquetTable<T>? _parquet;
     private bool _disposed;
 
     public TableWriter(StagingDirectory staging, string name, TableFormats formats, JsonTypeInfo<T> jsonType, string[] csvColumns, TableWriterOptions options)
     {
         Name = name;
         _jsonType = jsonType;
-        _rowGroupSize = options.RowGroupSize;
-        _batch = new List<T>(Math.Min(_rowGroupSize, 4096));
         if (formats.HasFlag(TableFormats.Jsonl))
         {
             _jsonl = staging.Create(name + ".jsonl");
-            _json = new Utf8JsonWriter(_jsonl, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
+            _jsonBuffer = new ArrayBufferWriter<byte>(JsonFlushBytes * 2);
+            _json = new Utf8JsonWriter(_jsonBuffer, JsonOptions);
             Files.Add(name + ".jsonl");
         }
 
@@ -45,7 +47,8 @@ internal sealed class TableWriter<T> : IAsyncDisposable
 
         if (formats.HasFlag(TableFormats.Parquet))
         {
-            _parquet = staging.Create(name + ".parquet");
+            _parquetFile = staging.Create(name + ".parquet");
+            _parquet = new ParquetTable<T>(_parquetFile, options.RowGroupSize);
             Files.Add(name + ".parquet");
         }
     }
@@ -59,51 +62,94 @@ internal sealed class TableWriter<T> : IAsyncDisposable
     /// <summary>The rows written so far.</summary>
     public long Rows { get; private set; }
 
-    public async ValueTask WriteAsync(T row, CancellationToken cancellationToken)
+    /// <summary>Appends <paramref name="row"/> as one JSON line (the same bytes <see cref="Write"/> puts in the JSONL file).</summary>
+    public static void AppendJsonLine(Utf8JsonWriter json, IBufferWriter<byte> buffer, T row, JsonTypeInfo<T> jsonType)
     {
-        Rows++;
+        JsonSerializer.Serialize(json, row, jsonType);
+        json.Flush();
+        json.Reset();
+        buffer.GetSpan(1)[0] = (byte)'\n';
+        buffer.Advance(1);
+    }
+
+    /// <summary>A JSON writer for <see cref="AppendJsonLine"/> over <paramref name="buffer"/>.</summary>
+    public static Utf8JsonWriter JsonWriter(IBufferWriter<byte> buffer) => new(buffer, JsonOptions);
+
+    public void Write(T row)
+    {
         if (_json is not null)
         {
-            JsonSerializer.Serialize(_json, row, _jsonType);
-            _json.Flush();
-            _json.Reset();
-            _jsonl!.WriteByte((byte)'\n');
+            AppendJsonLine(_json, _jsonBuffer!, row, _jsonType);
+            FlushJsonIfFull();
         }
 
+        WriteOtherFormats(row);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="rows"/> rows whose JSON lines were made beforehand (with <see cref="AppendJsonLine"/>, e.g. in
+    /// parallel); for a table written as JSONL only.
+    /// </summary>
+    public void WriteSerialized(ReadOnlySpan<byte> jsonLines, int rows)
+    {
+        if (_csv is not null || _parquet is not null)
+        {
+            throw new InvalidOperationException($"{Name} is written in other formats than JSONL: its rows are needed.");
+        }
+
+        if (_json is not null)
+        {
+            FlushJson();
+            _jsonl!.Write(jsonLines);
+        }
+
+        Rows += rows;
+    }
+
+    private void WriteOtherFormats(T row)
+    {
+        Rows++;
         if (_csv is not null)
         {
             row.WriteCsv(_csv);
             _csv.EndRow();
         }
 
-        if (_parquet is not null)
+        _parquet?.Add(row);
+    }
+
+    private void FlushJsonIfFull()
+    {
+        if (_jsonBuffer!.WrittenCount >= JsonFlushBytes)
         {
-            _batch.Add(row);
-            if (_batch.Count >= _rowGroupSize)
-            {
-                await FlushParquetAsync(cancellationToken).ConfigureAwait(false);
-            }
+            FlushJson();
+        }
+    }
+
+    private void FlushJson()
+    {
+        if (_jsonBuffer!.WrittenCount > 0)
+        {
+            _jsonl!.Write(_jsonBuffer.WrittenSpan);
+            _jsonBuffer.ResetWrittenCount();
         }
     }
 
     /// <summary>Writes what is buffered and closes the files.</summary>
     public async ValueTask CompleteAsync(CancellationToken cancellationToken)
     {
-        if (_parquet is not null && (_batch.Count > 0 || !_parquetStarted))
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_json is not null)
         {
-            await FlushParquetAsync(cancellationToken).ConfigureAwait(false);
+            FlushJson();
+        }
+
+        if (_parquet is not null)
+        {
+            await _parquet.CompleteAsync().ConfigureAwait(false);
         }
 
         await DisposeAsync().ConfigureAwait(false);
-    }
-
-    private async Task FlushParquetAsync(CancellationToken cancellationToken)
-    {
-        var options = new ParquetOptions { Append = _parquetStarted, CompressionMethod = CompressionMethod.Snappy };
-        _parquet!.Seek(0, SeekOrigin.Begin);
-        await ParquetSerializer.SerializeAsync(_batch, _parquet, options, cancellationToken: cancellationToken).ConfigureAwait(false);
-        _parquetStarted = true;
-        _batch.Clear();
     }
 
     public async ValueTask DisposeAsync()
@@ -128,6 +174,7 @@ internal sealed class TableWriter<T> : IAsyncDisposable
         if (_parquet is not null)
         {
             await _parquet.DisposeAsync().ConfigureAwait(false);
+            await _parquetFile!.DisposeAsync().ConfigureAwait(false);
         }
     }
 }

@@ -22,18 +22,25 @@ public sealed record ArticlePrediction(string Id, string Label, double Score, st
 
 /// <summary>Relevance and, optionally, topic for a stream of articles, in batches.</summary>
 /// <remarks>
-/// Safe to share between threads. With a topic model, both models run as one ML.NET chain: the relevance model's
-/// features feed the topic learner too (both models compute the same features, their feature versions being checked at
-/// load), so each article is featurized once. As an <see cref="IArticleClassifier"/> it serves the index and the crawler.
+/// Safe to share between threads. Each article is featurized once for both models (their feature versions are checked at
+/// load). Linear models (the shipped ones) are scored directly with their trained weights; any other model runs as one
+/// ML.NET chain in which the relevance model's features feed the topic learner too. As an <see cref="IArticleClassifier"/> it serves the index and the crawler.
 /// </remarks>
 public sealed class ArticleClassifier : IArticleClassifier
 {
     private const int ChunkSize = 512;
     private readonly RelevanceClassifier _relevance;
     private readonly PooledPredictor<CombinedOutput>? _both;
+    private readonly LinearScorer? _scorer;
 
     /// <summary>Creates a classifier from a relevance model and an optional topic model.</summary>
     public ArticleClassifier(RelevanceClassifier relevance, TopicClassifier? topic = null)
+        : this(relevance, topic, scoreDirectly: true)
+    {
+    }
+
+    /// <summary>Creates a classifier; <paramref name="scoreDirectly"/> false keeps every model on the ML.NET chain (to compare the paths).</summary>
+    internal ArticleClassifier(RelevanceClassifier relevance, TopicClassifier? topic, bool scoreDirectly)
     {
         ArgumentNullException.ThrowIfNull(relevance);
         _relevance = relevance;
@@ -43,7 +50,12 @@ public sealed class ArticleClassifier : IArticleClassifier
             var chain = new TransformerChain<ITransformer>([.. Flatten(model.Transformer), .. Flatten(topic.Model.Transformer).SkipWhile(IsFeatureStep)]);
             _both = new PooledPredictor<CombinedOutput>(model with { Transformer = chain });
         }
+
+        _scorer = scoreDirectly ? LinearScorer.TryCreate(relevance.Model, topic?.Model) : null;
     }
+
+    /// <summary>True when the models' weights are applied directly (<see cref="LinearScorer"/>), not through ML.NET's rows.</summary>
+    internal bool ScoresDirectly => _scorer is not null;
 
     /// <summary>Classifies one article.</summary>
     /// <exception cref="ArgumentException">The text is empty.</exception>
@@ -66,6 +78,17 @@ public sealed class ArticleClassifier : IArticleClassifier
     public IEnumerable<ArticlePrediction> ClassifyMany(IEnumerable<ClassificationInput> inputs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        if (_scorer is not null)
+        {
+            foreach (ClassificationInput input in inputs)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return Score(input.Id, input.Text);
+            }
+
+            yield break;
+        }
+
         foreach (ClassificationInput[] chunk in inputs.Chunk(ChunkSize))
         {
             IEnumerable<string> texts = chunk.Select(c => c.Text);
@@ -90,6 +113,11 @@ public sealed class ArticleClassifier : IArticleClassifier
 
     private ArticlePrediction ToPrediction(string id, string text)
     {
+        if (_scorer is not null)
+        {
+            return Score(id, text);
+        }
+
         if (_both is null)
         {
             RelevancePrediction r = _relevance.Predict(text);
@@ -97,6 +125,14 @@ public sealed class ArticleClassifier : IArticleClassifier
         }
 
         return ToPrediction(id, _both.Predict(text));
+    }
+
+    private ArticlePrediction Score(string id, string text)
+    {
+        PooledPredictor<CombinedOutput>.CheckText(text);
+        (float probability, string? topic, float topicScore) = _scorer!.Score(text);
+        RelevancePrediction r = _relevance.ToPrediction(probability);
+        return new ArticlePrediction(id, r.Label, r.Score, topic, topic is null ? null : topicScore);
     }
 
     private ArticlePrediction ToPrediction(string id, CombinedOutput output)

@@ -72,7 +72,8 @@ internal sealed class PooledPredictor<TOutput>(LoadedModel model)
         return Model.Context.Data.CreateEnumerable<TOutput>(scored, reuseRowObject: false).ToList();
     }
 
-    private static void CheckText(string text)
+    /// <summary>The same check for every path: an empty text has nothing to classify.</summary>
+    public static void CheckText(string text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {

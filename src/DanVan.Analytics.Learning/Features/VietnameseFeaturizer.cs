@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using DanVan.Analytics.Extraction;
 using DanVan.Analytics.Text;
@@ -44,10 +45,18 @@ public static class VietnameseFeaturizer
     internal static void Featurize(string? text, ArticleFeatureRow output)
     {
         string normalized = VietnameseNormalizer.Default.Normalize(text ?? string.Empty);
-        var sink = new HashingSink(new List<int>(normalized.Length / 2));
-        PhraseCounts phrases = VietnameseTerms.Scan(normalized, ref sink, StopWords.Default, foldedTwins: true);
-        output.Terms = sink.ToVector();
-        output.Facts = Facts(normalized, phrases);
+        // About one term per two characters (words, folded twins and bigrams, less stop words and punctuation).
+        var sink = new HashingSink(normalized.Length / 2);
+        try
+        {
+            PhraseCounts phrases = VietnameseTerms.Scan(normalized, ref sink, StopWords.Default, foldedTwins: true);
+            output.Terms = sink.ToVector();
+            output.Facts = Facts(normalized, phrases);
+        }
+        finally
+        {
+            sink.Dispose();
+        }
     }
 
     private static float[] Facts(string normalized, PhraseCounts phrases)
@@ -105,11 +114,14 @@ public static class VietnameseFeaturizer
         return h;
     }
 
-    private struct HashingSink(List<int> slots) : ITermSink
+    /// <summary>Collects the terms' slots in a pooled buffer: no per-term allocation, one sort, then the exact-size vector.</summary>
+    private struct HashingSink(int capacity) : ITermSink, IDisposable
     {
         private const uint WordSeed = 0x9E3779B9u, BigramSeed = 0x7F4A7C15u, CodeSeed = 0x94D049BBu, CodeKindSeed = 0xBF58476Du;
+        private int[] _slots = ArrayPool<int>.Shared.Rent(Math.Max(capacity, 16));
+        private int _count;
 
-        public readonly void Term(ReadOnlySpan<char> term, TermKind kind)
+        public void Term(ReadOnlySpan<char> term, TermKind kind)
         {
             // A folded twin shares the word's hash space: "dan" from "dân" meets "dan" in text written without accents.
             uint seed = kind switch
@@ -118,51 +130,74 @@ public static class VietnameseFeaturizer
                 TermKind.DocumentCodeKind => CodeKindSeed,
                 _ => WordSeed,
             };
-            slots.Add((int)(Hash(term, seed) & (TermDimension - 1)));
+            Add(Hash(term, seed));
         }
 
-        public readonly void Bigram(ReadOnlySpan<char> first, ReadOnlySpan<char> second, bool folded)
+        public void Bigram(ReadOnlySpan<char> first, ReadOnlySpan<char> second, bool folded) =>
+            Add(Mix(BitOperations.RotateLeft(Hash(first, BigramSeed), 13) ^ Hash(second, WordSeed)));
+
+        private void Add(uint hash)
         {
-            uint h = Mix(BitOperations.RotateLeft(Hash(first, BigramSeed), 13) ^ Hash(second, WordSeed));
-            slots.Add((int)(h & (TermDimension - 1)));
+            if (_count == _slots.Length)
+            {
+                int[] larger = ArrayPool<int>.Shared.Rent(_slots.Length * 2);
+                _slots.AsSpan(0, _count).CopyTo(larger);
+                ArrayPool<int>.Shared.Return(_slots);
+                _slots = larger;
+            }
+
+            _slots[_count++] = (int)(hash & (TermDimension - 1));
         }
 
         /// <summary>Sub-linear counts (1 + ln tf), scaled to unit length.</summary>
         public readonly VBuffer<float> ToVector()
         {
-            if (slots.Count == 0)
+            if (_count == 0)
             {
                 return new VBuffer<float>(TermDimension, 0, [], []);
             }
 
+            Span<int> slots = _slots.AsSpan(0, _count);
             slots.Sort();
-            var indices = new List<int>(slots.Count);
-            var values = new List<float>(slots.Count);
-            int i = 0;
-            double norm = 0;
-            while (i < slots.Count)
+            int distinct = 1;
+            for (int k = 1; k < slots.Length; k++)
             {
-                int j = i;
-                while (j < slots.Count && slots[j] == slots[i])
+                distinct += slots[k] != slots[k - 1] ? 1 : 0;
+            }
+
+            int[] indices = new int[distinct];
+            float[] values = new float[distinct];
+            double norm = 0;
+            int i = 0, d = 0;
+            while (i < slots.Length)
+            {
+                int j = i + 1;
+                while (j < slots.Length && slots[j] == slots[i])
                 {
                     j++;
                 }
 
                 float weight = 1f + MathF.Log(j - i);
-                indices.Add(slots[i]);
-                values.Add(weight);
+                indices[d] = slots[i];
+                values[d++] = weight;
                 norm += weight * weight;
                 i = j;
             }
 
             float scale = (float)(1 / Math.Sqrt(norm));
-            float[] v = new float[values.Count];
-            for (int k = 0; k < v.Length; k++)
+            for (int k = 0; k < values.Length; k++)
             {
-                v[k] = values[k] * scale;
+                values[k] *= scale;
             }
 
-            return new VBuffer<float>(TermDimension, v.Length, v, indices.ToArray());
+            return new VBuffer<float>(TermDimension, distinct, values, indices);
+        }
+
+        public void Dispose()
+        {
+            ArrayPool<int>.Shared.Return(_slots);
+            _slots = [];
+            _count = 0;
         }
     }
 }

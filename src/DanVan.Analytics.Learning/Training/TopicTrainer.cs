@@ -45,7 +45,7 @@ public sealed record TopicTrainingResult(IReadOnlyList<TopicCandidate> Candidate
 public static class TopicTrainer
 {
     /// <summary>The learner the comparison chose on the public corpus: what <c>danvan train</c> uses without <c>--compare</c>.</summary>
-    public const string DefaultTrainer = "sdca_maxent";
+    public const string DefaultTrainer = "lbfgs_maxent";
 
     /// <summary>The learners compared.</summary>
     public static IReadOnlyList<string> Trainers { get; } = ["sdca_maxent", "lbfgs_maxent", "ova_perceptron"];
@@ -150,13 +150,17 @@ public static class TopicTrainer
 
     internal static IEstimator<ITransformer> Pipeline(MLContext context, string trainer)
     {
+        // The topic learners read the terms alone: the fact features (document references, officials, "dân vận"
+        // mentions) say whether an article is about dân vận work, not which area, and unscaled beside the unit-length
+        // terms they cost 0.04-0.08 of cross-validated macro-F1 on the public corpus.
         IEstimator<ITransformer> features = FeaturePipeline.Create(context);
+        const string terms = nameof(ArticleFeatureRow.Terms);
         IEstimator<ITransformer> learner = trainer switch
         {
             "sdca_maxent" => context.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
             {
                 LabelColumnName = KeyColumn,
-                FeatureColumnName = FeaturePipeline.FeatureColumn,
+                FeatureColumnName = terms,
                 NumberOfThreads = 1,
                 L2Regularization = 1e-4f,
                 MaximumNumberOfIterations = 100,
@@ -164,15 +168,15 @@ public static class TopicTrainer
             "lbfgs_maxent" => context.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
             {
                 LabelColumnName = KeyColumn,
-                FeatureColumnName = FeaturePipeline.FeatureColumn,
+                FeatureColumnName = terms,
                 NumberOfThreads = 1,
-                L2Regularization = 1e-2f,
+                L2Regularization = 1e-3f,
                 L1Regularization = 0,
             }),
             "ova_perceptron" => context.MulticlassClassification.Trainers.OneVersusAll(
                 context.BinaryClassification.Trainers.AveragedPerceptron(new AveragedPerceptronTrainer.Options
                 {
-                    FeatureColumnName = FeaturePipeline.FeatureColumn,
+                    FeatureColumnName = terms,
                     NumberOfIterations = 20,
                     Shuffle = true,
                 }),

@@ -71,6 +71,16 @@ public static class ManifestArticleSource
         return ReadEntriesAsync(directory, root, PagesOf(root).ToAsyncEnumerable(), options ?? new ManifestSourceOptions(), cancellationToken);
     }
 
+    /// <summary>The number of pages <see cref="ReadDirectoryAsync"/> reads from <paramref name="directory"/> (for progress and remaining time).</summary>
+    /// <param name="directory">A folder of saved pages.</param>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    public static int CountDirectoryPages(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        string root = Path.GetFullPath(directory);
+        return Directory.Exists(root) ? PagesOf(root).Count() : throw new DirectoryNotFoundException($"The folder {root} does not exist.");
+    }
+
     private static readonly string[] PageExtensions = [".html", ".htm", ".html.gz", ".htm.gz"];
 
     private static IEnumerable<(long Line, ManifestEntry Entry)> PagesOf(string root)

@@ -47,7 +47,7 @@ public sealed class ArticleExtractor
     public ExtractionResult Extract(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var context = new ExtractionContext(_normalizer.NormalizeWithOffsets(text), _lexicon);
+        using var context = new ExtractionContext(_normalizer.NormalizeWithOffsets(text), _lexicon);
         return new ExtractionResult(
             DocumentExtractor.Extract(context),
             ModelCountExtractor.Extract(context),

@@ -1,12 +1,19 @@
+using System.Buffers;
 using System.Text;
 using DanVan.Analytics.Text;
 
 namespace DanVan.Analytics.Extraction;
 
-/// <summary>One article prepared for the extractors: normalized text, tokens, sentence starts, the lexicon.</summary>
-internal sealed class ExtractionContext
+/// <summary>
+/// One article prepared for the extractors: normalized text, tokens, sentence starts, the lexicon. The words and their
+/// flags live in pooled buffers: dispose the context when the extractors are done (results hold no reference to them).
+/// </summary>
+internal sealed class ExtractionContext : IDisposable
 {
     private readonly int[] _sentenceStarts;
+    private WordTokenBuffer _words;
+    private WordFlags[] _flags;
+    private readonly int _count;
 
     public ExtractionContext(NormalizedText normalized, ExtractionLexicon lexicon)
     {
@@ -15,21 +22,21 @@ internal sealed class ExtractionContext
         Lexicon = lexicon;
         // The text is tokenized once: the tokenizer's tokens give the sentences and the words.
         var starts = new List<int>();
-        Tokens = WordScanner.Scan(Text, (Text, starts), static (tokens, state) =>
+        _words = WordScanner.ScanPooled(Text, (Text, starts), static (tokens, state) =>
         {
             foreach (TextSpan sentence in SentenceSegmenter.Split(state.Text, tokens))
             {
                 state.starts.Add(sentence.Start);
             }
         });
-        Flags = new WordFlags[Tokens.Length];
+        _count = _words.Count;
+        _flags = ArrayPool<WordFlags>.Shared.Rent(Math.Max(_count, 1));
+        ReadOnlySpan<WordToken> words = _words.Span;
+        Span<WordFlags> flags = _flags.AsSpan(0, _count);
         WordFlagTable table = lexicon.FlagTable;
-        for (int i = 0; i < Tokens.Length; i++)
+        for (int i = 0; i < words.Length; i++)
         {
-            if (Tokens[i].IsWord)
-            {
-                Flags[i] = table.Get(Tokens[i].In(Text));
-            }
+            flags[i] = words[i].IsWord ? table.Get(words[i].In(Text)) : WordFlags.None;
         }
 
         _sentenceStarts = starts.Count == 0 ? [0] : starts.ToArray();
@@ -41,13 +48,14 @@ internal sealed class ExtractionContext
 
     public ExtractionLexicon Lexicon { get; }
 
-    public WordToken[] Tokens { get; }
+    /// <summary>The words of the text, in order.</summary>
+    public ReadOnlySpan<WordToken> Tokens => _words.Span;
 
     /// <summary>What each token may be (<see cref="WordFlags.None"/> for most).</summary>
-    public WordFlags[] Flags { get; }
+    public ReadOnlySpan<WordFlags> Flags => _flags.AsSpan(0, _count);
 
     /// <summary>True when token <paramref name="i"/> exists and may be <paramref name="flag"/>.</summary>
-    public bool Has(int i, WordFlags flag) => (uint)i < (uint)Flags.Length && (Flags[i] & flag) != 0;
+    public bool Has(int i, WordFlags flag) => (uint)i < (uint)_count && (_flags[i] & flag) != 0;
 
     /// <summary>The 0-based index of the sentence that holds normalized offset <paramref name="offset"/>.</summary>
     public int SentenceOf(int offset)
@@ -112,6 +120,17 @@ internal sealed class ExtractionContext
 
     /// <summary>True when token <paramref name="i"/> is a dash (hyphen, en dash or em dash).</summary>
     public bool IsDash(int i) => IsPunct(i, '-') || IsPunct(i, '\u2013') || IsPunct(i, '\u2014');
+
+    /// <summary>Returns the pooled words and flags.</summary>
+    public void Dispose()
+    {
+        _words.Dispose();
+        if (_flags.Length > 0)
+        {
+            ArrayPool<WordFlags>.Shared.Return(_flags);
+            _flags = [];
+        }
+    }
 
     /// <summary>True when there is no line break between the end of token <paramref name="i"/> and the start of token <paramref name="i"/>+1.</summary>
     public bool SameLine(int i) =>

@@ -47,6 +47,23 @@ internal static class WordScanner
     /// <remarks>The tokens live in a pooled buffer, valid only during the call of <paramref name="useTokens"/>.</remarks>
     public static WordToken[] Scan<TState>(string text, TState state, TokensAction<TState> useTokens)
     {
+        WordTokenBuffer words = ScanPooled(text, state, useTokens);
+        try
+        {
+            return words.ToArray();
+        }
+        finally
+        {
+            words.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="Scan{TState}"/>, with the words left in a pooled buffer that the caller disposes: on a long text
+    /// the words are a large-object allocation each time otherwise.
+    /// </summary>
+    public static WordTokenBuffer ScanPooled<TState>(string text, TState state, TokensAction<TState> useTokens)
+    {
         Token[] buffer = ArrayPool<Token>.Shared.Rent(text.Length / 4 + 16);
         try
         {
@@ -67,7 +84,9 @@ internal static class WordScanner
 
             ReadOnlySpan<Token> tokens = buffer.AsSpan(0, count);
             useTokens(tokens, state);
-            return FromTokens(text, tokens);
+            var words = new WordTokenBuffer(tokens.Length + (tokens.Length >> 3) + 4);
+            FromTokens(text, tokens, ref words);
+            return words;
         }
         finally
         {
@@ -78,10 +97,9 @@ internal static class WordScanner
     /// <summary>Tokenizes <paramref name="text"/> once and returns its words.</summary>
     public static WordToken[] Scan(string text) => Scan<object?>(text, null, static (_, _) => { });
 
-    /// <summary>The words of <paramref name="text"/>, read from its tokens <paramref name="tokens"/>.</summary>
-    public static WordToken[] FromTokens(string text, ReadOnlySpan<Token> tokens)
+    /// <summary>Reads the words of <paramref name="text"/> from its tokens <paramref name="tokens"/> into <paramref name="words"/>.</summary>
+    private static void FromTokens(string text, ReadOnlySpan<Token> tokens, ref WordTokenBuffer words)
     {
-        var words = new List<WordToken>(tokens.Length + (tokens.Length >> 3) + 4);
         ref byte classes = ref CharClasses.Table;
         int covered = 0; // the text before this offset has been read into words
         foreach (Token token in tokens)
@@ -100,12 +118,11 @@ internal static class WordScanner
                 continue;
             }
 
-            covered = ReadParts(text, covered, token.End, words);
+            covered = ReadParts(text, covered, token.End, ref words);
         }
 
-        ReadParts(text, covered, text.Length, words);
+        ReadParts(text, covered, text.Length, ref words);
         Debug.Assert(words.Count <= text.Length);
-        return words.ToArray();
     }
 
     // A token that is exactly one word: letters and combining marks of U+0300–U+036F with inner apostrophes before a
@@ -166,7 +183,7 @@ internal static class WordScanner
     // Reads the parts that start in [from, limit): words, numbers (digits with inner "." or ","), and single other
     // characters (a surrogate pair whole), skipping white space. A part may run past limit ("18/12.5": the date ends
     // before ".5", the number "12.5" does not); returns the end of the last part, at least limit.
-    private static int ReadParts(string text, int from, int limit, List<WordToken> words)
+    private static int ReadParts(string text, int from, int limit, ref WordTokenBuffer words)
     {
         int i = from;
         while (i < text.Length)
@@ -247,5 +264,45 @@ internal static class WordScanner
         }
 
         return words;
+    }
+}
+
+/// <summary>A growable buffer of words rented from the shared pool; <see cref="Dispose"/> returns it.</summary>
+internal struct WordTokenBuffer : IDisposable
+{
+    private WordToken[] _items;
+
+    public WordTokenBuffer(int capacity)
+    {
+        _items = ArrayPool<WordToken>.Shared.Rent(Math.Max(capacity, 16));
+        Count = 0;
+    }
+
+    public int Count { get; private set; }
+
+    public void Add(WordToken word)
+    {
+        if (Count == _items.Length)
+        {
+            WordToken[] larger = ArrayPool<WordToken>.Shared.Rent(_items.Length * 2);
+            _items.AsSpan(0, Count).CopyTo(larger);
+            ArrayPool<WordToken>.Shared.Return(_items);
+            _items = larger;
+        }
+
+        _items[Count++] = word;
+    }
+
+    public readonly ReadOnlySpan<WordToken> Span => _items.AsSpan(0, Count);
+
+    public readonly WordToken[] ToArray() => Span.ToArray();
+
+    public void Dispose()
+    {
+        if (_items.Length > 0)
+        {
+            ArrayPool<WordToken>.Shared.Return(_items);
+            _items = [];
+        }
     }
 }

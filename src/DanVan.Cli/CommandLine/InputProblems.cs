@@ -14,6 +14,9 @@ internal sealed class InputProblems(bool strict)
     /// <summary>Lines and pages skipped so far.</summary>
     public long Skipped { get; private set; }
 
+    /// <summary>Where the reports go (stderr unless a live progress display takes them, so they print above it).</summary>
+    public ProgressDisplay? Display { get; set; }
+
     /// <summary>The reader options that report here.</summary>
     public JsonLinesReadOptions ReadOptions => new() { OnBadLine = Report, Strict = strict };
 
@@ -39,7 +42,14 @@ internal sealed class InputProblems(bool strict)
         lock (_gate)
         {
             Skipped++;
-            Console.Error.WriteLine(json);
+            if (Display is { } display)
+            {
+                display.WriteLine(json);
+            }
+            else
+            {
+                Console.Error.WriteLine(json);
+            }
         }
     }
 }

@@ -109,7 +109,6 @@ internal static class CrawlCommand
                 MaxNewUrlsPerPage = Math.Max(0, parseResult.GetValue(maxNew)),
                 // The command line ends the process about 2 s after Ctrl+C: leave time to commit.
                 StopGracePeriod = TimeSpan.FromSeconds(1),
-                Progress = new ProgressLine(),
             };
             return await RunAsync(options, articlesFile, relevance, cancellationToken);
         });
@@ -141,7 +140,8 @@ internal static class CrawlCommand
         CrawlSummary summary;
         try
         {
-            summary = await new Crawler(options, articles, new WarningLog(Console.Error)).RunAsync(cancellationToken: stop.Token);
+            summary = await ProgressDisplay.RunAsync("crawl", display =>
+                new Crawler(options with { Progress = new ProgressLine(display) }, articles, new WarningLog(display)).RunAsync(cancellationToken: stop.Token));
         }
         catch (Exception e) when (e is CrawlConfigurationException or ArgumentException)
         {
@@ -216,7 +216,7 @@ internal static class CrawlCommand
     }
 
     /// <summary>The crawler's warnings and errors (capped pages, crawler errors) as lines on stderr.</summary>
-    private sealed class WarningLog(TextWriter writer) : Microsoft.Extensions.Logging.ILogger
+    private sealed class WarningLog(ProgressDisplay display) : Microsoft.Extensions.Logging.ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -227,19 +227,17 @@ internal static class CrawlCommand
         {
             if (IsEnabled(logLevel))
             {
-                writer.WriteLine();
-                writer.WriteLine((logLevel == Microsoft.Extensions.Logging.LogLevel.Warning ? "warning: " : "error: ") + formatter(state, exception));
+                display.WriteLine((logLevel == Microsoft.Extensions.Logging.LogLevel.Warning ? "warning: " : "error: ") + formatter(state, exception));
             }
         }
     }
 
-    /// <summary>Shows the crawl's progress on a <see cref="StatusLine"/>.</summary>
-    private sealed class ProgressLine : IProgress<CrawlProgress>
+    /// <summary>Shows the crawl's progress on a <see cref="ProgressDisplay"/>: pages fetched of those known so far.</summary>
+    private sealed class ProgressLine(ProgressDisplay display) : IProgress<CrawlProgress>
     {
-        private readonly StatusLine _line = new();
-
         public void Report(CrawlProgress value) =>
-            _line.Show($"fetched {value.Fetched} | queued {value.Queued} | errors {value.Errors} | articles {value.Emitted} | {value.PagesPerSecond:0.0} pages/s | {value.Elapsed:hh\\:mm\\:ss}", value.Elapsed, final: false);
+            display.Show($"fetched {value.Fetched:N0} | queued {value.Queued:N0} | errors {value.Errors:N0} | articles {value.Emitted:N0} | {value.PagesPerSecond:0.0} pages/s",
+                value.Fetched, value.Fetched + value.Queued, value.Elapsed, final: false);
     }
 
     // Polite crawlers name their operator (as Heritrix requires an operator contact URL): there is no default contact.

@@ -76,13 +76,23 @@ internal static class IndexCommand
         {
             using ArticleIndex articleIndex = ArticleIndex.OpenOrCreate(index.FullName, options);
             var sink = new ArticleIndexSink(articleIndex, commitEvery);
-            var progress = new IndexProgressLine(sink);
-            ArticlePipelineSummary summary = await new ArticlePipeline().RunAsync(
-                ArticleRecordReader.ReadAsync(CliOptions.PathOf(input), problems.ReadOptions, cancellationToken),
-                [sink],
-                progress,
-                cancellationToken);
-            progress.Finish(summary);
+            await using Stream stream = JsonLines.OpenRead(CliOptions.PathOf(input));
+            // The share of the input read so far gives the remaining time (none for standard input).
+            Func<ArticlePipelineProgress, (double, double?)>? position = stream.CanSeek ? _ => (stream.Position, stream.Length) : null;
+            ArticlePipelineSummary summary = await ProgressDisplay.RunAsync("index", async display =>
+            {
+                problems.Display = display;
+                var progress = new PipelineProgress(display, "indexed", position) { Details = () => $"{sink.Committed:N0} committed", FinishesItself = true };
+                ArticlePipelineSummary result = await new ArticlePipeline(new ArticlePipelineOptions { ProgressInterval = ProgressDisplay.UpdateInterval }).RunAsync(
+                    ArticleRecordReader.ReadAsync(stream, CliOptions.PathOf(input), problems.ReadOptions, cancellationToken),
+                    [sink],
+                    progress,
+                    cancellationToken);
+                // The pipeline's last report comes before the sink's last commit: the display ends after it.
+                progress.Finish(result);
+                problems.Display = null;
+                return result;
+            });
             Console.Error.WriteLine($"index: {articleIndex.Count} articles in {articleIndex.Path}{(problems.Skipped > 0 ? $" ({problems.Skipped} lines skipped)" : "")}");
             return problems.ExitCode;
         }
@@ -100,25 +110,5 @@ internal static class IndexCommand
             Console.Error.WriteLine($"error: reading '{input}' failed: {e.Message}");
             return ExitCodes.Failure;
         }
-    }
-
-    /// <summary>Count, rate and commits on a <see cref="StatusLine"/>; the commits as the sink counts them.</summary>
-    private sealed class IndexProgressLine(ArticleIndexSink sink) : IProgress<ArticlePipelineProgress>
-    {
-        private readonly StatusLine _line = new();
-
-        // The pipeline's final report comes before the sink's last commit: the line ends in Finish, after it.
-        public void Report(ArticlePipelineProgress value)
-        {
-            if (!value.IsFinal)
-            {
-                Show(value, final: false);
-            }
-        }
-
-        public void Finish(ArticlePipelineSummary summary) => Show(new ArticlePipelineProgress(summary.Articles, summary.Elapsed, IsFinal: true), final: true);
-
-        private void Show(ArticlePipelineProgress value, bool final) =>
-            _line.Show($"indexed {value.Articles:N0} articles ({value.ArticlesPerSecond:N0}/s, {sink.Committed:N0} committed)", value.Elapsed, final);
     }
 }

@@ -84,21 +84,24 @@ internal static class ParseCommand
 
             if (urls is not null)
             {
+                var urlCount = new StrongBox<double?>();
                 return OutputGuard.InputExists(urls)
-                    ? ParseAllAsync(FetchAllAsync(urls, contact, problems, cancellationToken), output, problems, cancellationToken)
+                    ? ParseAllAsync(FetchAllAsync(urls, contact, problems, urlCount, cancellationToken), output, problems, () => urlCount.Value, cancellationToken)
                     : Task.FromResult(ExitCodes.Usage);
             }
 
             if (manifest is not null && !CliOptions.IsStandardStream(manifest) && Directory.Exists(manifest.FullName))
             {
                 var pages = ManifestArticleSource.ReadDirectoryAsync(manifest.FullName, SourceOptions(problems, output, allowOutside), cancellationToken);
-                return ParseAllAsync(pages, output, problems, cancellationToken);
+                int pageCount = ManifestArticleSource.CountDirectoryPages(manifest.FullName);
+                return ParseAllAsync(pages, output, problems, () => pageCount, cancellationToken);
             }
 
             return file is not null
                 ? ParseOneAsync(file, parseResult.GetValue(urlOption), output, cancellationToken)
                 : OutputGuard.InputExists(manifest!)
-                    ? ParseAllAsync(ManifestArticleSource.ReadAsync(CliOptions.PathOf(manifest!), SourceOptions(problems, output, allowOutside), cancellationToken), output, problems, cancellationToken)
+                    ? ParseAllAsync(ManifestArticleSource.ReadAsync(CliOptions.PathOf(manifest!), SourceOptions(problems, output, allowOutside), cancellationToken), output, problems,
+                        ManifestLines(manifest!), cancellationToken)
                     : Task.FromResult(ExitCodes.Usage);
         });
         return command;
@@ -178,7 +181,7 @@ internal static class ParseCommand
     }
 
     // The URL list's pages, fetched one after another (each host waits its turn; robots.txt is read once a host).
-    private static async IAsyncEnumerable<ArticleRecord> FetchAllAsync(FileInfo list, string? contact, InputProblems problems, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<ArticleRecord> FetchAllAsync(FileInfo list, string? contact, InputProblems problems, StrongBox<double?> count, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string path = CliOptions.PathOf(list);
         var entries = new List<(int Line, Uri Url)>();
@@ -205,6 +208,7 @@ internal static class ParseCommand
             }
         }
 
+        count.Value = entries.Count;
         using var pages = new WebPageSource(entries.Select(e => e.Url), contact);
         foreach ((int line, Uri url) in entries)
         {
@@ -228,13 +232,35 @@ internal static class ParseCommand
         AllowOutside = allowOutside,
     };
 
-    private static async Task<int> ParseAllAsync(IAsyncEnumerable<ArticleRecord> records, FileInfo? output, InputProblems problems, CancellationToken cancellationToken)
+    // A manifest holds one page a line: their count, for the remaining time (none for standard input).
+    private static Func<double?> ManifestLines(FileInfo manifest)
+    {
+        double? lines = CliOptions.IsStandardStream(manifest) ? null : File.ReadLines(manifest.FullName).Count(line => !string.IsNullOrWhiteSpace(line));
+        return () => lines;
+    }
+
+    private static async Task<int> ParseAllAsync(IAsyncEnumerable<ArticleRecord> records, FileInfo? output, InputProblems problems, Func<double?> pages, CancellationToken cancellationToken)
     {
         try
         {
             await using ArticleRecordWriter writer = ArticleRecordWriter.Create(output is null ? JsonLines.StandardStream : CliOptions.PathOf(output));
-            var pipeline = new ArticlePipeline(new ArticlePipelineOptions { ExtractFacts = false });
-            await pipeline.RunAsync(records, [new ArticleRecordSink(writer)], output is null ? null : new PipelineProgressLine("parsed"), cancellationToken);
+            var pipeline = new ArticlePipeline(new ArticlePipelineOptions { ExtractFacts = false, ProgressInterval = ProgressDisplay.UpdateInterval });
+            if (output is null)
+            {
+                // The articles go to standard output: no display mixes with them.
+                await pipeline.RunAsync(records, [new ArticleRecordSink(writer)], null, cancellationToken);
+                return problems.ExitCode;
+            }
+
+            await ProgressDisplay.RunAsync("parse", async display =>
+            {
+                problems.Display = display;
+                // Pages done are the articles written and the pages reported as failed.
+                var progress = new PipelineProgress(display, "parsed", value => (value.Articles + problems.Skipped, pages()));
+                await pipeline.RunAsync(records, [new ArticleRecordSink(writer)], progress, cancellationToken);
+                problems.Display = null;
+                return 0;
+            });
             return problems.ExitCode;
         }
         catch (BadLineException)

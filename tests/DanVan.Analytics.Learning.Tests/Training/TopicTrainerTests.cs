@@ -10,9 +10,10 @@ public sealed class TopicTrainerTests(PublicCorpus corpus)
     [Fact]
     public void Train_PublicCorpus_ReachesTheMacroF1Floor()
     {
-        // Grouped by site, 5 folds: macro-F1 0.739 when written.
+        // Grouped by site, 5 folds: macro-F1 0.805 when written (0.738 with the fact features and SDCA before).
         TopicCandidate chosen = corpus.Topic.Candidates[0];
-        Assert.True(chosen.MacroF1 >= 0.70, $"macro-F1 {chosen.MacroF1:0.000}");
+        Assert.True(chosen.MacroF1 >= 0.78, $"macro-F1 {chosen.MacroF1:0.000}");
+        Assert.All(chosen.Classes, c => Assert.True(c.F1 >= 0.60, $"{c.Topic}: F1 {c.F1:0.000}"));
         Assert.Equal(7, chosen.Classes.Count);
     }
 
@@ -66,12 +67,14 @@ public sealed class TopicTrainerTests(PublicCorpus corpus)
     }
 
     [Fact]
-    public void ArticleClassifier_OneChainForBothModels_AgreesWithEachModelAlone()
+    public void ArticleClassifier_DirectScoring_AgreesWithEachModelThroughMlNet()
     {
         var relevance = new RelevanceClassifier(corpus.Relevance.Model);
         var topic = new TopicClassifier(corpus.Topic.Model);
         var texts = corpus.Examples.Where((_, i) => i % 5 == 0).Select(e => e.Text).ToList();
-        var both = new ArticleClassifier(relevance, topic).ClassifyMany(texts.Select((t, i) => new ClassificationInput($"{i}", t))).ToList();
+        var classifier = new ArticleClassifier(relevance, topic);
+        Assert.True(classifier.ScoresDirectly); // the comparison below is then the direct scoring against ML.NET's
+        var both = classifier.ClassifyMany(texts.Select((t, i) => new ClassificationInput($"{i}", t))).ToList();
         var alone = relevance.PredictMany(texts).ToList();
         var topics = topic.PredictMany(texts).ToList();
         Assert.Equal(texts.Count, both.Count);
@@ -80,9 +83,10 @@ public sealed class TopicTrainerTests(PublicCorpus corpus)
         for (int i = 0; i < texts.Count; i++)
         {
             Assert.Equal(alone[i].Label, both[i].Label);
-            Assert.Equal(alone[i].Score, both[i].Score, 6);
+            // The same weights summed in another order: equal to float rounding.
+            Assert.Equal(alone[i].Score, both[i].Score, 1e-5);
             Assert.Equal(topics[i].Topic, both[i].Topic);
-            Assert.Equal(topics[i].Score, both[i].TopicScore!.Value, 6);
+            Assert.Equal(topics[i].Score, both[i].TopicScore!.Value, 1e-5);
         }
     }
 

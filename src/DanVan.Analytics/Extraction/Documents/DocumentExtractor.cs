@@ -1,4 +1,4 @@
-using System.Globalization;
+using DanVan.Analytics.Text.Dates;
 
 namespace DanVan.Analytics.Extraction.Documents;
 
@@ -15,7 +15,8 @@ internal static class DocumentExtractor
     public static IReadOnlyList<DocumentReference> Extract(ExtractionContext context)
     {
         string text = context.Text;
-        WordToken[] tokens = context.Tokens;
+        ReadOnlySpan<WordToken> tokens = context.Tokens;
+        ReadOnlySpan<WordFlags> flags = context.Flags;
         ExtractionLexicon lexicon = context.Lexicon;
         var found = new List<Pending>();
         int consumedTo = 0; // tokens before this index belong to a reference already read
@@ -30,7 +31,7 @@ internal static class DocumentExtractor
             WordToken token = tokens[i];
             if (token.IsWord)
             {
-                if ((context.Flags[i] & WordFlags.DocumentKeyword) == 0)
+                if ((flags[i] & WordFlags.DocumentKeyword) == 0)
                 {
                     continue;
                 }
@@ -62,7 +63,7 @@ internal static class DocumentExtractor
     private static int ReadKeywordReference(ExtractionContext context, int i, int n, DocumentKind kind, List<Pending> found)
     {
         string text = context.Text;
-        WordToken[] tokens = context.Tokens;
+        ReadOnlySpan<WordToken> tokens = context.Tokens;
         int j = i + n;
         bool hasSo = false;
         if (context.IsWord(j, "số"))
@@ -187,7 +188,7 @@ internal static class DocumentExtractor
     }
 
     // The first token index at or after normalized offset `end`.
-    private static int TokenAt(WordToken[] tokens, int end, int from)
+    private static int TokenAt(ReadOnlySpan<WordToken> tokens, int end, int from)
     {
         int t = from;
         while (t < tokens.Length && tokens[t].Start < end)
@@ -202,7 +203,7 @@ internal static class DocumentExtractor
     private static DateOnly? ReadDate(ExtractionContext context, int offset, out int end)
     {
         end = offset;
-        WordToken[] tokens = context.Tokens;
+        ReadOnlySpan<WordToken> tokens = context.Tokens;
         int t = StartSearch(tokens, offset);
         if (context.IsPunct(t, ','))
         {
@@ -215,41 +216,17 @@ internal static class DocumentExtractor
         }
 
         t++;
-        string text = context.Text;
-        if (t + 4 < tokens.Length && tokens[t].Kind == WordKind.Number && (context.IsPunct(t + 1, '/') || context.IsPunct(t + 1, '-') || context.IsPunct(t + 1, '.'))
-            && tokens[t + 2].Kind == WordKind.Number && tokens[t + 3].Kind == WordKind.Punctuation && tokens[t + 4].Kind == WordKind.Number
-            && Adjacent(tokens, t, t + 4))
+        if (t < tokens.Length && tokens[t].Kind == WordKind.Number
+            && VietnameseDateParser.TryReadDocumentDate(context.Text, tokens[t].Start, out DateOnly date, out int dateEnd))
         {
-            if (TryDate(tokens[t + 4].In(text), tokens[t + 2].In(text), tokens[t].In(text), out DateOnly d))
-            {
-                end = tokens[t + 4].End;
-                return d;
-            }
-        }
-        else if (t + 1 < tokens.Length && tokens[t].Kind == WordKind.Number && tokens[t].In(text).Contains('.'))
-        {
-            // "ngày 3.6.2013" reads as one number token.
-            string[] parts = tokens[t].In(text).ToString().Split('.');
-            if (parts.Length == 3 && TryDate(parts[2], parts[1], parts[0], out DateOnly d))
-            {
-                end = tokens[t].End;
-                return d;
-            }
-        }
-        else if (t + 4 < tokens.Length && tokens[t].Kind == WordKind.Number && context.IsWord(t + 1, "tháng") && tokens[t + 2].Kind == WordKind.Number
-            && context.IsWord(t + 3, "năm") && tokens[t + 4].Kind == WordKind.Number)
-        {
-            if (TryDate(tokens[t + 4].In(text), tokens[t + 2].In(text), tokens[t].In(text), out DateOnly d))
-            {
-                end = tokens[t + 4].End;
-                return d;
-            }
+            end = dateEnd;
+            return date;
         }
 
         return null;
     }
 
-    private static int StartSearch(WordToken[] tokens, int offset)
+    private static int StartSearch(ReadOnlySpan<WordToken> tokens, int offset)
     {
         // Binary search for the first token starting at or after offset.
         int lo = 0, hi = tokens.Length;
@@ -269,38 +246,10 @@ internal static class DocumentExtractor
         return lo;
     }
 
-    private static bool Adjacent(WordToken[] tokens, int from, int to)
-    {
-        for (int k = from; k < to; k++)
-        {
-            if (tokens[k].End != tokens[k + 1].Start)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool TryDate(ReadOnlySpan<char> year, ReadOnlySpan<char> month, ReadOnlySpan<char> day, out DateOnly date)
-    {
-        date = default;
-        if (year.Length != 4 || !int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out int y)
-            || !int.TryParse(month, NumberStyles.None, CultureInfo.InvariantCulture, out int m)
-            || !int.TryParse(day, NumberStyles.None, CultureInfo.InvariantCulture, out int dd)
-            || y < 1900 || y > 2200 || m < 1 || m > 12 || dd < 1 || dd > DateTime.DaysInMonth(y, m))
-        {
-            return false;
-        }
-
-        date = new DateOnly(y, m, dd);
-        return true;
-    }
-
     /// <summary>Reads "của Ban Chấp hành Trung ương Đảng (khóa XI)" after a reference: body and term.</summary>
     private static (string? Body, string? Term) ReadIssuingBody(ExtractionContext context, int offset)
     {
-        WordToken[] tokens = context.Tokens;
+        ReadOnlySpan<WordToken> tokens = context.Tokens;
         int t = StartSearch(tokens, offset);
         if (context.IsPunct(t, ','))
         {

@@ -13,12 +13,13 @@ internal static class ModelCountExtractor
     public static IReadOnlyList<ModelCount> Extract(ExtractionContext context)
     {
         string text = context.Text;
-        WordToken[] tokens = context.Tokens;
+        ReadOnlySpan<WordToken> tokens = context.Tokens;
+        ReadOnlySpan<WordFlags> flags = context.Flags;
         ExtractionLexicon lexicon = context.Lexicon;
         var result = new List<ModelCount>();
         for (int i = 1; i < tokens.Length; i++)
         {
-            if ((context.Flags[i] & WordFlags.CountedNoun) == 0)
+            if ((flags[i] & WordFlags.CountedNoun) == 0)
             {
                 continue;
             }
@@ -65,7 +66,7 @@ internal static class ModelCountExtractor
     private static bool TryReadValue(ExtractionContext context, int noun, out long value, out int start, out CountQualifier qualifier)
     {
         string text = context.Text;
-        WordToken[] tokens = context.Tokens;
+        ReadOnlySpan<WordToken> tokens = context.Tokens;
         ExtractionLexicon lexicon = context.Lexicon;
         value = 0;
         start = noun;
@@ -196,7 +197,7 @@ internal static class ModelCountExtractor
     private static string? FindMovement(ExtractionContext context, int noun, int nounEnd)
     {
         string text = context.Text;
-        WordToken[] tokens = context.Tokens;
+        ReadOnlySpan<WordToken> tokens = context.Tokens;
         int sentenceStart = context.SentenceStart(tokens[noun].Start);
         int sentenceEnd = context.SentenceEnd(tokens[noun].Start);
         for (int k = nounEnd; k < tokens.Length && tokens[k].Start < sentenceEnd && k < nounEnd + 40; k++)
@@ -222,7 +223,7 @@ internal static class ModelCountExtractor
 
     private static string? FindScope(ExtractionContext context, int valueStart)
     {
-        WordToken[] tokens = context.Tokens;
+        ReadOnlySpan<WordToken> tokens = context.Tokens;
         int sentenceStart = context.SentenceStart(tokens[valueStart].Start);
         for (int k = valueStart - 1; k >= 0 && tokens[k].Start >= sentenceStart && k > valueStart - 60; k--)
         {
@@ -239,7 +240,7 @@ internal static class ModelCountExtractor
     // "giai đoạn (từ) 2013 - 2017", "nhiệm kỳ 2020 - 2025", "từ năm 2015 đến nay", "năm 2023" in the count's sentence.
     private static string? FindPeriod(ExtractionContext context, int valueStart)
     {
-        WordToken[] tokens = context.Tokens;
+        ReadOnlySpan<WordToken> tokens = context.Tokens;
         int sentenceStart = context.SentenceStart(tokens[valueStart].Start);
         int sentenceEnd = context.SentenceEnd(tokens[valueStart].Start);
         int from = valueStart;

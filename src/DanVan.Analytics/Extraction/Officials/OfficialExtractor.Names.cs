@@ -15,23 +15,23 @@ internal static partial class OfficialExtractor
                 return introduced ? NameEvidence.Honorific : NameEvidence.Position;
             }
 
-            return !HasNamePattern(nameStart) || (_context.Has(nameStart, WordFlags.FamilyName) && _lexicon.FamilyNames.Match(_text, _tokens, nameStart, out _) > 0)
+            return !HasNamePattern(nameStart) || (_context.Has(nameStart, WordFlags.FamilyName) && _lexicon.FamilyNames.Match(_text, Tokens, nameStart, out _) > 0)
                 ? NameEvidence.KnownFamilyName
                 : NameEvidence.NamePattern;
         }
 
         // "Cà Thị Nhung", "Vừ A Chinh": a capitalized word, a middle-name word, and at least one more word of the name.
         private bool HasNamePattern(int s) =>
-            IsNameWord(s) && _context.Has(s + 1, WordFlags.MiddleName) && _lexicon.MiddleNames.Contains(_tokens[s + 1].In(_text))
+            IsNameWord(s) && _context.Has(s + 1, WordFlags.MiddleName) && _lexicon.MiddleNames.Contains(Tokens[s + 1].In(_text))
             && _context.SameLine(s) && IsNameWord(s + 2) && _context.SameLine(s + 1) && !IsOrganisationWord(s);
 
-        private bool IsOrganisationWord(int k) => _context.Has(k, WordFlags.OrganisationWord) && _lexicon.OrganisationWords.Match(_text, _tokens, k, out _) > 0;
+        private bool IsOrganisationWord(int k) => _context.Has(k, WordFlags.OrganisationWord) && _lexicon.OrganisationWords.Match(_text, Tokens, k, out _) > 0;
 
         // Whether the capitalized run starting at r fills the place slot of a title's unit: it follows a lower-case word of
         // the organisation ("UBND xã", "Huyện ủy") or a head that ends in a level word ("Trưởng thôn").
         private bool IsPlaceSlot(int r, int headEnd) =>
-            r > 0 && _tokens[r - 1].IsWord && !_tokens[r - 1].Capitalized && _context.SameLine(r - 1)
-            && (r > headEnd || _lexicon.LevelWords.Match(_text, _tokens, r - 1, out _) == 1);
+            r > 0 && Tokens[r - 1].IsWord && !Tokens[r - 1].Capitalized && _context.SameLine(r - 1)
+            && (r > headEnd || _lexicon.LevelWords.Match(_text, Tokens, r - 1, out _) == 1);
 
         // The start of the name that the capitalized run ending at `end` closes with, or -1.
         // In an apposition the title is already someone's, so a name inside it needs a common family name or three words ("Đồn Biên phòng A Dơi" is a place).
@@ -44,8 +44,8 @@ internal static partial class OfficialExtractor
             }
 
             // A name never ends in the first word of a title or an organisation that goes on ("Ủy viên Đoàn Chủ tịch": not "Đoàn Chủ").
-            if (end < _tokens.Length && _context.SameLine(end - 1)
-                && (_lexicon.TitleHeads.Match(_text, _tokens, end - 1, out _) > 1 || _lexicon.OrganisationWords.Match(_text, _tokens, end - 1, out _) > 1))
+            if (end < Tokens.Length && _context.SameLine(end - 1)
+                && (_lexicon.TitleHeads.Match(_text, Tokens, end - 1, out _) > 1 || _lexicon.OrganisationWords.Match(_text, Tokens, end - 1, out _) > 1))
             {
                 return -1;
             }
@@ -69,7 +69,7 @@ internal static partial class OfficialExtractor
                     continue;
                 }
 
-                if (placeSlot && s == r + 1 && _lexicon.Places.Match(_text, _tokens, r, out _) != 1)
+                if (placeSlot && s == r + 1 && _lexicon.Places.Match(_text, Tokens, r, out _) != 1)
                 {
                     w += OneWordPlacePenalty; // a place of one syllable is rare
                 }
@@ -123,7 +123,7 @@ internal static partial class OfficialExtractor
             }
 
             // A place ("ông Hà Nội ...") is not a name, unless a known family name starts a longer run ("bà Lâm Hà Thị ...").
-            int place = _context.Has(k, WordFlags.Place) ? _lexicon.Places.Match(_text, _tokens, k, out _) : 0;
+            int place = _context.Has(k, WordFlags.Place) ? _lexicon.Places.Match(_text, Tokens, k, out _) : 0;
             bool known = SurnameAt(k, out _) > 0;
             if (place > 0 && (place >= n || !known))
             {
@@ -162,7 +162,7 @@ internal static partial class OfficialExtractor
         private int SurnameAt(int s, out int words, bool allowUnknown = false)
         {
             int weight = 0;
-            words = _context.Has(s, WordFlags.FamilyName) ? _lexicon.FamilyNames.Match(_text, _tokens, s, out weight) : 0;
+            words = _context.Has(s, WordFlags.FamilyName) ? _lexicon.FamilyNames.Match(_text, Tokens, s, out weight) : 0;
             if (words > 0 && IsNameWord(s))
             {
                 for (int q = s + 1; q < s + words; q++)
@@ -189,7 +189,7 @@ internal static partial class OfficialExtractor
                 return UnknownFamilyWeight;
             }
 
-            ReadOnlySpan<char> word = (uint)s < (uint)_tokens.Length ? _tokens[s].In(_text) : default;
+            ReadOnlySpan<char> word = (uint)s < (uint)Tokens.Length ? Tokens[s].In(_text) : default;
             if (IsNameWord(s) && word.Length > 2 && WordScanner.IsApostrophe(word[1]) && _lexicon.FamilyNamePrefixes.Contains(word[0]))
             {
                 words = 1;
@@ -206,7 +206,7 @@ internal static partial class OfficialExtractor
         {
             for (int p = Math.Max(runStart, s - 4); p <= s; p++)
             {
-                int n = _context.Has(p, WordFlags.Place) ? _lexicon.Places.Match(_text, _tokens, p, out _) : 0;
+                int n = _context.Has(p, WordFlags.Place) ? _lexicon.Places.Match(_text, Tokens, p, out _) : 0;
                 if (n == 0 || p + n <= s || !IsNameWord(p))
                 {
                     continue;

@@ -25,7 +25,7 @@ internal static partial class OfficialExtractor
     public static IReadOnlyList<Official> Extract(ExtractionContext context)
     {
         var parser = new Parser(context);
-        WordToken[] tokens = context.Tokens;
+        ReadOnlySpan<WordToken> tokens = context.Tokens;
         int i = 0;
         while (i < tokens.Length)
         {
@@ -109,8 +109,10 @@ internal static partial class OfficialExtractor
     {
         private readonly ExtractionContext _context = context;
         private readonly string _text = context.Text;
-        private readonly WordToken[] _tokens = context.Tokens;
         private readonly ExtractionLexicon _lexicon = context.Lexicon;
+
+        // The context's pooled words, valid while the context is.
+        private ReadOnlySpan<WordToken> Tokens => _context.Tokens;
 
         public List<RawMention> Mentions { get; } = [];
 
@@ -241,7 +243,7 @@ internal static partial class OfficialExtractor
                 // "Bí thư Tỉnh ủy, đồng chí Nguyễn Văn A" / "Phó Chủ tịch UBND tỉnh: Nguyễn Văn A, Trần Văn B" /
                 // "Các Phó Chủ tịch Hội gồm: chị A, chị B" / "Các Phó Bí thư là: đồng chí C và đồng chí D".
                 int m = k;
-                int intro = _context.Has(k, WordFlags.ListIntroducer) ? _lexicon.ListIntroducers.Match(_text, _tokens, k, out _) : 0;
+                int intro = _context.Has(k, WordFlags.ListIntroducer) ? _lexicon.ListIntroducers.Match(_text, Tokens, k, out _) : 0;
                 bool list = intro > 0 && (_context.IsPunct(k + intro, ':') || HonorificAt(k + intro) > 0);
                 if (list)
                 {
@@ -307,8 +309,8 @@ internal static partial class OfficialExtractor
             }
 
             // "Jeong Byung-won", "Khăm-phăn": a syllable joined by a hyphen without spaces belongs to the name.
-            while (_context.IsDash(nameEnd) && nameEnd + 1 < _tokens.Length && _tokens[nameEnd + 1].IsWord
-                && _tokens[nameEnd - 1].End == _tokens[nameEnd].Start && _tokens[nameEnd].End == _tokens[nameEnd + 1].Start)
+            while (_context.IsDash(nameEnd) && nameEnd + 1 < Tokens.Length && Tokens[nameEnd + 1].IsWord
+                && Tokens[nameEnd - 1].End == Tokens[nameEnd].Start && Tokens[nameEnd].End == Tokens[nameEnd + 1].Start)
             {
                 nameEnd += 2;
             }
@@ -365,7 +367,7 @@ internal static partial class OfficialExtractor
             }
 
             titlesBefore = titles.Count > 0 ? titles.Select(Describe).ToList() : (after.Count == 0 ? shared : null);
-            Mentions.Add(new RawMention(name, _tokens[nameStart].Start, _tokens[nameEnd - 1].End, all, EvidenceOf(nameStart, honorific || firstIntroduced)));
+            Mentions.Add(new RawMention(name, Tokens[nameStart].Start, Tokens[nameEnd - 1].End, all, EvidenceOf(nameStart, honorific || firstIntroduced)));
             mentioned = true;
             return end;
         }
@@ -383,7 +385,7 @@ internal static partial class OfficialExtractor
                 }
 
                 int pre = TitlePrefixAt(k);
-                int h = _lexicon.TitleHeads.Match(_text, _tokens, k + pre, out TitleHead head);
+                int h = _lexicon.TitleHeads.Match(_text, Tokens, k + pre, out TitleHead head);
                 int headEnd = k + pre + h;
                 int m = headEnd;
                 int s = -1;
@@ -394,8 +396,8 @@ internal static partial class OfficialExtractor
                     // "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch Nguyễn Văn Hùng": a comma inside the organisation's
                     // name, taken only when the words after it run on to the person's name.
                     int comma = m;
-                    while (s < 0 && !inApposition && _context.IsPunct(comma, ',') && _context.SameLine(comma - 1) && comma + 1 < _tokens.Length
-                        && _tokens[comma + 1].Capitalized && !IsTitleStart(comma + 1, true) && HonorificAt(comma + 1) == 0 && StrictNameLength(comma + 1) == 0)
+                    while (s < 0 && !inApposition && _context.IsPunct(comma, ',') && _context.SameLine(comma - 1) && comma + 1 < Tokens.Length
+                        && Tokens[comma + 1].Capitalized && !IsTitleStart(comma + 1, true) && HonorificAt(comma + 1) == 0 && StrictNameLength(comma + 1) == 0)
                     {
                         int end = ContinueTitle(headEnd, comma + 1, inApposition, out int name);
                         if (name < 0)
@@ -408,7 +410,7 @@ internal static partial class OfficialExtractor
                     }
 
                     while (s < 0 && m > headEnd && (_context.IsWord(m - 1, "và") || _context.IsWord(m - 1, "của") || _context.IsDash(m - 1)
-                        || (!_tokens[m - 1].Capitalized && (_context.IsWord(m - 1, "thường") || _context.IsWord(m - 1, "phó")))))
+                        || (!Tokens[m - 1].Capitalized && (_context.IsWord(m - 1, "thường") || _context.IsWord(m - 1, "phó")))))
                     {
                         m--;
                     }
@@ -437,7 +439,7 @@ internal static partial class OfficialExtractor
         }
 
         private bool IsBusinessTitle(TitleRange range) =>
-            range.HeadEnd < range.To && _lexicon.BusinessOrganisations.Match(_text, _tokens, range.HeadEnd, out _) > 0;
+            range.HeadEnd < range.To && _lexicon.BusinessOrganisations.Match(_text, Tokens, range.HeadEnd, out _) > 0;
 
         // The token after the title that starts at k (its name, if any, included).
         private int SkipTitle(int k)
@@ -452,7 +454,7 @@ internal static partial class OfficialExtractor
         {
             nameStart = -1;
             int m = from;
-            while (m < _tokens.Length && m - headEnd < MaxTitleWords)
+            while (m < Tokens.Length && m - headEnd < MaxTitleWords)
             {
                 // "Phó Chủ tịch UBND huyện Giồng Riềng (Kiên Giang) Lê Thanh Phong", "Trợ lý Tuyên huấn (Phòng Chính trị, BĐBP tỉnh)";
                 // a name before the parenthesis ("... Trung Quốc Tôn Vệ Đông (Sun Weidong)") was taken below.
@@ -490,24 +492,24 @@ internal static partial class OfficialExtractor
             }
 
             int pre = TitlePrefixAt(k);
-            if (_lexicon.TitleHeads.Match(_text, _tokens, k + pre, out TitleHead head) == 0)
+            if (_lexicon.TitleHeads.Match(_text, Tokens, k + pre, out TitleHead head) == 0)
             {
                 return false;
             }
 
             // Capitalized heads always; lower-case ones for village roles ("trưởng thôn", "già làng") and where a title is
             // expected (after a name and a comma, in a list of titles), as some papers write titles in lower case.
-            return _tokens[k + pre].Capitalized || head.Level == AdministrativeLevel.Village || afterSeparator;
+            return Tokens[k + pre].Capitalized || head.Level == AdministrativeLevel.Village || afterSeparator;
         }
 
         // "nguyên" / "cố" / "Quyền" before a title head: 1 when one stands at k, else 0.
         private int TitlePrefixAt(int k) =>
-            _context.Has(k, WordFlags.TitlePrefix) && _context.Has(k + 1, WordFlags.TitleHead) && _lexicon.TitlePrefixes.Match(_text, _tokens, k, out _) == 1 && k + 1 < _tokens.Length && _tokens[k + 1].IsWord
-            && _lexicon.TitleHeads.Match(_text, _tokens, k + 1, out _) > 0 ? 1 : 0;
+            _context.Has(k, WordFlags.TitlePrefix) && _context.Has(k + 1, WordFlags.TitleHead) && _lexicon.TitlePrefixes.Match(_text, Tokens, k, out _) == 1 && k + 1 < Tokens.Length && Tokens[k + 1].IsWord
+            && _lexicon.TitleHeads.Match(_text, Tokens, k + 1, out _) > 0 ? 1 : 0;
 
         private bool Continues(int m)
         {
-            WordToken t = _tokens[m];
+            WordToken t = Tokens[m];
             if (!_context.SameLine(m - 1) || HonorificAt(m) > 0)
             {
                 return false;
@@ -515,20 +517,20 @@ internal static partial class OfficialExtractor
 
             if (t.Kind == WordKind.Number)
             {
-                return _tokens[m - 1].IsWord && !t.In(_text).ContainsAny('.', ',') && !_context.IsPunct(m + 1, '/') && !_context.IsWord(m + 1, "năm");
+                return Tokens[m - 1].IsWord && !t.In(_text).ContainsAny('.', ',') && !_context.IsPunct(m + 1, '/') && !_context.IsWord(m + 1, "năm");
             }
 
             if (t.Kind == WordKind.Punctuation && _text[t.Start] == '.')
             {
                 // "Ủy ban T.Ư MTTQ", "UB.MTTQVN": a dot inside an abbreviation.
-                return _tokens[m - 1].Capitalized && _tokens[m - 1].End == t.Start && m + 1 < _tokens.Length
-                    && _tokens[m + 1].Capitalized && _tokens[m + 1].Start == t.End;
+                return Tokens[m - 1].Capitalized && Tokens[m - 1].End == t.Start && m + 1 < Tokens.Length
+                    && Tokens[m + 1].Capitalized && Tokens[m + 1].Start == t.End;
             }
 
             if (t.Kind == WordKind.Punctuation)
             {
                 // "Bà Rịa - Vũng Tàu", "Tuyên giáo - Dân vận": a dash between capitalized words that is not an apposition.
-                return _context.IsDash(m) && _tokens[m - 1].IsWord && m + 1 < _tokens.Length && _tokens[m + 1].Capitalized
+                return _context.IsDash(m) && Tokens[m - 1].IsWord && m + 1 < Tokens.Length && Tokens[m + 1].Capitalized
                     && !IsTitleStart(m + 1, true) && StrictNameLength(m + 1) == 0;
             }
 
@@ -541,13 +543,13 @@ internal static partial class OfficialExtractor
             ReadOnlySpan<char> word = t.In(_text);
             if (word.Equals("và", StringComparison.OrdinalIgnoreCase))
             {
-                return m + 1 < _tokens.Length && _tokens[m + 1].Capitalized && !IsTitleStart(m + 1, true)
+                return m + 1 < Tokens.Length && Tokens[m + 1].Capitalized && !IsTitleStart(m + 1, true)
                     && HonorificAt(m + 1) == 0 && StrictNameLength(m + 1) == 0;
             }
 
             if (word.Equals("của", StringComparison.OrdinalIgnoreCase))
             {
-                return m + 1 < _tokens.Length && _tokens[m + 1].Capitalized && StrictNameLength(m + 1) == 0;
+                return m + 1 < Tokens.Length && Tokens[m + 1].Capitalized && StrictNameLength(m + 1) == 0;
             }
 
             if (_context.Has(m, WordFlags.TitleWord))
@@ -556,14 +558,14 @@ internal static partial class OfficialExtractor
             }
 
             return _context.Has(m, WordFlags.BoundTitleWord) && _lexicon.BoundTitleWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var after)
-                && _tokens[m - 1].IsWord && after.GetAlternateLookup<ReadOnlySpan<char>>().Contains(_tokens[m - 1].In(_text));
+                && Tokens[m - 1].IsWord && after.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Tokens[m - 1].In(_text));
         }
 
-        private int HonorificAt(int k) => _context.Has(k, WordFlags.Honorific) ? _lexicon.Honorifics.Match(_text, _tokens, k, out _) : 0;
+        private int HonorificAt(int k) => _context.Has(k, WordFlags.Honorific) ? _lexicon.Honorifics.Match(_text, Tokens, k, out _) : 0;
 
         private bool IsAfterInstitutionNoun(int k) =>
-            k > 0 && _tokens[k - 1].IsWord && (_context.Has(k - 1, WordFlags.InstitutionNoun) || _context.Has(k - 2, WordFlags.InstitutionNoun) || _context.Has(k - 3, WordFlags.InstitutionNoun))
-            && _lexicon.InstitutionNouns.MatchEndingAt(_text, _tokens, k, 3, out _) > 0;
+            k > 0 && Tokens[k - 1].IsWord && (_context.Has(k - 1, WordFlags.InstitutionNoun) || _context.Has(k - 2, WordFlags.InstitutionNoun) || _context.Has(k - 3, WordFlags.InstitutionNoun))
+            && _lexicon.InstitutionNouns.MatchEndingAt(_text, Tokens, k, 3, out _) > 0;
 
         // A parenthesis at k that names a place and runs on to a name: "(Kiên Giang) Lê Thanh Phong".
         private bool IsPlaceBeforeName(int k)
@@ -575,21 +577,21 @@ internal static partial class OfficialExtractor
         // The ")" closing a parenthesis of capitalized words that opens at k ("(Kiên Giang)", "(Phòng Chính trị, BĐBP tỉnh)"), or -1.
         private int ParenthesisEnd(int k)
         {
-            if (!_context.IsPunct(k, '(') || !_context.SameLine(k) || k + 1 >= _tokens.Length || !_tokens[k + 1].Capitalized
+            if (!_context.IsPunct(k, '(') || !_context.SameLine(k) || k + 1 >= Tokens.Length || !Tokens[k + 1].Capitalized
                 || IsTitleStart(k + 1, true) || HonorificAt(k + 1) > 0)
             {
                 return -1;
             }
 
-            for (int q = k + 1; q < _tokens.Length && q <= k + MaxParenthesisTokens && _context.SameLine(q - 1); q++)
+            for (int q = k + 1; q < Tokens.Length && q <= k + MaxParenthesisTokens && _context.SameLine(q - 1); q++)
             {
                 if (_context.IsPunct(q, ')'))
                 {
                     return q > k + 1 ? q : -1;
                 }
 
-                if (_tokens[q].Kind == WordKind.Number || HonorificAt(q) > 0
-                    || (_tokens[q].Kind == WordKind.Punctuation && !_context.IsPunct(q, ',') && !_context.IsDash(q)))
+                if (Tokens[q].Kind == WordKind.Number || HonorificAt(q) > 0
+                    || (Tokens[q].Kind == WordKind.Punctuation && !_context.IsPunct(q, ',') && !_context.IsDash(q)))
                 {
                     return -1;
                 }
@@ -599,7 +601,7 @@ internal static partial class OfficialExtractor
         }
 
         private bool IsNameWord(int k) =>
-            (uint)k < (uint)_tokens.Length && _tokens[k].IsWord && _tokens[k].Capitalized && !_tokens[k].AllUpper;
+            (uint)k < (uint)Tokens.Length && Tokens[k].IsWord && Tokens[k].Capitalized && !Tokens[k].AllUpper;
 
         private OfficialTitle Describe(TitleRange range)
         {
@@ -615,7 +617,7 @@ internal static partial class OfficialExtractor
             AdministrativeLevel level = range.Head.Level;
             for (int k = positionEnd; k < range.To; k++)
             {
-                int n = _lexicon.LevelWords.Match(_text, _tokens, k, out AdministrativeLevel found);
+                int n = _lexicon.LevelWords.Match(_text, Tokens, k, out AdministrativeLevel found);
                 // "chính trị - xã hội" names a kind of organisation, not a commune.
                 if (n > 0 && !(_context.IsWord(k, "xã") && _context.IsWord(k + 1, "hội")))
                 {
@@ -626,7 +628,7 @@ internal static partial class OfficialExtractor
 
             return new OfficialTitle(text, position, organisation, level)
             {
-                Span = range.From < range.To ? _context.ToOriginal(_tokens[range.From].Start, _tokens[range.To - 1].End) : null,
+                Span = range.From < range.To ? _context.ToOriginal(Tokens[range.From].Start, Tokens[range.To - 1].End) : null,
             };
         }
     }

@@ -1,3 +1,5 @@
+using DanVan.Analytics.Text.Folding;
+
 namespace DanVan.Analytics.Text.Dates;
 
 /// <summary>
@@ -47,7 +49,7 @@ public static class VietnameseDateParser
                 continue;
             }
 
-            if (TryDateAt(s, i, out int day, out int month, out int year, out int end) && IsValidDate(year, month, day))
+            if (TryDateAt(s, i, DateForms.Page, out int day, out int month, out int year, out int end) && IsValidDate(year, month, day))
             {
                 int hour = 0, minute = 0, second = 0;
                 int after = end;
@@ -80,10 +82,35 @@ public static class VietnameseDateParser
         return false;
     }
 
+    /// <summary>
+    /// Reads the date that starts exactly at <paramref name="start"/> of NFC text, in the forms Vietnamese documents
+    /// cite: "3/6/2013", "03-6-2013", "3.6.2013" (day first, one separator) and "3 tháng 6 năm 2013", with a
+    /// four-digit year; offsets stay those of <paramref name="text"/> (nothing is folded ahead).
+    /// </summary>
+    internal static bool TryReadDocumentDate(ReadOnlySpan<char> text, int start, out DateOnly date, out int end)
+    {
+        date = default;
+        if (TryDateAt(text, start, DateForms.Document, out int day, out int month, out int year, out end) && IsValidDate(year, month, day))
+        {
+            date = new DateOnly(year, month, day);
+            return true;
+        }
+
+        end = start;
+        return false;
+    }
+
     private static bool IsValidDate(int year, int month, int day) =>
         year is >= 1900 and <= 2200 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
 
-    private static bool TryDateAt(ReadOnlySpan<char> s, int start, out int day, out int month, out int year, out int end)
+    // What a date may look like: everything a page header shows, or only what a document citation uses.
+    private enum DateForms
+    {
+        Page,
+        Document,
+    }
+
+    private static bool TryDateAt(ReadOnlySpan<char> s, int start, DateForms forms, out int day, out int month, out int year, out int end)
     {
         day = month = year = 0;
         end = start;
@@ -104,13 +131,13 @@ public static class VietnameseDateParser
             {
                 int r = q + 1;
                 int third = ReadNumber(s, ref r, 4, out int thirdDigits);
-                if (firstDigits == 4 && thirdDigits is 1 or 2 && (r >= s.Length || !char.IsAsciiDigit(s[r])))
+                if (forms == DateForms.Page && firstDigits == 4 && thirdDigits is 1 or 2 && (r >= s.Length || !char.IsAsciiDigit(s[r])))
                 {
                     (year, month, day, end) = (first, second, third, r);
                     return true;
                 }
 
-                if (firstDigits <= 2 && thirdDigits is 4 or 2 && (r >= s.Length || !char.IsAsciiDigit(s[r])))
+                if (firstDigits <= 2 && (thirdDigits == 4 || (forms == DateForms.Page && thirdDigits == 2)) && (r >= s.Length || !char.IsAsciiDigit(s[r])))
                 {
                     (day, month, year, end) = (first, second, thirdDigits == 2 ? 2000 + third : third, r);
                     return true;
@@ -118,7 +145,7 @@ public static class VietnameseDateParser
             }
 
             // "18. Mai 2014" goes on to the month names.
-            if (separator != '.')
+            if (separator != '.' || forms == DateForms.Document)
             {
                 return false;
             }
@@ -143,7 +170,7 @@ public static class VietnameseDateParser
             }
 
             // Month names of other languages: "18. Mai 2014", "3 de mayo de 2022", "30 septembre 2018", "May 18, 2014".
-            if (TryNamedMonthAfter(s, p, out month, out year, out end) || TryNamedMonthBefore(s, start, p, out month, out year, out end))
+            if (forms == DateForms.Page && TryNamedMonthAfter(s, p, out month, out year, out end) || TryNamedMonthBefore(s, start, p, out month, out year, out end))
             {
                 day = first;
                 return true;
@@ -287,17 +314,26 @@ public static class VietnameseDateParser
         }
     }
 
-    // Skips spaces, then expects the ASCII word, then skips spaces.
+    // Skips spaces, then expects the folded ASCII word (folding each character, so "Tháng" and "thang" both match
+    // in text that was not folded ahead), then skips spaces.
     private static bool ExpectWord(ReadOnlySpan<char> s, ref int p, string word)
     {
         int q = SkipSpaces(s, p);
-        if (q + word.Length > s.Length || !s.Slice(q, word.Length).SequenceEqual(word))
+        if (q + word.Length > s.Length)
         {
             return false;
         }
 
+        for (int k = 0; k < word.Length; k++)
+        {
+            if (FoldingTable.Of(s[q + k]) != word[k])
+            {
+                return false;
+            }
+        }
+
         q += word.Length;
-        if (q < s.Length && char.IsAsciiLetter(s[q]))
+        if (q < s.Length && char.IsLetter(s[q]))
         {
             return false;
         }

@@ -72,6 +72,7 @@ public sealed class DocumentExtractorTests
     [InlineData("Kế hoạch số 92-KH/QU, ngày 1/8/2013 của Quận ủy", 2013, 8, 1)]
     [InlineData("Kế hoạch số 342/KH-UBND ngày 24 tháng 4 năm 2023 của UBND phường", 2023, 4, 24)]
     [InlineData("Chỉ thị số 05-CT/TW ngày 15-5-2016 của Bộ Chính trị", 2016, 5, 15)]
+    [InlineData("Quyết định số 217-QĐ/TW ngày 12.12.2013 của Bộ Chính trị", 2013, 12, 12)]
     public void Extract_DateWrittenWithTheReference_IsTheIssueDate(string text, int year, int month, int day)
     {
         DocumentReference d = Assert.Single(Extract(text));

@@ -112,4 +112,32 @@ public sealed class VietnameseDateParserTests
             }
         }
     }
+
+    [Theory]
+    [InlineData("ngày 3/6/2013 của", 5, 2013, 6, 3, "3/6/2013")]
+    [InlineData("ngày 03-6-2013.", 5, 2013, 6, 3, "03-6-2013")]
+    [InlineData("ngày 3.6.2013,", 5, 2013, 6, 3, "3.6.2013")]
+    [InlineData("ngày 3 tháng 6 năm 2013 của", 5, 2013, 6, 3, "3 tháng 6 năm 2013")]
+    [InlineData("Ngày 29 Tháng 02 Năm 2024", 5, 2024, 2, 29, "29 Tháng 02 Năm 2024")]
+    public void TryReadDocumentDate_CitationForms_ReadsAtTheOffsetAndEndsAfterTheYear(
+        string text, int start, int year, int month, int day, string surface)
+    {
+        Assert.True(VietnameseDateParser.TryReadDocumentDate(text, start, out DateOnly date, out int end));
+        Assert.Equal(new DateOnly(year, month, day), date);
+        Assert.Equal(surface, text[start..end]);
+    }
+
+    [Theory]
+    [InlineData("ngày 3/6/13")] // a document citation writes the year in full
+    [InlineData("ngày 2013-06-03")] // ISO is a page form, not a citation form
+    [InlineData("ngày 3/6-2013")] // two separators
+    [InlineData("ngày 31/6/2013")] // no such day
+    [InlineData("ngày 3 de mayo de 2022")] // month names of other languages are page forms
+    [InlineData("ngày 3 tháng 6 năm 13")]
+    [InlineData("ngày 3/6/20131")]
+    public void TryReadDocumentDate_NotACitationDate_ReadsNothing(string text)
+    {
+        Assert.False(VietnameseDateParser.TryReadDocumentDate(text, 5, out _, out int end));
+        Assert.Equal(5, end);
+    }
 }

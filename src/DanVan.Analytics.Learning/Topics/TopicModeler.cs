@@ -25,13 +25,18 @@ public static class TopicModeler
             throw new ArgumentOutOfRangeException(nameof(options), options.Topics, "At least two topics are needed.");
         }
 
+        if (options.MaximumTermsPerDocument < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaximumTermsPerDocument, "The terms per article cannot be negative.");
+        }
+
         // First pass: every article's terms as numbers, so the texts need not stay in memory.
         var terms = new Dictionary<string, int>(StringComparer.Ordinal);
         var documents = new List<(DatedText Article, int[] Terms)>();
         foreach (DatedText article in articles)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            documents.Add((article with { Text = string.Empty }, TermsOf(article.Text, terms)));
+            documents.Add((article with { Text = string.Empty }, TermsOf(article.Text, terms, options.MaximumTermsPerDocument)));
         }
 
         if (documents.All(d => d.Terms.Length == 0))
@@ -48,7 +53,8 @@ public static class TopicModeler
 
         var lda = context.Transforms.Text.LatentDirichletAllocation(
             "Topics", nameof(BagRow.Bag), numberOfTopics: options.Topics, maximumNumberOfIterations: options.Iterations,
-            numberOfThreads: options.NumberOfThreads, numberOfSummaryTermsPerTopic: options.TopWords, resetRandomGenerator: true);
+            numberOfThreads: options.NumberOfThreads, numberOfSummaryTermsPerTopic: options.TopWords, resetRandomGenerator: true,
+            likelihoodInterval: LikelihoodInterval(options.Iterations));
         var model = (LatentDirichletAllocationTransformer)lda.Fit(data);
         cancellationToken.ThrowIfCancellationRequested();
         float[][] mixtures = context.Data.CreateEnumerable<TopicRow>(model.Transform(data), reuseRowObject: false)
@@ -71,6 +77,9 @@ public static class TopicModeler
         return new TopicModelResult(topics, mixtureRecords, trends, vocabulary.Length);
     }
 
+    // The sampler's log-likelihood is only logged, never used: computed once at the end rather than every 5 iterations.
+    private static int LikelihoodInterval(int iterations) => Math.Max(1, iterations);
+
     /// <summary>The terms of a text the topics are made of: accented words and bigrams of two content words.</summary>
     internal static List<string> Terms(string text)
     {
@@ -79,11 +88,11 @@ public static class TopicModeler
         return sink.Terms;
     }
 
-    private static int[] TermsOf(string text, Dictionary<string, int> ids)
+    private static int[] TermsOf(string text, Dictionary<string, int> ids, int maximum)
     {
         List<string> terms = Terms(text ?? string.Empty);
-        var result = new int[terms.Count];
-        for (int i = 0; i < terms.Count; i++)
+        var result = new int[maximum > 0 ? Math.Min(maximum, terms.Count) : terms.Count];
+        for (int i = 0; i < result.Length; i++)
         {
             if (!ids.TryGetValue(terms[i], out int id))
             {

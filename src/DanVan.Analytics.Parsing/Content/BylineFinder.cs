@@ -88,9 +88,9 @@ internal static class BylineFinder
 
     private static void AddAll(List<string> authors, List<string> names)
     {
-        foreach (string name in names)
+        foreach (string raw in names)
         {
-            if (!authors.Contains(name, StringComparer.OrdinalIgnoreCase))
+            if (BylineParser.Tidy(raw) is { } name && !authors.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
                 authors.Add(name);
             }

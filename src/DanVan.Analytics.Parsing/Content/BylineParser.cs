@@ -242,6 +242,42 @@ internal static class BylineParser
     private static bool IsAllCapsAcronymNoise(string word) => word is "AM" or "PM";
 
     /// <summary>True for a CMS account name shown when nobody signed the piece ("admin", "webmaster").</summary>
+    /// <summary>
+    /// The name without the author box's link words after it or a title before it ("Jil Schuller Alle Artikel",
+    /// "Rechtsanwalt Sebastian Einbock"); null when nothing of a name is left ("By", "Next Post", "Staff Writer").
+    /// </summary>
+    public static string? Tidy(string name)
+    {
+        string trimmed = name.Trim();
+        bool changed = true;
+        while (changed && trimmed.Length > 0)
+        {
+            changed = false;
+            string folded = VietnameseFolder.Fold(trimmed);
+            foreach (string noise in BylinePatterns.NameNoise)
+            {
+                if (folded == noise || (folded.EndsWith(noise, StringComparison.Ordinal) && folded[^(noise.Length + 1)] == ' '))
+                {
+                    trimmed = trimmed[..^noise.Length].TrimEnd(' ', ',', ';', '|', '-', '·');
+                    changed = true;
+                    break;
+                }
+            }
+
+            foreach (string title in BylinePatterns.NameTitles)
+            {
+                if (!changed && folded.StartsWith(title + " ", StringComparison.Ordinal))
+                {
+                    trimmed = trimmed[(title.Length + 1)..].TrimStart();
+                    changed = true;
+                }
+            }
+        }
+
+        string key = VietnameseFolder.Fold(trimmed).TrimEnd(':');
+        return trimmed.Length == 0 || Array.IndexOf(BylinePatterns.Introducers, key) >= 0 || Array.IndexOf(BylinePatterns.NameTitles, key) >= 0 ? null : trimmed;
+    }
+
     public static bool IsPlaceholder(string name) => BylinePatterns.PlaceholderAccounts.Contains(VietnameseFolder.Fold(name.Trim()));
 
     private static List<string> Split(string text)

@@ -636,7 +636,7 @@ internal static class MetadataResolver
             return;
         }
 
-        string name = Clean(raw);
+        string name = BylineParser.Tidy(Clean(raw)) ?? string.Empty;
         if (name.Length is 0 or > 80 || BylineParser.IsPlaceholder(name) || name.Contains("://", StringComparison.Ordinal) || name.Contains('@', StringComparison.Ordinal))
         {
             return;

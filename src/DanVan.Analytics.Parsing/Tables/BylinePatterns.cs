@@ -47,4 +47,22 @@ internal static class BylinePatterns
 
     /// <summary>Separators between several authors.</summary>
     public static readonly string[] Separators = [" - ", " – ", ", ", " và ", "; ", " & "];
+
+    /// <summary>
+    /// Folded words that a byline element shows beside the name and that are not part of it: links of the author
+    /// box ("Alle Artikel", "Kontakt", "Zum Profil"), labels ("Symbolbild", "Illustration", "Quelle"), degrees and roles.
+    /// Cut from the end of a name; a name that is only such words, or only a byline word ("By", "Von"), is no name.
+    /// </summary>
+    public static readonly string[] NameNoise =
+    [
+        "alle artikel", "alle beitrage", "all posts", "all articles", "zum profil", "profil", "kontakt", "contact", "tags",
+        "next post", "previous post", "symbolbild", "illustration", "hosted", "quelle", "source", "foto", "photo", "fotos", "photos",
+        "phd", "video recommandee", "te puede interesar", "shares", "share", "follow",
+    ];
+
+    /// <summary>Folded titles and roles written before a name ("Rechtsanwalt Sebastian Einbock"): not part of it.</summary>
+    public static readonly string[] NameTitles =
+    [
+        "rechtsanwalt", "rechtsanwaltin", "bundesprasident", "bundesprasidentin", "euer", "eure", "your", "posted", "geschrieben",
+    ];
 }

@@ -19,6 +19,8 @@ internal static class TopicsCommand
         var outOption = new Option<DirectoryInfo>("--out") { Description = "The output directory.", Required = true };
         var threadsOption = new Option<int>("--threads") { Description = "Sampler threads (1 gives reproducible topics).", DefaultValueFactory = _ => Math.Min(2, Environment.ProcessorCount) };
         var seedOption = new Option<int>("--seed") { Description = "The sampler's seed.", DefaultValueFactory = _ => 1 };
+        var iterationsOption = new Option<int>("--iterations") { Description = "Sampling iterations.", DefaultValueFactory = _ => new TopicModelOptions().Iterations };
+        var maxTermsOption = new Option<int>("--max-terms") { Description = "Terms read from the start of each article (0: all).", DefaultValueFactory = _ => new TopicModelOptions().MaximumTermsPerDocument };
         var strictOption = CliOptions.Strict();
         var command = new Command("topics", "Find the topics of a collection and follow their share per month.");
         command.Options.Add(inOption);
@@ -26,23 +28,35 @@ internal static class TopicsCommand
         command.Options.Add(outOption);
         command.Options.Add(threadsOption);
         command.Options.Add(seedOption);
+        command.Options.Add(iterationsOption);
+        command.Options.Add(maxTermsOption);
         command.Options.Add(strictOption);
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(
-            parseResult.GetValue(inOption)!, parseResult.GetValue(topicsOption), parseResult.GetValue(outOption)!,
-            parseResult.GetValue(threadsOption), parseResult.GetValue(seedOption), parseResult.GetValue(strictOption), cancellationToken)));
+            parseResult.GetValue(inOption)!,
+            parseResult.GetValue(outOption)!,
+            new TopicModelOptions
+            {
+                Topics = parseResult.GetValue(topicsOption),
+                NumberOfThreads = parseResult.GetValue(threadsOption),
+                Seed = parseResult.GetValue(seedOption),
+                Iterations = parseResult.GetValue(iterationsOption),
+                MaximumTermsPerDocument = parseResult.GetValue(maxTermsOption),
+            },
+            parseResult.GetValue(strictOption),
+            cancellationToken)));
         return command;
     }
 
-    private static int Run(FileInfo input, int topics, DirectoryInfo output, int threads, int seed, bool strict, CancellationToken cancellationToken)
+    private static int Run(FileInfo input, DirectoryInfo output, TopicModelOptions options, bool strict, CancellationToken cancellationToken)
     {
         if (!OutputGuard.InputExists(input))
         {
             return ExitCodes.Usage;
         }
 
-        if (topics < 2 || threads < 1)
+        if (options.Topics < 2 || options.NumberOfThreads < 1 || options.Iterations < 1 || options.MaximumTermsPerDocument < 0)
         {
-            Console.Error.WriteLine("error: --topics must be at least 2 and --threads at least 1.");
+            Console.Error.WriteLine("error: --topics must be at least 2, --threads and --iterations at least 1, --max-terms at least 0.");
             return ExitCodes.Usage;
         }
 
@@ -51,11 +65,11 @@ internal static class TopicsCommand
             var problems = new InputProblems(strict);
             var articles = ArticleInputReader.Read(CliOptions.PathOf(input), problems, cancellationToken).Select(a => new DatedText(a.Id, a.Text, a.Date));
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();
-            TopicModelResult result = TopicModeler.Fit(articles, new TopicModelOptions { Topics = topics, NumberOfThreads = threads, Seed = seed }, cancellationToken);
+            TopicModelResult result = TopicModeler.Fit(articles, options, cancellationToken);
             TopicOutputWriter.Write(result, output.FullName);
 
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{result.Documents.Count} articles, {result.VocabularySize} terms, {topics} topics, {result.Trends.Count} months; {stopwatch.Elapsed.TotalSeconds:0.0} s; written to {output.FullName}"));
+                $"{result.Documents.Count} articles, {result.VocabularySize} terms, {options.Topics} topics, {result.Trends.Count} months; {stopwatch.Elapsed.TotalSeconds:0.0} s; written to {output.FullName}"));
             foreach (TopicSummary topic in result.Topics)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{topic.Id,2} {topic.Weight:0.000}  {string.Join(", ", topic.TopWords.Take(10))}"));

@@ -48,6 +48,21 @@ public sealed class TopicModelerTests
     }
 
     [Fact]
+    public void Fit_TermsCappedPerArticle_ModelsOnlyTheStartOfEachArticle()
+    {
+        List<DatedText> articles = [.. Articles().Take(80)];
+        var options = new TopicModelOptions { Topics = 3, Iterations = 10, MinimumDocumentFrequency = 1 };
+        TopicModelResult all = TopicModeler.Fit(articles, options);
+        TopicModelResult capped = TopicModeler.Fit(articles, options with { MaximumTermsPerDocument = 40 });
+
+        Assert.True(capped.VocabularySize < all.VocabularySize, $"capped {capped.VocabularySize}, all {all.VocabularySize}");
+        Assert.Equal(articles.Count, capped.Documents.Count);
+        var starts = articles.SelectMany(a => TopicModeler.Terms(a.Text).Take(40)).ToHashSet(StringComparer.Ordinal);
+        Assert.All(capped.Topics.SelectMany(t => t.TopWords), w => Assert.Contains(w, starts));
+        Assert.Throws<ArgumentOutOfRangeException>(() => TopicModeler.Fit(articles, options with { MaximumTermsPerDocument = -1 }));
+    }
+
+    [Fact]
     public void Write_GivesTheFourOutputsReadableByOtherReaders()
     {
         List<DatedText> articles = Articles();

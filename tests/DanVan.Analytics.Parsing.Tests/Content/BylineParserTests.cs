@@ -18,6 +18,19 @@ public sealed class BylineParserTests
     }
 
     [Theory]
+    [InlineData("Jil Schuller Alle Artikel", "Jil Schuller")]
+    [InlineData("Klausmartin Friedrich Tags", "Klausmartin Friedrich")]
+    [InlineData("Rechtsanwalt Sebastian Einbock", "Sebastian Einbock")]
+    [InlineData("Olga Symbolbild", "Olga")]
+    [InlineData("Hoàng Phong", "Hoàng Phong")]
+    [InlineData("Nguyễn Văn Mehr", "Nguyễn Văn Mehr")] // a surname that is also a link word elsewhere stays
+    [InlineData("By", null)]
+    [InlineData("Von", null)]
+    [InlineData("Next Post", null)]
+    public void Tidy_NameWithAuthorBoxWords_KeepsOnlyTheName(string raw, string? expected) =>
+        Assert.Equal(expected, BylineParser.Tidy(raw));
+
+    [Theory]
     [InlineData("admin")]
     [InlineData("Quang cảnh hội nghị.")]
     [InlineData("Gửi cho bạn bè")]

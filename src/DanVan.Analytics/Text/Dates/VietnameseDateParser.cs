@@ -100,6 +100,47 @@ public static class VietnameseDateParser
         return false;
     }
 
+    /// <summary>
+    /// Scans the numeric day-first date at <paramref name="start"/>: a day of 1–31 in one or two digits, a separator
+    /// ('/', '-' or '.'), a month of 1–12 in one or two digits, then a year of two or four digits after the same
+    /// separator; without the year only when the separator is not a dot ("3/6" is a date, "1.5" a number). The
+    /// tokenizer keeps what this scans as one token; the readers here then check the whole date.
+    /// </summary>
+    /// <returns>The end of the date, or 0 when there is none at <paramref name="start"/>.</returns>
+    internal static int ScanDayFirst(ReadOnlySpan<char> text, int start, out int day, out int month, out int year, out int yearDigits)
+    {
+        month = year = yearDigits = 0;
+        int p = start;
+        day = ReadNumber(text, ref p, 2, out int dayDigits);
+        if (dayDigits == 0 || day is < 1 or > 31 || p >= text.Length || text[p] is not ('/' or '-' or '.'))
+        {
+            return 0;
+        }
+
+        char separator = text[p];
+        int q = p + 1;
+        month = ReadNumber(text, ref q, 2, out int monthDigits);
+        if (monthDigits == 0 || month is < 1 or > 12)
+        {
+            return 0;
+        }
+
+        if (q + 1 < text.Length && text[q] == separator && char.IsAsciiDigit(text[q + 1]))
+        {
+            int r = q + 1;
+            int y = ReadNumber(text, ref r, 4, out int digits);
+            if (digits is 2 or 4)
+            {
+                (year, yearDigits) = (y, digits);
+                return r;
+            }
+
+            return 0;
+        }
+
+        return separator == '.' ? 0 : q;
+    }
+
     private static bool IsValidDate(int year, int month, int day) =>
         year is >= 1900 and <= 2200 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
 
@@ -125,22 +166,28 @@ public static class VietnameseDateParser
         if (p < s.Length && s[p] is '/' or '-' or '.')
         {
             char separator = s[p];
-            int q = p + 1;
-            int second = ReadNumber(s, ref q, 2, out int secondDigits);
-            if (secondDigits > 0 && q < s.Length && s[q] == separator)
+            if (firstDigits <= 2)
             {
-                int r = q + 1;
-                int third = ReadNumber(s, ref r, 4, out int thirdDigits);
-                if (forms == DateForms.Page && firstDigits == 4 && thirdDigits is 1 or 2 && (r >= s.Length || !char.IsAsciiDigit(s[r])))
+                int dateEnd = ScanDayFirst(s, start, out int d, out int m, out int y, out int yearDigits);
+                if (dateEnd > 0 && (yearDigits == 4 || (forms == DateForms.Page && yearDigits == 2)))
                 {
-                    (year, month, day, end) = (first, second, third, r);
+                    (day, month, year, end) = (d, m, yearDigits == 2 ? 2000 + y : y, dateEnd);
                     return true;
                 }
-
-                if (firstDigits <= 2 && (thirdDigits == 4 || (forms == DateForms.Page && thirdDigits == 2)) && (r >= s.Length || !char.IsAsciiDigit(s[r])))
+            }
+            else if (forms == DateForms.Page && firstDigits == 4)
+            {
+                int q = p + 1;
+                int second = ReadNumber(s, ref q, 2, out int secondDigits);
+                if (secondDigits > 0 && q < s.Length && s[q] == separator)
                 {
-                    (day, month, year, end) = (first, second, thirdDigits == 2 ? 2000 + third : third, r);
-                    return true;
+                    int r = q + 1;
+                    int third = ReadNumber(s, ref r, 2, out int thirdDigits);
+                    if (thirdDigits > 0)
+                    {
+                        (year, month, day, end) = (first, second, third, r);
+                        return true;
+                    }
                 }
             }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
+using DanVan.Analytics.Text.Dates;
 using DanVan.Analytics.Text.Normalization;
 using DanVan.Analytics.Text.Tables;
 using static DanVan.Analytics.Text.Tokenization.CharClasses;
@@ -538,7 +539,7 @@ internal static class TokenScanner
 
             if (separator is '/' or '-' or '.' && d - start <= 2)
             {
-                int date = ScanDate(text, start, d);
+                int date = VietnameseDateParser.ScanDayFirst(text, start, out _, out _, out _, out _);
                 if (date > 0)
                 {
                     return new Token(start, date - start, TokenKind.Date);
@@ -569,57 +570,6 @@ internal static class TokenScanner
     // holds a code written without spaces and with a capital first letter, as codes stand in running text.
     private static int ScanDocumentCode(ReadOnlySpan<char> text, int start) =>
         DocumentCodeScanner.TryRead(text, start, out DocumentCodeShape shape) && !shape.Spaced && shape.StartsCapitalized(text) ? shape.End : 0;
-
-    // Day (1–31) before month (1–12), then an optional year of 2 or 4 digits with the same separator.
-    private static int ScanDate(ReadOnlySpan<char> text, int start, int separatorIndex)
-    {
-        int day = ParseDigits(text[start..separatorIndex]);
-        if (day is < 1 or > 31)
-        {
-            return 0;
-        }
-
-        char separator = text[separatorIndex];
-        int monthStart = separatorIndex + 1;
-        int monthEnd = CountDigits(text, monthStart, 3);
-        int month = monthEnd - monthStart is 1 or 2 ? ParseDigits(text[monthStart..monthEnd]) : 0;
-        if (month is < 1 or > 12)
-        {
-            return 0;
-        }
-
-        if (monthEnd + 1 < text.Length && text[monthEnd] == separator && IsAsciiDigit(text[monthEnd + 1]))
-        {
-            int yearEnd = CountDigits(text, monthEnd + 1, 5);
-            return yearEnd - (monthEnd + 1) is 2 or 4 ? yearEnd : 0;
-        }
-
-        // With dots a date needs its year, or "1.5" and "12.3" would read as dates.
-        return separator == '.' ? 0 : monthEnd;
-    }
-
-    // The end of the run of ASCII digits at from, looking at no more than max characters.
-    private static int CountDigits(ReadOnlySpan<char> text, int from, int max)
-    {
-        int end = from;
-        while (end < text.Length && end - from < max && IsAsciiDigit(text[end]))
-        {
-            end++;
-        }
-
-        return end;
-    }
-
-    private static int ParseDigits(ReadOnlySpan<char> digits)
-    {
-        int value = 0;
-        foreach (char c in digits)
-        {
-            value = (value * 10) + (c - '0');
-        }
-
-        return value;
-    }
 
     // Most punctuation is one character; runs of dots ("...") and the article end mark "./." are one token.
     private static Token ScanPunctuation(ReadOnlySpan<char> text, int start)

@@ -140,4 +140,29 @@ public sealed class VietnameseDateParserTests
         Assert.False(VietnameseDateParser.TryReadDocumentDate(text, 5, out _, out int end));
         Assert.Equal(5, end);
     }
+
+    [Theory]
+    [InlineData("3/6 năm", 3, 3, 6, 0, 0)] // no year: the tokenizer's "3/6"
+    [InlineData("22.09.2023 -", 10, 22, 9, 2023, 4)]
+    [InlineData("03-6-13,", 7, 3, 6, 13, 2)]
+    [InlineData("31/2/2023", 9, 31, 2, 2023, 4)] // a shape, not a check: the readers check the calendar
+    public void ScanDayFirst_NumericDate_EndsAfterTheLastPart(string text, int end, int day, int month, int year, int yearDigits)
+    {
+        Assert.Equal(end, VietnameseDateParser.ScanDayFirst(text, 0, out int d, out int m, out int y, out int digits));
+        Assert.Equal((day, month, year, yearDigits), (d, m, y, digits));
+    }
+
+    [Theory]
+    [InlineData("1.5")] // a dotted date needs its year
+    [InlineData("32/1")]
+    [InlineData("0/1")]
+    [InlineData("3/13")]
+    [InlineData("3/6/20131")]
+    [InlineData("3/6/201")]
+    [InlineData("123/6")]
+    [InlineData("3/106")]
+    public void ScanDayFirst_NotADate_IsZero(string text)
+    {
+        Assert.Equal(0, VietnameseDateParser.ScanDayFirst(text, 0, out _, out _, out _, out _));
+    }
 }

@@ -1,6 +1,5 @@
 using DanVan.Analytics.Parsing.Content;
 using DanVan.Analytics.Parsing.Markup;
-using DanVan.Analytics.Text.Dates;
 using DanVan.Analytics.Text;
 
 namespace DanVan.Analytics.Parsing.Metadata;

@@ -11,9 +11,8 @@ namespace DanVan.Analytics.Extraction;
 internal sealed class ExtractionContext : IDisposable
 {
     private readonly int[] _sentenceStarts;
-    private WordTokenBuffer _words;
+    private PooledBuffer<WordToken> _words;
     private WordFlags[] _flags;
-    private readonly int _count;
 
     public ExtractionContext(NormalizedText normalized, ExtractionLexicon lexicon)
     {
@@ -29,10 +28,9 @@ internal sealed class ExtractionContext : IDisposable
                 state.starts.Add(sentence.Start);
             }
         });
-        _count = _words.Count;
-        _flags = ArrayPool<WordFlags>.Shared.Rent(Math.Max(_count, 1));
         ReadOnlySpan<WordToken> words = _words.Span;
-        Span<WordFlags> flags = _flags.AsSpan(0, _count);
+        _flags = ArrayPool<WordFlags>.Shared.Rent(Math.Max(words.Length, 1));
+        Span<WordFlags> flags = _flags.AsSpan(0, words.Length);
         WordFlagTable table = lexicon.FlagTable;
         for (int i = 0; i < words.Length; i++)
         {
@@ -52,10 +50,10 @@ internal sealed class ExtractionContext : IDisposable
     public ReadOnlySpan<WordToken> Tokens => _words.Span;
 
     /// <summary>What each token may be (<see cref="WordFlags.None"/> for most).</summary>
-    public ReadOnlySpan<WordFlags> Flags => _flags.AsSpan(0, _count);
+    public ReadOnlySpan<WordFlags> Flags => _flags.AsSpan(0, _words.Count);
 
     /// <summary>True when token <paramref name="i"/> exists and may be <paramref name="flag"/>.</summary>
-    public bool Has(int i, WordFlags flag) => (uint)i < (uint)_count && (_flags[i] & flag) != 0;
+    public bool Has(int i, WordFlags flag) => (uint)i < (uint)_words.Count && (_flags[i] & flag) != 0;
 
     /// <summary>The 0-based index of the sentence that holds normalized offset <paramref name="offset"/>.</summary>
     public int SentenceOf(int offset)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using System.Buffers;
 using DanVan.Analytics.Text;
 using DanVan.Analytics.Text.Tokenization;
 
@@ -47,7 +46,7 @@ internal static class WordScanner
     /// <remarks>The tokens live in a pooled buffer, valid only during the call of <paramref name="useTokens"/>.</remarks>
     public static WordToken[] Scan<TState>(string text, TState state, TokensAction<TState> useTokens)
     {
-        WordTokenBuffer words = ScanPooled(text, state, useTokens);
+        PooledBuffer<WordToken> words = ScanPooled(text, state, useTokens);
         try
         {
             return words.ToArray();
@@ -62,35 +61,26 @@ internal static class WordScanner
     /// As <see cref="Scan{TState}"/>, with the words left in a pooled buffer that the caller disposes: on a long text
     /// the words are a large-object allocation each time otherwise.
     /// </summary>
-    public static WordTokenBuffer ScanPooled<TState>(string text, TState state, TokensAction<TState> useTokens)
+    public static PooledBuffer<WordToken> ScanPooled<TState>(string text, TState state, TokensAction<TState> useTokens)
     {
-        Token[] buffer = ArrayPool<Token>.Shared.Rent(text.Length / 4 + 16);
+        var buffer = new PooledBuffer<Token>(text.Length / 4 + 16);
         try
         {
-            int count = 0;
             int position = 0;
             while (TokenScanner.TryRead(text, ref position, out Token token))
             {
-                if (count == buffer.Length)
-                {
-                    Token[] larger = ArrayPool<Token>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan().CopyTo(larger);
-                    ArrayPool<Token>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                buffer[count++] = token;
+                buffer.Add(token);
             }
 
-            ReadOnlySpan<Token> tokens = buffer.AsSpan(0, count);
+            ReadOnlySpan<Token> tokens = buffer.Span;
             useTokens(tokens, state);
-            var words = new WordTokenBuffer(tokens.Length + (tokens.Length >> 3) + 4);
+            var words = new PooledBuffer<WordToken>(tokens.Length + (tokens.Length >> 3) + 4);
             FromTokens(text, tokens, ref words);
             return words;
         }
         finally
         {
-            ArrayPool<Token>.Shared.Return(buffer);
+            buffer.Dispose();
         }
     }
 
@@ -98,7 +88,7 @@ internal static class WordScanner
     public static WordToken[] Scan(string text) => Scan<object?>(text, null, static (_, _) => { });
 
     /// <summary>Reads the words of <paramref name="text"/> from its tokens <paramref name="tokens"/> into <paramref name="words"/>.</summary>
-    private static void FromTokens(string text, ReadOnlySpan<Token> tokens, ref WordTokenBuffer words)
+    private static void FromTokens(string text, ReadOnlySpan<Token> tokens, ref PooledBuffer<WordToken> words)
     {
         ref byte classes = ref CharClasses.Table;
         int covered = 0; // the text before this offset has been read into words
@@ -183,7 +173,7 @@ internal static class WordScanner
     // Reads the parts that start in [from, limit): words, numbers (digits with inner "." or ","), and single other
     // characters (a surrogate pair whole), skipping white space. A part may run past limit ("18/12.5": the date ends
     // before ".5", the number "12.5" does not); returns the end of the last part, at least limit.
-    private static int ReadParts(string text, int from, int limit, ref WordTokenBuffer words)
+    private static int ReadParts(string text, int from, int limit, ref PooledBuffer<WordToken> words)
     {
         int i = from;
         while (i < text.Length)
@@ -264,45 +254,5 @@ internal static class WordScanner
         }
 
         return words;
-    }
-}
-
-/// <summary>A growable buffer of words rented from the shared pool; <see cref="Dispose"/> returns it.</summary>
-internal struct WordTokenBuffer : IDisposable
-{
-    private WordToken[] _items;
-
-    public WordTokenBuffer(int capacity)
-    {
-        _items = ArrayPool<WordToken>.Shared.Rent(Math.Max(capacity, 16));
-        Count = 0;
-    }
-
-    public int Count { get; private set; }
-
-    public void Add(WordToken word)
-    {
-        if (Count == _items.Length)
-        {
-            WordToken[] larger = ArrayPool<WordToken>.Shared.Rent(_items.Length * 2);
-            _items.AsSpan(0, Count).CopyTo(larger);
-            ArrayPool<WordToken>.Shared.Return(_items);
-            _items = larger;
-        }
-
-        _items[Count++] = word;
-    }
-
-    public readonly ReadOnlySpan<WordToken> Span => _items.AsSpan(0, Count);
-
-    public readonly WordToken[] ToArray() => Span.ToArray();
-
-    public void Dispose()
-    {
-        if (_items.Length > 0)
-        {
-            ArrayPool<WordToken>.Shared.Return(_items);
-            _items = [];
-        }
     }
 }

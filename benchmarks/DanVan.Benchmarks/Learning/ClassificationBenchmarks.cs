@@ -60,29 +60,11 @@ public class ClassificationBenchmarks
 
     /// <summary>Relevance and topic for the whole batch.</summary>
     [Benchmark]
-    public int Classify()
-    {
-        int relevant = 0;
-        foreach (ArticlePrediction p in _classifier.ClassifyMany(_inputs))
-        {
-            relevant += p.Label == RelevanceLabels.DanVan ? 1 : 0;
-        }
-
-        return relevant;
-    }
+    public int Classify() => CountRelevant(_classifier);
 
     /// <summary>The path before the models' weights were applied directly: both models as one ML.NET chain.</summary>
     [Benchmark]
-    public int ClassifyOneMlNetChain()
-    {
-        int relevant = 0;
-        foreach (ArticlePrediction p in _chain.ClassifyMany(_inputs))
-        {
-            relevant += p.Label == RelevanceLabels.DanVan ? 1 : 0;
-        }
-
-        return relevant;
-    }
+    public int ClassifyOneMlNetChain() => CountRelevant(_chain);
 
     /// <summary>The path before one chain served both models: each model featurizes the batch itself.</summary>
     [Benchmark]
@@ -99,4 +81,6 @@ public class ClassificationBenchmarks
         string shared = Path.GetFullPath(Path.Combine(BenchmarkCorpus.Directory, "..", "..", "shared", "corpus"));
         return [Path.Combine(shared, "labeled.jsonl"), Path.Combine(shared, "labeled2.jsonl")];
     }
+
+    private int CountRelevant(ArticleClassifier classifier) => classifier.ClassifyMany(_inputs).Count(p => p.Label == RelevanceLabels.DanVan);
 }

@@ -265,7 +265,7 @@ public sealed class ArticleParser
         ResolvedMetadata meta = MetadataResolver.Resolve(model, ld, url, Options, warnings);
         string? titleKey = meta.Title is null ? null : VietnameseFolder.Fold(meta.Title);
         string? leadKey = meta.Lead is null ? null : VietnameseFolder.Fold(meta.Lead);
-        ExtractedContent content = ContentExtractor.Extract(model, titleKey, leadKey, !meta.LeadFromMetadata);
+        ExtractedContent content = ContentExtractor.Extract(model, titleKey, leadKey, !meta.LeadFromMetadata, meta.Language);
 
         string? lead = meta.Lead;
         if (content.LeadParagraph is not null && (lead is null || (meta.LeadFromMetadata && content.LeadParagraph.Length >= lead.Length)))

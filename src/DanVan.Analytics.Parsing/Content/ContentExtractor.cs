@@ -34,7 +34,8 @@ internal static class ContentExtractor
     /// <param name="titleKey">The folded title, to drop the headline from the body.</param>
     /// <param name="leadKey">The folded lead, to drop it from the body.</param>
     /// <param name="leadIsVisible">True when the lead was read from the page's sapo element, so a near copy of it in the body is the sapo too.</param>
-    public static ExtractedContent Extract(PageModel model, string? titleKey, string? leadKey, bool leadIsVisible)
+    /// <param name="language">The page's language, which picks the stop words of the text-density method; null to detect it.</param>
+    public static ExtractedContent Extract(PageModel model, string? titleKey, string? leadKey, bool leadIsVisible, string? language = null)
     {
         var result = new ExtractedContent();
         if (model.Nodes.Count == 0 || model.Blocks.Count == 0)
@@ -46,7 +47,9 @@ internal static class ContentExtractor
         ReleaseBigContainers(model, nodes);
         Score(model, nodes);
         List<int> roots = SelectRoots(model, nodes);
-        Emit(model, nodes, roots, titleKey, leadKey, leadIsVisible, result);
+        DensityVerdict density = TextDensityClassifier.Classify(model, language, StopWordTable.Default);
+        bool[] chosen = BodyChooser.Choose(model, roots, density);
+        Emit(model, nodes, roots, chosen, titleKey, leadKey, leadIsVisible, result);
         return result;
     }
 
@@ -229,29 +232,26 @@ internal static class ContentExtractor
     private static bool IsScoredBlock(Span<PageNode> nodes, TextBlock block) =>
         block.Chars >= MinScoredChars && block.LinkDensity <= 0.5 && block.Kind != BlockKind.Heading && !IsExcludedForScoring(nodes, block.Owner);
 
-    private static void Emit(PageModel model, Span<PageNode> nodes, List<int> roots, string? titleKey, string? leadKey, bool leadIsVisible, ExtractedContent result)
+    // chosen: the blocks the body is made of; a block inside one of the roots is judged against that root
+    // (captions, bylines, boxes), any other against the whole page.
+    private static void Emit(PageModel model, Span<PageNode> nodes, List<int> roots, bool[] chosen, string? titleKey, string? leadKey, bool leadIsVisible, ExtractedContent result)
     {
-        var kinds = new List<(TextBlock Block, bool IsByline)>();
         int rootIndex = 0;
         bool droppingLinks = false;
-        foreach (TextBlock block in model.Blocks)
+        for (int index = 0; index < model.Blocks.Count; index++)
         {
+            TextBlock block = model.Blocks[index];
             while (rootIndex < roots.Count && block.Owner >= nodes[roots[rootIndex]].End)
             {
                 rootIndex++;
             }
 
-            if (rootIndex >= roots.Count)
-            {
-                break;
-            }
-
-            int root = roots[rootIndex];
-            if (block.Owner < root)
+            if (!chosen[index])
             {
                 continue;
             }
 
+            int root = rootIndex < roots.Count && block.Owner >= roots[rootIndex] ? roots[rootIndex] : model.BodyNode;
             Region region = RegionOf(nodes, block.Owner, root);
             if (region == Region.Boilerplate)
             {

@@ -118,4 +118,7 @@ public enum ParseWarningCode
 
     /// <summary>The gzip-compressed page ends before its end marker (the file was cut short); what could be read was parsed.</summary>
     CompressedInputCut,
+
+    /// <summary>The page shows no body of its own (it is loaded by script, or missing); the body is the JSON-LD <c>articleBody</c>.</summary>
+    BodyFromMetadata,
 }

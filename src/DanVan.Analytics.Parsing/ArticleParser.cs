@@ -265,7 +265,7 @@ public sealed class ArticleParser
         ResolvedMetadata meta = MetadataResolver.Resolve(model, ld, url, Options, warnings);
         string? titleKey = meta.Title is null ? null : VietnameseFolder.Fold(meta.Title);
         string? leadKey = meta.Lead is null ? null : VietnameseFolder.Fold(meta.Lead);
-        ExtractedContent content = ContentExtractor.Extract(model, titleKey, leadKey, !meta.LeadFromMetadata, meta.Language);
+        ExtractedContent content = ContentExtractor.Extract(model, titleKey, leadKey, !meta.LeadFromMetadata, meta.Language, ld.ArticleBody);
 
         string? lead = meta.Lead;
         if (content.LeadParagraph is not null && (lead is null || (meta.LeadFromMetadata && content.LeadParagraph.Length >= lead.Length)))
@@ -291,6 +291,11 @@ public sealed class ArticleParser
         if (meta.Published is null)
         {
             warnings.Add(new ParseWarning(ParseWarningCode.NoPublishedTime, "The page gives no published time."));
+        }
+
+        if (content.BodyFromMetadata)
+        {
+            warnings.Add(new ParseWarning(ParseWarningCode.BodyFromMetadata, "The page shows no body of its own; the body is the articleBody of its JSON-LD."));
         }
 
         if (content.Paragraphs.Count == 0)

@@ -64,6 +64,46 @@ internal static class BodyChooser
         }
     }
 
+    /// <summary>
+    /// Checks <paramref name="chosen"/> against the page's JSON-LD <c>articleBody</c>. When the chosen blocks cover
+    /// little of it (under half its words) while the blocks made of its words cover it well, those blocks become the
+    /// body. Returns false when no block of the page covers it (the visible text is missing, or loaded by script)
+    /// and the chosen body is short beside it: the caller then takes the articleBody's own paragraphs.
+    /// </summary>
+    public static bool CheckAgainst(PageModel model, bool[] chosen, ArticleBodyEvidence evidence)
+    {
+        List<TextBlock> blocks = model.Blocks;
+        var matching = new bool[blocks.Count];
+        int chosenMatched = 0;
+        int matchingMatched = 0;
+        int chosenChars = 0;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            (int words, int matched) = evidence.Match(blocks[i].Text);
+            matching[i] = words > 0 && matched >= words * 0.8 && blocks[i].LinkDensity <= 0.5;
+            if (chosen[i])
+            {
+                chosenMatched += matched;
+                chosenChars += PlainChars(blocks[i]);
+            }
+
+            if (matching[i])
+            {
+                matchingMatched += matched;
+            }
+        }
+
+        double chosenCover = (double)chosenMatched / evidence.WordCount;
+        double matchingCover = (double)matchingMatched / evidence.WordCount;
+        if (chosenCover < 0.5 && matchingCover >= 0.6 && matchingCover >= chosenCover + 0.3)
+        {
+            Array.Copy(matching, chosen, chosen.Length);
+            return true;
+        }
+
+        return !(matchingCover < 0.3 && chosenChars < evidence.Text.Length * 0.3);
+    }
+
     // Text outside links of a block that reads as text at all (link lists count for nothing).
     private static int PlainChars(TextBlock block) => block.LinkDensity > 0.5 ? 0 : block.Chars - block.LinkChars;
 

@@ -15,6 +15,9 @@ internal sealed class ExtractedContent
 
     /// <summary>The first paragraph when it was the visible lead (bold sapo or a copy of the description).</summary>
     public string? LeadParagraph { get; set; }
+
+    /// <summary>True when the paragraphs are the JSON-LD articleBody, the page showing no body of its own.</summary>
+    public bool BodyFromMetadata { get; set; }
 }
 
 /// <summary>
@@ -35,7 +38,8 @@ internal static class ContentExtractor
     /// <param name="leadKey">The folded lead, to drop it from the body.</param>
     /// <param name="leadIsVisible">True when the lead was read from the page's sapo element, so a near copy of it in the body is the sapo too.</param>
     /// <param name="language">The page's language, which picks the stop words of the text-density method; null to detect it.</param>
-    public static ExtractedContent Extract(PageModel model, string? titleKey, string? leadKey, bool leadIsVisible, string? language = null)
+    /// <param name="articleBody">The JSON-LD <c>articleBody</c>, a check on the chosen body; null when the page has none.</param>
+    public static ExtractedContent Extract(PageModel model, string? titleKey, string? leadKey, bool leadIsVisible, string? language = null, string? articleBody = null)
     {
         var result = new ExtractedContent();
         if (model.Nodes.Count == 0 || model.Blocks.Count == 0)
@@ -49,6 +53,13 @@ internal static class ContentExtractor
         List<int> roots = SelectRoots(model, nodes);
         DensityVerdict density = TextDensityClassifier.Classify(model, language, StopWordTable.Default);
         bool[] chosen = BodyChooser.Choose(model, roots, density);
+        if (ArticleBodyEvidence.Of(articleBody) is { } evidence && !BodyChooser.CheckAgainst(model, chosen, evidence))
+        {
+            result.Paragraphs.AddRange(evidence.Paragraphs());
+            result.BodyFromMetadata = true;
+            return result;
+        }
+
         Emit(model, nodes, roots, chosen, titleKey, leadKey, leadIsVisible, result);
         return result;
     }

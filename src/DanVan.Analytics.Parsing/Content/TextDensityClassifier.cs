@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using DanVan.Analytics.Parsing.Tables;
@@ -42,7 +41,6 @@ internal static class TextDensityClassifier
     private const double StopWordsLow = 0.30;
     private const double StopWordsHigh = 0.32;
     private const double MaxLinkDensity = 0.2;
-    private const int MaxWordLength = 24;
 
     private enum Class : byte
     {
@@ -116,39 +114,21 @@ internal static class TextDensityClassifier
         return best;
     }
 
-    // Words are runs of letters (with their combining marks); each is looked up once, lower-cased on the stack.
+    // Each word is looked up once, lower-cased on the stack.
     private static int CountWords(string text, StopWordTable table, Span<int> hits)
     {
-        Span<char> lower = stackalloc char[MaxWordLength];
+        Span<char> lower = stackalloc char[WordScanner.MaxWordLength];
         int words = 0;
-        int i = 0;
-        while (i < text.Length)
+        int position = 0;
+        while (WordScanner.Next(text, ref position, out int start, out int length))
         {
-            while (i < text.Length && !IsWordChar(text[i]))
-            {
-                i++;
-            }
-
-            int start = i;
-            while (i < text.Length && IsWordChar(text[i]))
-            {
-                i++;
-            }
-
-            int length = i - start;
-            if (length == 0)
-            {
-                break;
-            }
-
             words++;
-            if (length > MaxWordLength)
+            if (length > WordScanner.MaxWordLength)
             {
                 continue;
             }
 
-            ReadOnlySpan<char> word = text.AsSpan(start, length);
-            int written = word.ToLowerInvariant(lower);
+            int written = text.AsSpan(start, length).ToLowerInvariant(lower);
             uint mask = table.LanguagesOf(lower[..written]);
             while (mask != 0)
             {
@@ -159,9 +139,6 @@ internal static class TextDensityClassifier
 
         return words;
     }
-
-    private static bool IsWordChar(char c) =>
-        char.IsLetter(c) || (c >= '\u0300' && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark);
 
     // Comment threads, and page furniture (navigation, asides, footers, share and related boxes) unless a
     // closer container says it is the article, are never article text. Parents come before children.

@@ -28,6 +28,9 @@ internal sealed class JsonLdArticle
     public List<string> Breadcrumb { get; } = [];
     public bool Found { get; private set; }
 
+    /// <summary>The article's <c>articleBody</c>: its text as the site's CMS holds it, evidence for the visible body.</summary>
+    public string? ArticleBody { get; private set; }
+
     /// <summary>The name of the <c>WebSite</c> object: the site's name, to cut from titles.</summary>
     public string? WebSiteName { get; private set; }
 
@@ -175,6 +178,7 @@ internal sealed class JsonLdArticle
     {
         Headline = StringOf(article, "headline") ?? StringOf(article, "name");
         Description = StringOf(article, "description");
+        ArticleBody = StringOf(article, "articleBody");
         Published = StringOf(article, "datePublished") ?? StringOf(article, "dateCreated");
         Modified = StringOf(article, "dateModified");
         Section = FirstString(article, "articleSection");

@@ -249,6 +249,7 @@ internal static class ContentExtractor
     {
         int rootIndex = 0;
         bool droppingLinks = false;
+        bool lastOpensMore = false;
         for (int index = 0; index < model.Blocks.Count; index++)
         {
             TextBlock block = model.Blocks[index];
@@ -295,6 +296,14 @@ internal static class ContentExtractor
 
             if (block.LinkDensity > 0.5 || (droppingLinks && (block.LinkDensity > 0.2 || block.Kind == BlockKind.ListItem)))
             {
+                // "More on this", "Read also": a heading whose section is a list of links headed that list.
+                if (lastOpensMore && block.LinkDensity > 0.5 && result.Paragraphs.Count > 1)
+                {
+                    result.Paragraphs.RemoveAt(result.Paragraphs.Count - 1);
+                    lastOpensMore = false;
+                    droppingLinks = true;
+                }
+
                 continue;
             }
 
@@ -328,6 +337,14 @@ internal static class ContentExtractor
             }
 
             result.Paragraphs.Add(text);
+            lastOpensMore = block.Kind == BlockKind.Heading || (text.Length <= 80 && text.EndsWith(':'));
+        }
+
+        // A heading or a "More on this:" line with nothing of the article after it introduced what was dropped
+        // (related links, a map, a list of blogs).
+        if (lastOpensMore && result.Paragraphs.Count > 1)
+        {
+            result.Paragraphs.RemoveAt(result.Paragraphs.Count - 1);
         }
 
         TakeTrailingBylines(result);

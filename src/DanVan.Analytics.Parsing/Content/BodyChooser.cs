@@ -43,6 +43,7 @@ internal static class BodyChooser
             }
         }
 
+
         if (densityChars >= MinDensityChars && scorerChars < densityChars * 0.5)
         {
             return density.Good;

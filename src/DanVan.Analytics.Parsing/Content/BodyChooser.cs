@@ -14,9 +14,10 @@ internal static class BodyChooser
 
     /// <summary>
     /// Returns, for each block of <paramref name="model"/>, whether it belongs to the body.
-    /// The scorer's containers are kept unless the text it chose is a small fraction (under 30%) of the prose the
-    /// density method found: a short promo line, a sign-up box or a date line won over the article, and the
-    /// density method's blocks are taken instead.
+    /// The scorer's containers are kept unless the text it chose is under half the prose the density method found
+    /// (at least <see cref="MinDensityChars"/>): a short promo line, a sign-up box or a date line won over the
+    /// article, and the density method's blocks are taken instead. Kept, they gain the density method's good
+    /// blocks that run on just before them.
     /// </summary>
     public static bool[] Choose(PageModel model, List<int> roots, DensityVerdict density)
     {
@@ -42,7 +43,6 @@ internal static class BodyChooser
                 densityChars += plain;
             }
         }
-
 
         if (densityChars >= MinDensityChars && scorerChars < densityChars * 0.5)
         {

@@ -164,7 +164,9 @@ internal static class TextDensityClassifier
             return Class.Bad;
         }
 
-        if (block.Chars < LengthLow)
+        // Lengths as the text reads, spaces included (the walker's counts leave them out).
+        int length = block.Text.Length;
+        if (length < LengthLow)
         {
             return block.LinkChars > 0 ? Class.Bad : Class.Short;
         }
@@ -172,7 +174,7 @@ internal static class TextDensityClassifier
         double density = words == 0 ? 0 : (double)stopWords / words;
         if (density >= StopWordsHigh)
         {
-            return block.Chars > LengthHigh ? Class.Good : Class.NearGood;
+            return length > LengthHigh ? Class.Good : Class.NearGood;
         }
 
         return density >= StopWordsLow ? Class.NearGood : Class.Bad;
@@ -182,9 +184,11 @@ internal static class TextDensityClassifier
         text.Length < 300 && (text.Contains('©') || text.Contains("(c) ", StringComparison.OrdinalIgnoreCase) ||
                               text.Contains("copyright", StringComparison.OrdinalIgnoreCase));
 
-    // Short blocks between good ones are good (a subheading, a one-line paragraph), between bad ones bad; a
-    // borderline block is good unless bad blocks stand on both sides. The neighbours are found in two linear
-    // passes so a page of many thousand blocks costs no more than its length.
+    // A short block takes the class of the good or bad blocks around it (borderline ones looked through): good
+    // between good ones (a subheading, a one-line paragraph), bad between bad ones; between a good and a bad one
+    // it is good only when a borderline block stands between it and the bad one. A borderline block is good
+    // unless bad blocks stand on both sides. The neighbours are found in two linear passes, so a page of many
+    // thousand blocks costs no more than its length.
     private static void Smooth(Class[] classes, bool[] good)
     {
         int n = classes.Length;
@@ -213,13 +217,13 @@ internal static class TextDensityClassifier
         {
             Class resolved = classes[i] switch
             {
-                Class.Short => (before[i], after[i]) switch
+                Class.Short => (beforeStrict[i], afterStrict[i]) switch
                 {
-                    (Class.Bad, Class.Bad) => Class.Bad,
                     (Class.Good, Class.Good) => Class.Good,
-                    (Class.Bad, Class.NearGood) => afterStrict[i] == Class.Bad ? Class.Bad : Class.Good,
-                    (Class.NearGood, Class.Bad) => beforeStrict[i] == Class.Bad ? Class.Bad : Class.Good,
-                    _ => Class.Good,
+                    (Class.Bad, Class.Bad) => Class.Bad,
+                    (Class.Bad, _) when before[i] == Class.NearGood => Class.Good,
+                    (_, Class.Bad) when after[i] == Class.NearGood => Class.Good,
+                    _ => Class.Bad,
                 },
                 Class.NearGood => beforeStrict[i] == Class.Bad && afterStrict[i] == Class.Bad ? Class.Bad : Class.Good,
                 Class c => c,

@@ -276,7 +276,7 @@ internal static class ContentExtractor
                 continue;
             }
 
-            if (region == Region.Caption || IsLooseCaption(nodes, block))
+            if (region == Region.Caption || IsLooseCaption(nodes, block) || CreditLines.IsCredit(text))
             {
                 result.Captions.Add(new ArticleCaption(text, result.Paragraphs.Count));
                 continue;

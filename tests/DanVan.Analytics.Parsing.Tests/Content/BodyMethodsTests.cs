@@ -91,6 +91,19 @@ public sealed class BodyMethodsTests
     }
 
     [Fact]
+    public void Parse_PhotoCreditLinesBetweenParagraphs_AreCaptionsNotBody()
+    {
+        string html = "<html lang=\"en\"><head><title>Station</title></head><body><article>" +
+                      $"<p>{Article[0]}</p><p>The old hall seen from the square. (Photo: Jane Smith)</p><p>{Article[1]}</p><p>© Town Archive | John Doe</p><p>{Article[2]}</p>" +
+                      "</article></body></html>";
+
+        Article article = new ArticleParser().Parse(html);
+
+        Assert.Equal(Article, article.Paragraphs);
+        Assert.Equal(["The old hall seen from the square. (Photo: Jane Smith)", "© Town Archive | John Doe"], article.Captions.Select(c => c.Text));
+    }
+
+    [Fact]
     public void Classify_ProseLinksAndAShortHeadingBetweenProse_AreClassedByDensityAndContext()
     {
         string html = "<html><body><ul><li><a href=\"/1\">Home</a></li><li><a href=\"/2\">Sport</a></li><li><a href=\"/3\">Weather</a></li></ul>" +

@@ -347,7 +347,18 @@ internal static class ContentExtractor
             result.Paragraphs.RemoveAt(result.Paragraphs.Count - 1);
         }
 
+        DropClosingPromos(result.Paragraphs);
         TakeTrailingBylines(result);
+    }
+
+    // The short paragraphs that close the body by calling the reader to subscribe, follow, download or donate
+    // (a run of them: one box after another). The first non-promo paragraph from the end stops it.
+    private static void DropClosingPromos(List<string> paragraphs)
+    {
+        while (paragraphs.Count > 1 && PromoLines.IsPromo(paragraphs[^1]))
+        {
+            paragraphs.RemoveAt(paragraphs.Count - 1);
+        }
     }
 
     private enum Region

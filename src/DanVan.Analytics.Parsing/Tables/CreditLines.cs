@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
 
 namespace DanVan.Analytics.Parsing.Tables;
@@ -13,29 +12,11 @@ internal static class CreditLines
     /// <summary>Longer lines are prose that happens to name a photographer.</summary>
     public const int MaxChars = 200;
 
-    private static readonly Regex Pattern = Build();
+    private static readonly Regex Pattern = new(
+        @"(?:^|[(\[.,;|/–-]\s*)(?:" + TableResource.Alternation("CreditLabels") + @")\s*:",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     /// <summary>True when <paramref name="text"/> is a credit line.</summary>
     public static bool IsCredit(string text) =>
         text.Length <= MaxChars && (text.Contains('©') || Pattern.IsMatch(text));
-
-    private static Regex Build()
-    {
-        using Stream stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("DanVan.Analytics.Parsing.Tables.CreditLabels.tsv")
-            ?? throw new InvalidOperationException("The credit-label table is missing from the assembly.");
-        using var reader = new StreamReader(stream);
-        var labels = new List<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            string label = line.Trim();
-            if (label.Length > 0 && label[0] != '#')
-            {
-                labels.Add(Regex.Escape(label).Replace("\\ ", "\\s+", StringComparison.Ordinal));
-            }
-        }
-
-        // Longest first, so "crédits photos" wins over "credit".
-        labels.Sort((a, b) => b.Length.CompareTo(a.Length));
-        return new Regex(@"(?:^|[(\[.,;|/–-]\s*)(?:" + string.Join('|', labels) + @")\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
-    }
 }

@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace DanVan.Analytics.Parsing.Tables;
 
 /// <summary>
@@ -57,13 +55,7 @@ internal sealed class StopWordTable
     /// <summary>The languages (one bit each) whose stop words include <paramref name="lowerWord"/>, which must be lower case.</summary>
     public uint LanguagesOf(ReadOnlySpan<char> lowerWord) => _lookup.TryGetValue(lowerWord, out uint mask) ? mask : 0;
 
-    private static StopWordTable Load()
-    {
-        using Stream stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("DanVan.Analytics.Parsing.Tables.StopWords.tsv")
-            ?? throw new InvalidOperationException("The stop-word table is missing from the assembly.");
-        using var reader = new StreamReader(stream);
-        return Parse(reader);
-    }
+    private static StopWordTable Load() => Parse(new StringReader(string.Join('\n', TableResource.Lines("StopWords"))));
 
     /// <summary>Reads a table: lines of a language code, a tab and a word; '#' starts a comment line.</summary>
     internal static StopWordTable Parse(TextReader reader)

@@ -104,6 +104,20 @@ public sealed class BodyMethodsTests
     }
 
     [Fact]
+    public void Parse_ShortCallsToActionClosingTheArticle_AreDroppedButNotInsideIt()
+    {
+        const string inside = "The council will also send a newsletter to every household.";
+        string html = "<html lang=\"en\"><head><title>Station</title></head><body><article>" +
+                      $"<p>{Article[0]}</p><p>{inside}</p><p>{Article[1]}</p><p>{Article[2]}</p>" +
+                      "<p>Never miss a story: sign up for our daily newsletter.</p><p>Follow us on every network and get the app.</p>" +
+                      "</article></body></html>";
+
+        Article article = new ArticleParser().Parse(html);
+
+        Assert.Equal([Article[0], inside, Article[1], Article[2]], article.Paragraphs);
+    }
+
+    [Fact]
     public void Classify_ProseLinksAndAShortHeadingBetweenProse_AreClassedByDensityAndContext()
     {
         string html = "<html><body><ul><li><a href=\"/1\">Home</a></li><li><a href=\"/2\">Sport</a></li><li><a href=\"/3\">Weather</a></li></ul>" +

@@ -392,6 +392,12 @@ internal static class ContentExtractor
             {
                 region = Region.Byline;
             }
+
+            // An author box with a bio ("About Simon: ...") is longer than a byline but no part of the article.
+            if ((flags & (NodeFlags.BylineHint | NodeFlags.Positive)) == NodeFlags.BylineHint && current.TextChars >= 120 && current.TextChars <= rootChars / 3)
+            {
+                return Region.Boilerplate;
+            }
         }
 
         return region;

@@ -118,6 +118,18 @@ public sealed class BodyMethodsTests
     }
 
     [Fact]
+    public void Parse_AuthorBoxWithABioInsideTheArticle_IsNotBody()
+    {
+        string html = "<html lang=\"en\"><head><title>Station</title></head><body><article>" + Paragraphs(Article) +
+                      "<div class=\"author-description\"><p>Jane Smith has written about local politics for this paper since 2010 and before that covered the regional council for a radio station in the north.</p></div>" +
+                      "</article></body></html>";
+
+        Article article = new ArticleParser().Parse(html);
+
+        Assert.Equal(Article, article.Paragraphs);
+    }
+
+    [Fact]
     public void Classify_ProseLinksAndAShortHeadingBetweenProse_AreClassedByDensityAndContext()
     {
         string html = "<html><body><ul><li><a href=\"/1\">Home</a></li><li><a href=\"/2\">Sport</a></li><li><a href=\"/3\">Weather</a></li></ul>" +

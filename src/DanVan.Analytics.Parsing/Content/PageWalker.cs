@@ -561,7 +561,8 @@ internal sealed class PageWalker
     {
         string part = TextCleaner.Clean(current.ToString());
         current.Clear();
-        if (part.AsSpan().IndexOfAnyExcept(TextCleaner.SpaceOrInvisible) >= 0 && HasLetterOrDigit(new StringBuilder(part)))
+        // A lone separator (": ", " – ") is kept: it tells a kicker from the headline.
+        if (part.AsSpan().IndexOfAnyExcept(TextCleaner.SpaceOrInvisible) >= 0 && (HasLetterOrDigit(new StringBuilder(part)) || part.AsSpan().IndexOfAny(":–—|") >= 0))
         {
             (parts ??= []).Add(part);
         }

@@ -52,6 +52,44 @@ public sealed class MetadataResolverTests
         Assert.Equal("Phát huy vai trò dân vận trong xây dựng nông thôn mới", article.Title);
     }
 
+    [Theory]
+    [InlineData("<h1><span>Đà Nẵng</span>: <span>Phát huy vai trò dân vận trong xây dựng nông thôn mới</span></h1>")]
+    [InlineData("<h1><span>Đà Nẵng</span><span> – </span><span>Phát huy vai trò dân vận trong xây dựng nông thôn mới</span></h1>")]
+    public void Resolve_MetadataTitleWithTheKickerToo_TitleIsTheHeadline(string heading)
+    {
+        Article article = Parse("<meta property=\"og:title\" content=\"Đà Nẵng: Phát huy vai trò dân vận trong xây dựng nông thôn mới\">", heading + Body);
+        Assert.Equal("Phát huy vai trò dân vận trong xây dựng nông thôn mới", article.Title);
+    }
+
+    [Theory]
+    [InlineData("<h1><span class=\"hl\">Phát huy</span> vai trò dân vận trong xây dựng nông thôn mới</h1>")]
+    [InlineData("<h1><span>Dân vận khéo ở cơ sở trong xây dựng nông thôn mới</span>: <span>Đà Nẵng</span></h1>")]
+    public void Resolve_HeadingWithAStyledPart_StaysWhole(string heading)
+    {
+        string whole = Clean(heading);
+        Article article = Parse($"<meta property=\"og:title\" content=\"{whole}\">", heading + Body);
+        Assert.Equal(whole, article.Title);
+    }
+
+    [Fact]
+    public void Resolve_ShortHeadlineBeforeTheSiteName_CutsTheSiteName()
+    {
+        Article article = Parse("<meta property=\"og:title\" content=\"Dân vận - Báo Điện tử Đảng Cộng sản Việt Nam\"><meta property=\"og:site_name\" content=\"Báo Điện tử Đảng Cộng sản Việt Nam\">",
+            "<h1>Dân vận</h1>" + Body);
+        Assert.Equal("Dân vận", article.Title);
+    }
+
+    [Fact]
+    public void Resolve_HeadlineHeadingAndTheHostAmongTheRest_KeepsTheHeadline()
+    {
+        Article article = new ArticleParser().Parse(
+            "<html><head><meta property=\"og:title\" content=\"Dân vận khéo | dan-van.vn | Tạp chí của cán bộ dân vận\"></head><body><h1>Dân vận khéo</h1>" + Body + "</body></html>",
+            new Uri("https://www.dan-van.vn/tin/1.html"));
+        Assert.Equal("Dân vận khéo", article.Title);
+    }
+
+    private static string Clean(string html) => System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", string.Empty);
+
     [Fact]
     public void Resolve_HeadingWithAnEmphasizedWord_StaysWhole()
     {

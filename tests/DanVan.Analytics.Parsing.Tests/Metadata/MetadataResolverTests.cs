@@ -98,6 +98,20 @@ public sealed class MetadataResolverTests
         Assert.Equal("Phát huy vai trò dân vận trong xây dựng nông thôn mới", article.Title);
     }
 
+    [Theory]
+    [InlineData("https://www.baodanvan.vn/tin/a-1.html", "2023-11-08T20:30:00Z", "2023-11-09", 7)]
+    [InlineData("https://www.baodanvan.vn/tin/a-1.html", "2023-11-08T10:30:00Z", "2023-11-08", 0)] // the same day: the time stays as given
+    [InlineData("https://www.nachrichten.at/gesundheit/a-1", "2019-10-18T22:04:00Z", "2019-10-19", 2)] // summer time
+    [InlineData("https://www.lanacion.com.ar/politica/a-1", "Wed, 04 May 2022 00:25:56 GMT", "2022-05-03", -3)]
+    [InlineData("https://www.example.com/news/a-1", "2019-10-18T22:04:00Z", "2019-10-18", 0)] // a generic domain says no country
+    public void Resolve_UtcTimeOnACountrySite_IsShownInTheCountrysZone(string url, string published, string day, int offsetHours)
+    {
+        Article article = new ArticleParser().Parse(
+            $"<html><head><meta property=\"article:published_time\" content=\"{published}\"></head><body>{Body}</body></html>", new Uri(url));
+        Assert.Equal(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), DateOnly.FromDateTime(article.Published!.Value.DateTime));
+        Assert.Equal(TimeSpan.FromHours(offsetHours), article.Published.Value.Offset);
+    }
+
     [Fact]
     public void Resolve_UtcTimeOneDayOffTheAddress_IsTheSameInstantOnTheAddressDay()
     {

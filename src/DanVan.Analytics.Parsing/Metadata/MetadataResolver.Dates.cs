@@ -217,8 +217,9 @@ internal static partial class MetadataResolver
     {
         const int MaxDistance = 40;
         const int MaxLine = 100;
-        // "01.02.2022 „Der Arbeitsmarkt …": a paragraph that opens with its date.
-        const int OpeningDate = 24;
+        // "01.02.2022 „Der Arbeitsmarkt …", "Pressemitteilung vom 25. Januar 2022 | Berlin – …": a paragraph that
+        // opens with its date.
+        const int OpeningDate = 40;
         List<TextBlock> blocks = model.Blocks;
         int anchor = 0;
         if (titleNode >= 0)

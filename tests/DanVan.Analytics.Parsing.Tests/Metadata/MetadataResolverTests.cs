@@ -28,6 +28,25 @@ public sealed class MetadataResolverTests
     }
 
     [Fact]
+    public void Resolve_RecipeInJsonLd_GivesAuthorAndDateButNotItsNameAsTheTitle()
+    {
+        Article article = Parse("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"Recipe\",\"name\":\"Bánh chưng\"," +
+                                "\"author\":{\"@type\":\"Person\",\"name\":\"Nguyễn Thu Hà\"},\"datePublished\":\"2024-02-01T08:00:00+07:00\"}</script>" +
+                                "<meta property=\"og:title\" content=\"Cách gói bánh chưng ngày Tết cho cả nhà\">");
+        Assert.Equal("Cách gói bánh chưng ngày Tết cho cả nhà", article.Title);
+        Assert.Equal(["Nguyễn Thu Hà"], article.Authors);
+        Assert.Equal(new DateTimeOffset(2024, 2, 1, 8, 0, 0, TimeSpan.FromHours(7)), article.Published);
+    }
+
+    [Fact]
+    public void Resolve_ParagraphOpeningWithItsDate_DatesThePage()
+    {
+        Article article = Parse(string.Empty,
+            "<h1>Hội nghị tổng kết công tác dân vận năm 2023</h1><p>Pressemitteilung vom 25. Januar 2022 | Hà Nội – Ban Dân vận Thành ủy tổ chức hội nghị tổng kết công tác năm với nhiều đại biểu tham dự.</p>" + Body);
+        Assert.Equal(new DateOnly(2022, 1, 25), DateOnly.FromDateTime(article.Published!.Value.DateTime));
+    }
+
+    [Fact]
     public void Resolve_OrganizationAsAuthor_IsNotAnAuthor()
     {
         Article article = Parse(JsonLd("\"headline\":\"Tin\",\"author\":{\"@type\":\"Organization\",\"name\":\"Báo Dân Vận\"},\"publisher\":{\"@type\":\"Organization\",\"name\":\"Báo Dân Vận\"}") +

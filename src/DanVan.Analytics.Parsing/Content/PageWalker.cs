@@ -511,6 +511,7 @@ internal sealed class PageWalker
         if ((flags & NodeFlags.BylineHint) != 0 && _model.BylineTexts.Count < MaxCaptured)
         {
             _model.BylineTexts.Add(Text(element));
+            _model.BylineNodes.Add(node);
         }
 
         // The text of a <time> is the date as the page shows it, in the page's own time zone.

@@ -46,6 +46,16 @@ public sealed class MetadataResolverTests
         Assert.Equal(new DateOnly(2022, 1, 25), DateOnly.FromDateTime(article.Published!.Value.DateTime));
     }
 
+    [Theory]
+    [InlineData("Verfasst von", new[] { "Nguyễn Thu Hà" })]
+    [InlineData("Written by", new[] { "Nguyễn Thu Hà" })]
+    [InlineData("Est. reading time", new string[0])]
+    public void Resolve_TwitterCardLabelsTheAuthor_OnlyAnAuthorLabelCounts(string label, string[] authors)
+    {
+        Article article = Parse($"<meta name=\"twitter:label1\" content=\"{label}\"><meta name=\"twitter:data1\" content=\"Nguyễn Thu Hà\">");
+        Assert.Equal(authors, article.Authors);
+    }
+
     [Fact]
     public void Resolve_OrganizationAsAuthor_IsNotAnAuthor()
     {

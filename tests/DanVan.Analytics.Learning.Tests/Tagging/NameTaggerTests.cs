@@ -29,8 +29,9 @@ public sealed class NameTaggerTests(TaggerCorpus corpus, ITestOutputHelper outpu
         Assert.Equal(names.F1, corpus.Result.Tagger.Metadata.Metrics["per_f1"], 6);
     }
 
-    // Measured 0.471 (P 0.500, R 0.444) on this 150-excerpt set with 3 folds when written; the floor sits a little below.
-    private const double FloorPerF1 = 0.42;
+    // Measured 0.723 (P 0.768, R 0.683) on this 150-excerpt set with 3 folds with the run-context features (vi-tagger-2;
+    // vi-tagger-1 gave 0.471); the floor sits a little below.
+    private const double FloorPerF1 = 0.68;
 
     [Fact]
     public void Tag_ANameAfterATitle_GivesSpansThatPointIntoTheText()

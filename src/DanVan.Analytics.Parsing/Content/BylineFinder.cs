@@ -9,6 +9,9 @@ internal static class BylineFinder
 {
     private const int MaxBylineBlock = 160;
 
+    // How many nodes after the first byline element a second one may start and still be the same byline.
+    private const int MaxBylineSpread = 12;
+
     // How far into a line the byline word may start: "Posted on 21 September 2020 by Jane Doe".
     private const int MaxIntroducerOffset = 48;
 
@@ -19,9 +22,24 @@ internal static class BylineFinder
     public static List<string> Find(PageModel model, IReadOnlyList<string> bodyBylines, int titleNode)
     {
         var authors = new List<string>();
-        foreach (string byline in model.BylineTexts.Concat(bodyBylines))
+        int first = -1;
+        for (int i = 0; i < model.BylineTexts.Count + bodyBylines.Count; i++)
         {
+            bool inPage = i < model.BylineTexts.Count;
+            string byline = inPage ? model.BylineTexts[i] : bodyBylines[i - model.BylineTexts.Count];
+            // Once the byline is found, only the elements around it add names (a second author's span); an author
+            // box at the end of the page and the bylines of teasers for other articles lie far from it.
+            if (inPage && first >= 0 && model.BylineNodes[i] - first > MaxBylineSpread)
+            {
+                continue;
+            }
+
             List<string> names = BylineParser.Parse(byline);
+            if (inPage && names.Count > 0 && first < 0)
+            {
+                first = model.BylineNodes[i];
+            }
+
             if (names.Count == 0 && authors.Count == 0)
             {
                 // The first byline element that names someone in another form is the byline; later ones are widgets.

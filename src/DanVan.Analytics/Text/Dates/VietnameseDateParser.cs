@@ -129,6 +129,12 @@ public static class VietnameseDateParser
         {
             int r = q + 1;
             int y = ReadNumber(text, ref r, 4, out int digits);
+            // "28.09.1912:44" is "28.09.19" and "12:44" run together (two elements without a space between).
+            if (digits == 4 && r + 1 < text.Length && text[r] == ':' && char.IsAsciiDigit(text[r + 1]))
+            {
+                (y, digits, r) = (y / 100, 2, r - 2);
+            }
+
             if (digits is 2 or 4)
             {
                 (year, yearDigits) = (y, digits);

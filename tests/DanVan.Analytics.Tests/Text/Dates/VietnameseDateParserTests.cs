@@ -16,6 +16,9 @@ public sealed class VietnameseDateParserTests
         { "Posted on May 18, 2014", new DateTimeOffset(2014, 5, 18, 0, 0, 0, Vietnam), false },
         { "January 5th 2020", new DateTimeOffset(2020, 1, 5, 0, 0, 0, Vietnam), false },
         { "3 listopada 2023", new DateTimeOffset(2023, 11, 3, 0, 0, 0, Vietnam), false },
+        { "15 августа 2016, 13:43", new DateTimeOffset(2016, 8, 15, 13, 43, 0, Vietnam), false },
+        { "3. března 2023", new DateTimeOffset(2023, 3, 3, 0, 0, 0, Vietnam), false },
+        { "28.09.1912:44", new DateTimeOffset(2019, 9, 28, 12, 44, 0, Vietnam), false }, // "28.09.19" and "12:44" run together
         { "/2019/10/21/interning-of-small-integers/", new DateTimeOffset(2019, 10, 21, 0, 0, 0, Vietnam), false },
         { "Thứ Bảy, 4/1/2025", new DateTimeOffset(2025, 1, 4, 0, 0, 0, Vietnam), false },
         { "Thứ Hai, 12/06/2023 22:32 (GMT+0)", new DateTimeOffset(2023, 6, 12, 22, 32, 0, TimeSpan.Zero), true },
@@ -145,6 +148,7 @@ public sealed class VietnameseDateParserTests
     [InlineData("3/6 năm", 3, 3, 6, 0, 0)] // no year: the tokenizer's "3/6"
     [InlineData("22.09.2023 -", 10, 22, 9, 2023, 4)]
     [InlineData("03-6-13,", 7, 3, 6, 13, 2)]
+    [InlineData("28.09.1912:44", 8, 28, 9, 19, 2)] // a two-digit year run into the time
     [InlineData("31/2/2023", 9, 31, 2, 2023, 4)] // a shape, not a check: the readers check the calendar
     public void ScanDayFirst_NumericDate_EndsAfterTheLastPart(string text, int end, int day, int month, int year, int yearDigits)
     {

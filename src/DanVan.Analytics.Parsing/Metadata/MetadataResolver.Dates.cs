@@ -41,10 +41,13 @@ internal static partial class MetadataResolver
             IEnumerable<string> dateTexts = model.DateTexts
                 .OrderBy(d => anchor < 0 ? d.Key : Math.Abs(d.Key - anchor))
                 .Select(d => d.Value);
-            // Then the address ("/2019/10/21/slug"), then a short date line next to the headline.
+            // Then the address ("/2019/10/21/slug"), then a short date line next to the headline. A full date in the
+            // address outranks a visible one days away from it (a comment's or a sidebar's time).
+            DateOnly? addressDay = PathDay(path);
             foreach (string candidate in model.MachineDates.Concat(dateTexts).Concat(UrlDate(path)).Concat(DateLines(model, meta.TitleNode)))
             {
-                if (TryDate(candidate, options, out DateTimeOffset value, out bool zoneGiven))
+                if (TryDate(candidate, options, out DateTimeOffset value, out bool zoneGiven) &&
+                    (addressDay is not { } day || Math.Abs(DateOnly.FromDateTime(value.DateTime).DayNumber - day.DayNumber) <= 1))
                 {
                     meta.Published = InSiteZone(model, value, zoneGiven, address?.Host, meta.TitleNode, options);
                     warnings.Add(new ParseWarning(ParseWarningCode.PublishedFromText, $"The published time was read from the page text \"{Clean(candidate)}\"."));

@@ -83,6 +83,17 @@ public sealed class ContentExtractorTests
         Assert.Equal(["Thu Hà", "Minh Anh"], article.Authors);
     }
 
+    [Theory]
+    [InlineData("<footer><p>Copyright (c) 2012- Nguyễn Văn An. All rights reserved.</p></footer>", "Nguyễn Văn An")]
+    [InlineData("<footer><p>© LÊ THỊ HOA • Impressum</p></footer>", "Lê Thị Hoa")]
+    [InlineData("<footer><p>© 2023 Beispiel Fachmedien München</p></footer>", null)]
+    [InlineData("<footer><p>© 2023 Deutsche Welle</p></footer>", null)]
+    public void Find_NoByline_APersonalSitesCopyrightNamesTheAuthor(string footer, string? author)
+    {
+        Article article = Parse("<div>" + string.Concat(Sentences.Select(s => $"<p>{s}</p>")) + "</div>" + footer);
+        Assert.Equal(author is null ? [] : [author], article.Authors);
+    }
+
     [Fact]
     public void Extract_BoldOpeningParagraph_IsTheLead()
     {

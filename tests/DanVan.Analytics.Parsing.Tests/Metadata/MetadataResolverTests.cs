@@ -132,6 +132,15 @@ public sealed class MetadataResolverTests
     }
 
     [Fact]
+    public void Resolve_NoMetadataDate_TheAddressDayOutranksAVisibleTimeYearsAway()
+    {
+        Article article = new ArticleParser().Parse(
+            "<html><body><h1>Hội nghị tổng kết công tác dân vận</h1>" + Body + "<aside><time datetime=\"2009-04-11 18:06:36\">11.04.2009</time></aside></body></html>",
+            new Uri("https://blog.example.org/2019/10/22/hoi-nghi/"));
+        Assert.Equal(new DateOnly(2019, 10, 22), DateOnly.FromDateTime(article.Published!.Value.DateTime));
+    }
+
+    [Fact]
     public void Resolve_UtcTimeOneDayOffTheAddress_IsTheSameInstantOnTheAddressDay()
     {
         Article article = new ArticleParser().Parse(

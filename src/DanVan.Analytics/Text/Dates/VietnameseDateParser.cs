@@ -558,6 +558,16 @@ public static class VietnameseDateParser
 
         int sign = s[q] == '+' ? 1 : -1;
         q++;
+        // "+0200" gives hours and minutes in four digits.
+        int start = q;
+        int hhmm = ReadNumber(s, ref q, 4, out int allDigits);
+        if (allDigits == 4 && hhmm / 100 <= 14 && hhmm % 100 <= 59)
+        {
+            offset = new TimeSpan(sign * (hhmm / 100), sign * (hhmm % 100), 0);
+            return true;
+        }
+
+        q = start;
         int h = ReadNumber(s, ref q, 2, out int hDigits);
         if (hDigits == 0 || h > 14)
         {

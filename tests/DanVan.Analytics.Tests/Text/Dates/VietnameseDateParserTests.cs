@@ -29,6 +29,7 @@ public sealed class VietnameseDateParserTests
         { "Đăng ngày 18 Tháng 12 Năm 2025", new DateTimeOffset(2025, 12, 18, 0, 0, 0, Vietnam), false },
         { "2023-11-02T19:20:45+07:00", new DateTimeOffset(2023, 11, 2, 19, 20, 45, Vietnam), true },
         { "2025-12-18T08:30:12Z", new DateTimeOffset(2025, 12, 18, 8, 30, 12, TimeSpan.Zero), true },
+        { "2019-06-17T18:28:00+0200", new DateTimeOffset(2019, 6, 17, 18, 28, 0, TimeSpan.FromHours(2)), true },
         { "2023-09-22T10:05:00", new DateTimeOffset(2023, 9, 22, 10, 5, 0, Vietnam), false },
         { "2023-11-02T19:20:45.123-05:00", new DateTimeOffset(2023, 11, 2, 19, 20, 45, TimeSpan.FromHours(-5)), true },
         { "26-03-2021 18h05", new DateTimeOffset(2021, 3, 26, 18, 5, 0, Vietnam), false },

@@ -27,12 +27,19 @@ public sealed class NameTagger
 {
     private readonly float[] _weights; // [slot * labels + label]
     private readonly float[] _biases;
-    private readonly TaggerLexicon _lexicon = TaggerLexicon.Default;
+    private readonly TaggerLexicon _lexicon;
 
     /// <summary>Wraps a loaded tagger model.</summary>
     /// <exception cref="ModelFormatException">The model is not a tagger model or its learner is not linear.</exception>
     public NameTagger(LoadedModel model)
+        : this(model, TaggerLexicon.Default)
     {
+    }
+
+    /// <summary>Wraps a tagger model whose lexicon features were read from <paramref name="lexicon"/> (withheld-table evaluation).</summary>
+    internal NameTagger(LoadedModel model, TaggerLexicon lexicon)
+    {
+        _lexicon = lexicon;
         ArgumentNullException.ThrowIfNull(model);
         if (model.Metadata.Kind != ModelKinds.Tagger)
         {
@@ -65,6 +72,9 @@ public sealed class NameTagger
 
         _biases = [.. linear.GetBiases()];
     }
+
+    /// <summary>The tables the lexicon features are read from.</summary>
+    internal TaggerLexicon Lexicon => _lexicon;
 
     /// <summary>The model (metadata and ML.NET transformer).</summary>
     public LoadedModel Model { get; }

@@ -63,7 +63,13 @@ public static class NameTaggerTrainer
     /// <summary>Trains on <paramref name="sentences"/>.</summary>
     /// <exception cref="TrainingDataException">No sentences, no names, or too few groups for the folds.</exception>
     public static TaggerTrainingResult Train(
-        IReadOnlyList<TaggedSentence> sentences, TaggerTrainingOptions? options = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+        IReadOnlyList<TaggedSentence> sentences, TaggerTrainingOptions? options = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
+        Train(sentences, TaggerLexicon.Default, options, progress, cancellationToken);
+
+    /// <summary>Trains with the lexicon features read from <paramref name="lexicon"/> (the withheld-table evaluation).</summary>
+    internal static TaggerTrainingResult Train(
+        IReadOnlyList<TaggedSentence> sentences, TaggerLexicon lexicon, TaggerTrainingOptions? options = null, IProgress<string>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         options ??= new TaggerTrainingOptions();
@@ -84,7 +90,6 @@ public static class NameTaggerTrainer
         }
 
         MLContext context = ModelFile.CreateContext(options.Seed);
-        TaggerLexicon lexicon = TaggerLexicon.Default;
         var features = new VBuffer<float>[sentences.Count][];
         for (int i = 0; i < sentences.Count; i++)
         {
@@ -94,7 +99,7 @@ public static class NameTaggerTrainer
 
         TaggerEvaluation evaluation = options.Folds == 0
             ? new TaggerEvaluation(0, groups.Count, [])
-            : CrossValidate(context, sentences, features, groups, options, progress, cancellationToken);
+            : CrossValidate(context, sentences, features, lexicon, groups, options, progress, cancellationToken);
 
         IDataView all = Load(context, sentences, features, _ => true);
         ITransformer model = Learner(context, options).Fit(all);
@@ -120,11 +125,11 @@ public static class NameTaggerTrainer
             Command = options.Command,
             Metrics = metrics,
         };
-        return new TaggerTrainingResult(evaluation, new NameTagger(new LoadedModel(metadata, model, all.Schema, context)));
+        return new TaggerTrainingResult(evaluation, new NameTagger(new LoadedModel(metadata, model, all.Schema, context), lexicon));
     }
 
     private static TaggerEvaluation CrossValidate(
-        MLContext context, IReadOnlyList<TaggedSentence> sentences, VBuffer<float>[][] features, List<string> groups,
+        MLContext context, IReadOnlyList<TaggedSentence> sentences, VBuffer<float>[][] features, TaggerLexicon lexicon, List<string> groups,
         TaggerTrainingOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         // Groups are dealt to folds in a seeded random order, so a site's sentences are all held out together.
@@ -145,7 +150,7 @@ public static class NameTaggerTrainer
             cancellationToken.ThrowIfCancellationRequested();
             int k = fold;
             ITransformer model = Learner(context, options).Fit(Load(context, sentences, features, i => foldOf[sentences[i].Group] != k));
-            var tagger = new NameTagger(new LoadedModel(Placeholder, model, SchemaOf(context), context));
+            var tagger = new NameTagger(new LoadedModel(Placeholder, model, SchemaOf(context), context), lexicon);
             for (int i = 0; i < sentences.Count; i++)
             {
                 if (foldOf[sentences[i].Group] != fold)
@@ -220,6 +225,7 @@ public static class NameTaggerTrainer
     private static EstimatorChain<ITransformer> Learner(MLContext context, TaggerTrainingOptions options) =>
         context.Transforms.Conversion.MapValueToKey(
                 "Label", nameof(TokenRow.Tag), keyData: context.Data.LoadFromEnumerable(TaggerLabels.All.Select(l => new LabelRow { Tag = l })))
+            .AppendCacheCheckpoint(context) // the learner reads the tokens once per iteration: from memory, not re-enumerated
             .Append(Classifier(context, options));
 
     private static IEstimator<ITransformer> Classifier(MLContext context, TaggerTrainingOptions options) => options.Trainer switch

@@ -50,7 +50,17 @@ internal sealed class TaggerLexicon
     }
 
     /// <summary>The lexicon of the core's shipped tables.</summary>
-    public static TaggerLexicon Default { get; } = Load();
+    public static TaggerLexicon Default { get; } = Load(null);
+
+    /// <summary>
+    /// The shipped tables without the rows <paramref name="withheld"/> selects (table name, the row's first cell NFC), the
+    /// same selection as <c>ExtractionLexicon.Without</c>: the tagger's cross-validation withholds from both.
+    /// </summary>
+    public static TaggerLexicon Without(Func<string, string, bool> withheld)
+    {
+        ArgumentNullException.ThrowIfNull(withheld);
+        return Load(withheld);
+    }
 
     /// <summary>How many syllables carry a flag.</summary>
     public int Count => _flags.Count;
@@ -59,24 +69,25 @@ internal sealed class TaggerLexicon
     public WordFlags Of(ReadOnlySpan<char> lowerCaseSyllable) =>
         _lookup.TryGetValue(lowerCaseSyllable, out WordFlags flags) ? flags : WordFlags.None;
 
-    private static TaggerLexicon Load()
+    private static TaggerLexicon Load(Func<string, string, bool>? withheld)
     {
+        IEnumerable<string> Kept(string table) => withheld is null ? Rows(table) : Rows(table).Where(r => !withheld(table, r));
         var flags = new Dictionary<string, WordFlags>(StringComparer.Ordinal);
-        Add(flags, "TitleWords", WordFlags.TitleWord, WordFlags.TitleWord);
-        Add(flags, "TitleHeads", WordFlags.TitleStart, WordFlags.TitleWord);
-        Add(flags, "Ranks", WordFlags.TitleStart, WordFlags.TitleWord);
-        Add(flags, "Honorifics", WordFlags.Honorific, WordFlags.Honorific);
-        Add(flags, "NameIntroducers", WordFlags.NameIntroducer, WordFlags.None);
-        Add(flags, "FamilyNames", WordFlags.FamilyName, WordFlags.None);
-        Add(flags, "MiddleNames", WordFlags.MiddleName, WordFlags.None);
-        Add(flags, "Places", WordFlags.Place, WordFlags.Place);
-        AddPlaceNouns(flags);
+        Add(flags, Kept("TitleWords"), WordFlags.TitleWord, WordFlags.TitleWord);
+        Add(flags, Kept("TitleHeads"), WordFlags.TitleStart, WordFlags.TitleWord);
+        Add(flags, Kept("Ranks"), WordFlags.TitleStart, WordFlags.TitleWord);
+        Add(flags, Kept("Honorifics"), WordFlags.Honorific, WordFlags.Honorific);
+        Add(flags, Kept("NameIntroducers"), WordFlags.NameIntroducer, WordFlags.None);
+        Add(flags, Kept("FamilyNames"), WordFlags.FamilyName, WordFlags.None);
+        Add(flags, Kept("MiddleNames"), WordFlags.MiddleName, WordFlags.None);
+        Add(flags, Kept("Places"), WordFlags.Place, WordFlags.Place);
+        AddPlaceNouns(flags, Kept("LevelWords"));
         return new TaggerLexicon(flags);
     }
 
-    private static void AddPlaceNouns(Dictionary<string, WordFlags> flags)
+    private static void AddPlaceNouns(Dictionary<string, WordFlags> flags, IEnumerable<string> levelWords)
     {
-        foreach (string unit in Rows("LevelWords").Where(u => char.IsLower(u[0])))
+        foreach (string unit in levelWords.Where(u => char.IsLower(u[0])))
         {
             string last = unit[(unit.LastIndexOf(' ') + 1)..];
             flags[last] = flags.GetValueOrDefault(last) | WordFlags.PlaceNoun;
@@ -84,9 +95,9 @@ internal sealed class TaggerLexicon
     }
 
     // Each row's first syllable gets `first`, every syllable gets `any`.
-    private static void Add(Dictionary<string, WordFlags> flags, string table, WordFlags first, WordFlags any)
+    private static void Add(Dictionary<string, WordFlags> flags, IEnumerable<string> rows, WordFlags first, WordFlags any)
     {
-        foreach (string phrase in Rows(table))
+        foreach (string phrase in rows)
         {
             string[] syllables = phrase.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
             for (int i = 0; i < syllables.Length; i++)

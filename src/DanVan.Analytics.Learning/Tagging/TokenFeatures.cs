@@ -8,13 +8,14 @@ namespace DanVan.Analytics.Learning.Tagging;
 /// <summary>
 /// The features of each token of a sentence for the name tagger: the syllable (lower-cased and folded), its shape
 /// (capitalised, all capitals, number, punctuation), its flags from the extraction tables, the same for two neighbours
-/// on each side, word pairs, shape patterns, and the token's place in its run of capitalised syllables. All are hashed
+/// on each side, word pairs, shape patterns, the token's place in its run of capitalised syllables, and the words and
+/// flags just before and after that run. All are hashed
 /// into <see cref="Dimension"/> slots, so memory stays bounded whatever the vocabulary.
 /// </summary>
 internal static class TokenFeatures
 {
     /// <summary>The version of the tagger's features; a tagger model refuses to load under another one.</summary>
-    public const string Version = "vi-tagger-1";
+    public const string Version = "vi-tagger-2";
 
     /// <summary>Bits of the feature hash.</summary>
     public const int HashBits = 18;
@@ -67,6 +68,11 @@ internal static class TokenFeatures
         // The place of each capitalised syllable in its run ("Nguyễn Văn An": 0, 1, 2 of 3): a name's length and edges.
         var runPosition = new uint[n];
         var runLength = new uint[n];
+
+        // The words around each token's run ("Thượng tá | Rơ Mah Tuân | ,"): a title word before or a comma after supports
+        // every syllable of the run, not only its edges, whatever the family name.
+        var runBefore = new int[n];
+        var runAfter = new int[n];
         for (int i = 0; i < n;)
         {
             int j = i;
@@ -79,6 +85,8 @@ internal static class TokenFeatures
             {
                 runPosition[k] = (uint)Math.Min(k - i, 4);
                 runLength[k] = (uint)Math.Min(j - i, 6);
+                runBefore[k] = i - 1 + Window;
+                runAfter[k] = j + Window;
             }
 
             i = j == i ? i + 1 : j;
@@ -118,6 +126,13 @@ internal static class TokenFeatures
             Add(slots, 26, flags[p - 1], shape[p]);
             Add(slots, 27, folded[p - 1], folded[p]);
             Add(slots, 28, Pair(flags[p - 1], shape[p]), runPosition[i]);
+            if (runLength[i] > 1)
+            {
+                Add(slots, 29, lower[runBefore[i]], runLength[i]);
+                Add(slots, 30, flags[runBefore[i]], runPosition[i]);
+                Add(slots, 31, lower[runAfter[i]], runLength[i]);
+                Add(slots, 32, Pair(flags[runBefore[i]], shape[runAfter[i]]), flags[runAfter[i]]);
+            }
             vectors[i] = ToVector(slots);
         }
 

@@ -1,3 +1,5 @@
+using DanVan.Analytics.Parsing.Tables;
+
 namespace DanVan.Analytics.Parsing.Content;
 
 /// <summary>
@@ -9,6 +11,9 @@ internal static class BylineFinder
 {
     private const int MaxBylineBlock = 160;
 
+    // How many nodes after the first byline element a second one may start and still be the same byline.
+    private const int MaxBylineSpread = 12;
+
     // How far into a line the byline word may start: "Posted on 21 September 2020 by Jane Doe".
     private const int MaxIntroducerOffset = 48;
 
@@ -19,9 +24,24 @@ internal static class BylineFinder
     public static List<string> Find(PageModel model, IReadOnlyList<string> bodyBylines, int titleNode)
     {
         var authors = new List<string>();
-        foreach (string byline in model.BylineTexts.Concat(bodyBylines))
+        int first = -1;
+        for (int i = 0; i < model.BylineTexts.Count + bodyBylines.Count; i++)
         {
+            bool inPage = i < model.BylineTexts.Count;
+            string byline = inPage ? model.BylineTexts[i] : bodyBylines[i - model.BylineTexts.Count];
+            // Once the byline is found, only the elements around it add names (a second author's span); an author
+            // box at the end of the page and the bylines of teasers for other articles lie far from it.
+            if (inPage && first >= 0 && model.BylineNodes[i] - first > MaxBylineSpread)
+            {
+                continue;
+            }
+
             List<string> names = BylineParser.Parse(byline);
+            if (inPage && names.Count > 0 && first < 0)
+            {
+                first = model.BylineNodes[i];
+            }
+
             if (names.Count == 0 && authors.Count == 0)
             {
                 // The first byline element that names someone in another form is the byline; later ones are widgets.
@@ -61,7 +81,73 @@ internal static class BylineFinder
             }
         }
 
+        AddAll(authors, FromCopyright(model));
         return authors;
+    }
+
+    // A personal site signs its pages in the footer: "(c) Johannes Wolf", "Copyright (c) 2012- Gregory Szorc. All
+    // rights reserved". The last copyright line decides; a company or a site there names no author.
+    private static List<string> FromCopyright(PageModel model)
+    {
+        const int LastBlocks = 40;
+        const int MaxLine = 200;
+        for (int i = model.Blocks.Count - 1; i >= 0 && i >= model.Blocks.Count - LastBlocks; i--)
+        {
+            string text = model.Blocks[i].Text;
+            int length = 0;
+            int mark = text.Length > MaxLine ? -1 : CopyrightMark(text, out length);
+            if (mark < 0)
+            {
+                continue;
+            }
+
+            ReadOnlySpan<char> rest = text.AsSpan(mark + length).TrimStart(" ©()cC0123456789-–:,.\u00A0");
+            int end = rest.IndexOfAny(NoticeEnds);
+            string candidate = (end < 0 ? rest : rest[..end]).Trim().ToString();
+            int dash = candidate.IndexOf(" - ", StringComparison.Ordinal);
+            candidate = dash > 0 ? candidate[..dash] : candidate;
+            if (candidate.Length > 0 && candidate.All(c => !char.IsLower(c)))
+            {
+                candidate = System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(candidate.ToLowerInvariant());
+            }
+
+            string[] words = candidate.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            bool person = words.Length is 2 or 3 && BylineParser.IsName(candidate) && words.All(w => !IsOrganisationWord(w));
+            return person ? [candidate] : [];
+        }
+
+        return [];
+    }
+
+    // A word of a company's name, or an initial alone ("Trustpilot A"), is not part of a person's name here.
+    private static bool IsOrganisationWord(string word)
+    {
+        string folded = Text.VietnameseFolder.Fold(word);
+        return folded.Length < 2 || BylinePatterns.OrganisationWords.Contains(folded) ||
+               Array.Exists(BylinePatterns.OrganisationEndings, e => folded.EndsWith(e, StringComparison.Ordinal));
+    }
+
+    private static readonly System.Buffers.SearchValues<char> NoticeEnds = System.Buffers.SearchValues.Create(".,•|·/–(");
+
+    private static int CopyrightMark(string text, out int length)
+    {
+        int at = text.IndexOf('©');
+        if (at >= 0)
+        {
+            length = 1;
+            return at;
+        }
+
+        at = text.IndexOf("(c)", StringComparison.OrdinalIgnoreCase);
+        if (at >= 0)
+        {
+            length = 3;
+            return at;
+        }
+
+        at = text.IndexOf("copyright", StringComparison.OrdinalIgnoreCase);
+        length = 9;
+        return at;
     }
 
     /// <summary>The names in the text of a byline element: "Von Max Muster", "Hoàng Phong", a lone handle "gnaddrig".</summary>

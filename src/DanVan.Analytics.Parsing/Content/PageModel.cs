@@ -94,6 +94,9 @@ internal sealed class PageModel
     public List<string> LeadTexts { get; } = [];
     public List<string> BylineTexts { get; } = [];
 
+    /// <summary>The node of each of <see cref="BylineTexts"/>, in the same order.</summary>
+    public List<int> BylineNodes { get; } = [];
+
     /// <summary>The text of links marked <c>rel="author"</c> outside comment threads: the author's name.</summary>
     public List<string> AuthorLinks { get; } = [];
     public List<KeyValuePair<int, string>> DateTexts { get; } = [];

@@ -511,6 +511,7 @@ internal sealed class PageWalker
         if ((flags & NodeFlags.BylineHint) != 0 && _model.BylineTexts.Count < MaxCaptured)
         {
             _model.BylineTexts.Add(Text(element));
+            _model.BylineNodes.Add(node);
         }
 
         // The text of a <time> is the date as the page shows it, in the page's own time zone.
@@ -561,7 +562,8 @@ internal sealed class PageWalker
     {
         string part = TextCleaner.Clean(current.ToString());
         current.Clear();
-        if (part.AsSpan().IndexOfAnyExcept(TextCleaner.SpaceOrInvisible) >= 0 && HasLetterOrDigit(new StringBuilder(part)))
+        // A lone separator (": ", " – ") is kept: it tells a kicker from the headline.
+        if (part.AsSpan().IndexOfAnyExcept(TextCleaner.SpaceOrInvisible) >= 0 && (HasLetterOrDigit(new StringBuilder(part)) || part.AsSpan().IndexOfAny(":–—|") >= 0))
         {
             (parts ??= []).Add(part);
         }

@@ -176,7 +176,7 @@ internal sealed class JsonLdArticle
 
     private void Take(JsonElement article)
     {
-        Headline = StringOf(article, "headline") ?? StringOf(article, "name");
+        Headline = StringOf(article, "headline") ?? (IsTextArticle(article) ? StringOf(article, "name") : null);
         Description = StringOf(article, "description");
         ArticleBody = StringOf(article, "articleBody");
         Published = StringOf(article, "datePublished") ?? StringOf(article, "dateCreated");
@@ -268,10 +268,20 @@ internal sealed class JsonLdArticle
         }
     }
 
-    private static bool IsArticle(JsonElement element) =>
+    // The creative works a page is about: articles, and the pages that carry their own author and date the same
+    // way (a recipe, a how-to, a review, a forum thread's opening post).
+    private static bool IsArticle(JsonElement element) => IsTextArticle(element) || IsOtherWork(element);
+
+    private static bool IsTextArticle(JsonElement element) =>
         HasType(element, "NewsArticle") || HasType(element, "Article") || HasType(element, "ReportageNewsArticle") ||
         HasType(element, "AnalysisNewsArticle") || HasType(element, "OpinionNewsArticle") || HasType(element, "BlogPosting") ||
-        HasType(element, "BackgroundNewsArticle") || HasType(element, "LiveBlogPosting");
+        HasType(element, "BackgroundNewsArticle") || HasType(element, "LiveBlogPosting") || HasType(element, "TechArticle") ||
+        HasType(element, "ScholarlyArticle") || HasType(element, "Report");
+
+    // A recipe's or a review's name is the thing it is about, not the page's headline.
+    private static bool IsOtherWork(JsonElement element) =>
+        HasType(element, "Recipe") || HasType(element, "HowTo") || HasType(element, "Review") ||
+        HasType(element, "DiscussionForumPosting") || HasType(element, "SocialMediaPosting");
 
     private static bool HasType(JsonElement element, string type)
     {

@@ -18,6 +18,20 @@ internal static partial class MetadataResolver
             return;
         }
 
+        // SEO plugins label the author in the card data: twitter:label1 "Written by" / "Verfasst von", twitter:data1 the name.
+        for (int i = 1; i <= 2; i++)
+        {
+            if (Get(metas, $"twitter:label{i}") is { } label && Get(metas, $"twitter:data{i}") is { } data && IsAuthorLabel(label))
+            {
+                AddAuthor(meta, data, host);
+            }
+        }
+
+        if (meta.Authors.Count > 0)
+        {
+            return;
+        }
+
         // The first author link is the byline; later ones are "more by" links, archives and widgets.
         if (model.AuthorLinks.Count > 0)
         {
@@ -29,7 +43,7 @@ internal static partial class MetadataResolver
             return;
         }
 
-        foreach (string? candidate in new[] { Get(metas, "author"), Get(metas, "article:author"), Get(metas, "dc.creator"), Get(micro, "author"), Get(micro, "creator") })
+        foreach (string? candidate in new[] { Get(metas, "author"), Get(metas, "article:author"), Get(metas, "og:article:author"), Get(metas, "dc.creator"), Get(micro, "author"), Get(micro, "creator") })
         {
             if (candidate is null)
             {
@@ -46,6 +60,13 @@ internal static partial class MetadataResolver
                 return;
             }
         }
+    }
+
+    // "Written by", "Verfasst von", "Escrito por": a byline word of the table, alone.
+    private static bool IsAuthorLabel(string label)
+    {
+        string text = Clean(label).TrimEnd(':').Trim().ToLowerInvariant();
+        return text.Length > 0 && Array.Exists(Tables.BylinePatterns.Introducers, i => i.TrimEnd(':') == text);
     }
 
     private static void AddAuthor(ResolvedMetadata meta, string raw, string? host)

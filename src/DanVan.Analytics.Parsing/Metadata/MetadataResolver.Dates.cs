@@ -1,4 +1,5 @@
 using DanVan.Analytics.Parsing.Content;
+using DanVan.Analytics.Parsing.Tables;
 using DanVan.Analytics.Text;
 
 namespace DanVan.Analytics.Parsing.Metadata;
@@ -16,12 +17,13 @@ internal static partial class MetadataResolver
 
         published.Add(Get(micro, "datePublished"));
         published.Add(ld.PageDate);
-        string? path = (url ?? ResolveUrl(model.CanonicalHref ?? Get(metas, "og:url") ?? ld.Url, null))?.AbsolutePath;
+        Uri? address = url ?? ResolveUrl(model.CanonicalHref ?? Get(metas, "og:url") ?? ld.Url, null);
+        string? path = address?.AbsolutePath;
         foreach (string? candidate in published)
         {
             if (candidate is not null && TryDate(candidate, options, out DateTimeOffset value, out bool zoneGiven))
             {
-                meta.Published = ShownDay(model, value, path, meta.TitleNode, options);
+                meta.Published = ShownDay(model, InSiteZone(model, value, zoneGiven, address?.Host, meta.TitleNode, options), path, meta.TitleNode, options);
                 if (!zoneGiven)
                 {
                     warnings.Add(new ParseWarning(ParseWarningCode.TimeZoneAssumed, $"The published time \"{candidate.Trim()}\" has no zone; Vietnam time was assumed."));
@@ -39,12 +41,15 @@ internal static partial class MetadataResolver
             IEnumerable<string> dateTexts = model.DateTexts
                 .OrderBy(d => anchor < 0 ? d.Key : Math.Abs(d.Key - anchor))
                 .Select(d => d.Value);
-            // Then the address ("/2019/10/21/slug"), then a short date line next to the headline.
+            // Then the address ("/2019/10/21/slug"), then a short date line next to the headline. A full date in the
+            // address outranks a visible one days away from it (a comment's or a sidebar's time).
+            DateOnly? addressDay = PathDay(path);
             foreach (string candidate in model.MachineDates.Concat(dateTexts).Concat(UrlDate(path)).Concat(DateLines(model, meta.TitleNode)))
             {
-                if (TryDate(candidate, options, out DateTimeOffset value, out bool zoneGiven))
+                if (TryDate(candidate, options, out DateTimeOffset value, out bool zoneGiven) &&
+                    (addressDay is not { } day || Math.Abs(DateOnly.FromDateTime(value.DateTime).DayNumber - day.DayNumber) <= 1))
                 {
-                    meta.Published = value;
+                    meta.Published = InSiteZone(model, value, zoneGiven, address?.Host, meta.TitleNode, options);
                     warnings.Add(new ParseWarning(ParseWarningCode.PublishedFromText, $"The published time was read from the page text \"{Clean(candidate)}\"."));
                     if (!zoneGiven)
                     {
@@ -85,6 +90,21 @@ internal static partial class MetadataResolver
                 }
             }
         }
+    }
+
+    // A UTC time on a site of a country-code domain is shown in that country's zone ("2019-10-18T22:04:00Z" on a
+    // .at site is October 19 for its readers). Only a change of day matters, and a page that shows the UTC day
+    // ("12/06/2023 22:32 (GMT+0)") keeps it.
+    private static DateTimeOffset InSiteZone(PageModel model, DateTimeOffset value, bool zoneGiven, string? host, int titleNode, ArticleParseOptions options)
+    {
+        if (!zoneGiven || value.Offset != TimeSpan.Zero || CountryZones.OffsetAt(host, value) is not { } offset)
+        {
+            return value;
+        }
+
+        DateTimeOffset local = value.ToOffset(offset);
+        DateOnly utcDay = DateOnly.FromDateTime(value.DateTime);
+        return DateOnly.FromDateTime(local.DateTime) == utcDay || ShowsDay(model, utcDay, titleNode, options) ? value : local;
     }
 
     // A machine time is one instant; the day a reader sees depends on the zone. A site that stores times in UTC
@@ -200,8 +220,9 @@ internal static partial class MetadataResolver
     {
         const int MaxDistance = 40;
         const int MaxLine = 100;
-        // "01.02.2022 „Der Arbeitsmarkt …": a paragraph that opens with its date.
-        const int OpeningDate = 24;
+        // "01.02.2022 „Der Arbeitsmarkt …", "Pressemitteilung vom 25. Januar 2022 | Berlin – …": a paragraph that
+        // opens with its date.
+        const int OpeningDate = 40;
         List<TextBlock> blocks = model.Blocks;
         int anchor = 0;
         if (titleNode >= 0)

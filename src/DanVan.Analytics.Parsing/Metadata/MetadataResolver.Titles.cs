@@ -1,5 +1,6 @@
 using DanVan.Analytics.Parsing.Content;
 using DanVan.Analytics.Parsing.Markup;
+using DanVan.Analytics.Parsing.Tables;
 using DanVan.Analytics.Text;
 
 namespace DanVan.Analytics.Parsing.Metadata;
@@ -118,12 +119,18 @@ internal static partial class MetadataResolver
     }
 
     // A heading set as kicker and headline ("Immobilienkrise" + "Rene Benko-Firma Signa in Sorge"): the headline is
-    // the longest part the metadata title also holds. A heading that reads as the metadata title stays whole.
+    // the longest part the metadata title also holds. When the metadata title carries the kicker too
+    // ("Klimaschutz: Bohren, bis es heiß wird"), the headline is the heading's longer part of the two.
     private static string HeadlinePart(string heading, string[]? parts, string titleKey)
     {
-        if (parts is null || VietnameseFolder.Fold(heading) == titleKey)
+        if (parts is null)
         {
             return heading;
+        }
+
+        if (VietnameseFolder.Fold(heading) == titleKey)
+        {
+            return KickedHeadline(parts) ?? heading;
         }
 
         string? chosen = null;
@@ -136,7 +143,39 @@ internal static partial class MetadataResolver
             }
         }
 
-        return chosen ?? heading;
+        return chosen ?? KickedHeadline(parts) ?? heading;
+    }
+
+    // The headline of a heading made of a kicker, a separator mark (":", "–", "|") and a longer headline of at least
+    // three words; a heading whose first word alone is styled ("<span>Ehezoff</span> der Pochers …") is no kicker.
+    private static string? KickedHeadline(string[] parts)
+    {
+        var worded = new List<string>(2);
+        bool separated = false;
+        foreach (string raw in parts)
+        {
+            string text = Clean(raw);
+            string part = text.Trim(TitleSeparators.StrayMarks);
+            if (!part.Any(char.IsLetter))
+            {
+                separated |= worded.Count == 1 && text.AsSpan().IndexOfAny(TitleSeparators.StrayMarks.AsSpan()) >= 0 && text.Trim().Length > 0;
+                continue;
+            }
+
+            separated |= worded.Count == 1 && text.TrimStart().Length > 0 && text.TrimStart()[0] is ':' or '–' or '—' or '|' or '-';
+            if (worded.Count == 0 && text.TrimEnd() is { Length: > 0 } kicker && kicker[^1] is ':' or '–' or '—' or '|')
+            {
+                separated = true;
+            }
+
+            worded.Add(part);
+            if (worded.Count > 2)
+            {
+                return null;
+            }
+        }
+
+        return worded.Count == 2 && separated && worded[1].Length > worded[0].Length && worded[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 ? worded[1] : null;
     }
 
     // The share of the shorter text's words found in the other.

@@ -29,15 +29,15 @@ internal static class TitleCleaner
         foreach (string separator in TitleSeparators.All)
         {
             int last = title.LastIndexOf(separator, StringComparison.Ordinal);
-            // The site name is the shorter part.
-            if (last > 0 && title.Length - last - separator.Length < last && IsSiteName(title[(last + separator.Length)..], siteNames, hostLabel))
+            // The site name is the shorter part, or the part that reads exactly as the site's name ("Penny - Stardew Valley Wiki").
+            if (last > 0 && (title.Length - last - separator.Length < last || IsExactSiteName(title[(last + separator.Length)..], siteNames)) && IsSiteName(title[(last + separator.Length)..], siteNames, hostLabel))
             {
                 guessed = true;
                 return title[..last].Trim();
             }
 
             int first = title.IndexOf(separator, StringComparison.Ordinal);
-            if (first > 0 && first < title.Length - first - separator.Length && IsSiteName(title[..first], siteNames, hostLabel))
+            if (first > 0 && (first < title.Length - first - separator.Length || IsExactSiteName(title[..first], siteNames)) && IsSiteName(title[..first], siteNames, hostLabel))
             {
                 guessed = true;
                 return title[(first + separator.Length)..].Trim();
@@ -65,18 +65,20 @@ internal static class TitleCleaner
             }
         }
 
-        // "Headline | modabot" where a heading of the page reads "modabot": that part is the site's own title.
+        // "Headline | modabot" where a heading of the page reads "modabot": that part is the site's own title,
+        // unless the other part is the site ("Penny - Stardew Valley Wiki" with a heading "Penny").
+        string hostLabel = MetadataResolver.HostLabel(host);
         foreach (string separator in TitleSeparators.All)
         {
             int last = title.LastIndexOf(separator, StringComparison.Ordinal);
-            if (last > 0 && title.Length - last - separator.Length < last && IsHeading(title[(last + separator.Length)..], list))
+            if (last > 0 && title.Length - last - separator.Length < last && IsHeading(title[(last + separator.Length)..], list) && !IsSiteRest(title[..last], siteNames, hostLabel))
             {
                 guessed = true;
                 return title[..last].Trim();
             }
 
             int first = title.IndexOf(separator, StringComparison.Ordinal);
-            if (first > 0 && first < title.Length - first - separator.Length && IsHeading(title[..first], list))
+            if (first > 0 && first < title.Length - first - separator.Length && IsHeading(title[..first], list) && !IsSiteRest(title[(first + separator.Length)..], siteNames, hostLabel))
             {
                 guessed = true;
                 return title[(first + separator.Length)..].Trim();
@@ -201,6 +203,25 @@ internal static class TitleCleaner
         return false;
     }
 
+    // The rest of a title is the site when it reads as the site's name, or holds the host among parts of its own
+    // ("petri-heil.ch | Dein Schweizer Fischereimagazin"); a product named like the host is not the site.
+    private static bool IsSiteRest(string rest, IReadOnlyList<string> siteNames, string hostLabel) =>
+        IsExactSiteName(rest, siteNames) || (IsSiteName(rest, siteNames, hostLabel) && Array.Exists(TitleSeparators.All, s => rest.Contains(s, StringComparison.Ordinal)));
+
+    private static bool IsExactSiteName(string part, IReadOnlyList<string> siteNames)
+    {
+        string folded = VietnameseFolder.Fold(part.Trim());
+        foreach (string site in siteNames)
+        {
+            if (folded.Length > 0 && VietnameseFolder.Fold(site.Trim()) == folded)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsSiteName(string part, IReadOnlyList<string> siteNames, string hostLabel)
     {
         string folded = VietnameseFolder.Fold(part.Trim());
@@ -210,7 +231,9 @@ internal static class TitleCleaner
         }
 
         string compact = folded.Replace(" ", string.Empty, StringComparison.Ordinal);
-        if (hostLabel.Length > 0 && (compact.Contains(hostLabel, StringComparison.Ordinal) || (compact.Length >= 8 && hostLabel.Contains(compact, StringComparison.Ordinal))))
+        // "chorknaben-ulm" (the host) is "Chorknaben Ulm" in the title.
+        string host = hostLabel.Replace("-", string.Empty, StringComparison.Ordinal);
+        if (host.Length > 0 && (compact.Contains(host, StringComparison.Ordinal) || (compact.Length >= 8 && host.Contains(compact, StringComparison.Ordinal))))
         {
             return true;
         }

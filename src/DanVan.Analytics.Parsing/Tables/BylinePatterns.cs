@@ -65,4 +65,25 @@ internal static class BylinePatterns
     [
         "rechtsanwalt", "rechtsanwaltin", "bundesprasident", "bundesprasidentin", "euer", "eure", "your", "posted", "geschrieben",
     ];
+
+    /// <summary>
+    /// Folded words that mark an organisation, or the rest of a copyright notice, rather than a person: a footer's
+    /// "© 2023 Beispiel Verlag GmbH" names no author.
+    /// </summary>
+    public static readonly HashSet<string> OrganisationWords = new(StringComparer.Ordinal)
+    {
+        "gmbh", "ag", "kg", "ev", "e.v", "e.v.", "inc", "inc.", "ltd", "ltd.", "llc", "sa", "sarl", "srl", "bv", "corp", "corporation", "company",
+        "verlag", "media", "medien", "news", "group", "gruppe", "stiftung", "verein", "redaktion", "team", "blog", "online", "magazin",
+        "magazine", "zeitung", "press", "presse", "foundation", "association", "university", "universitat", "institut", "institute",
+        "rights", "reserved", "rechte", "vorbehalten", "all", "alle", "tous", "droits", "todos", "derechos", "cong", "ty", "bao", "tap", "chi",
+        "deutsche", "deutsches", "deutscher", "welle", "national", "international", "europe", "europa",
+    };
+
+    /// <summary>Folded endings of organisation words ("Fachmedien", "Polizeipräsidium", "Landesverband").</summary>
+    public static readonly string[] OrganisationEndings =
+    [
+        "medien", "media", "verlag", "verband", "verbande", "prasidium", "ministerium", "amt", "zeitung", "rundfunk", "fernsehen",
+        "radio", "bank", "versicherung", "klinik", "klinikum", "schule", "hochschule", "universitat", "kirche", "partei", "agentur",
+        "agency", "studio", "studios", "service", "services", "solutions", "systems", "technologies", "gesellschaft", "holding",
+    ];
 }

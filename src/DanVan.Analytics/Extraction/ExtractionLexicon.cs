@@ -15,36 +15,37 @@ public sealed class ExtractionLexicon
 {
     private static readonly Lazy<ExtractionLexicon> s_default = new(() => new ExtractionLexicon(null));
 
-    private ExtractionLexicon(ExtractionLexiconAdditions? additions)
+    private ExtractionLexicon(ExtractionLexiconAdditions? additions, Func<string, string, bool>? withheld = null)
     {
         var a = additions ?? new ExtractionLexiconAdditions();
         var normalizer = VietnameseNormalizer.Default;
         string N(string s) => normalizer.Normalize(s.Trim());
+        IEnumerable<string[]> Rows(string table) => withheld is null ? Table(table) : Table(table).Where(r => !withheld(table, N(r[0])));
 
         DocumentKeywords = new PhraseSet<DocumentKind>(
-            Table("DocumentTypes").Select(r => (N(r[0]), new DocumentKind(N(r[1]), N(r[2]).ToUpperInvariant()))));
-        TypeCodes = Table("DocumentTypeCodes")
+            Rows("DocumentTypes").Select(r => (N(r[0]), new DocumentKind(N(r[1]), N(r[2]).ToUpperInvariant()))));
+        TypeCodes = Rows("DocumentTypeCodes")
             .Select(r => (Code: N(r[0]).ToUpperInvariant(), Kind: new DocumentKind(N(r[1]), N(r[2]).ToUpperInvariant())))
             .Concat(a.DocumentTypeCodes.Select(kv => (Code: N(kv.Key).ToUpperInvariant(), Kind: new DocumentKind(N(kv.Value), N(kv.Key).ToUpperInvariant()))))
             .GroupBy(e => e.Code).ToFrozenDictionary(g => g.Key, g => g.Last().Kind);
-        IssuerCodes = Table("DocumentIssuers").Select(r => N(r[0]).ToUpperInvariant())
+        IssuerCodes = Rows("DocumentIssuers").Select(r => N(r[0]).ToUpperInvariant())
             .Concat(a.IssuerCodes.Select(s => N(s).ToUpperInvariant())).ToFrozenSet();
-        PartyIssuerCodes = Table("DocumentIssuers").Where(r => r.Length > 2 && r[2].Trim() == "party").Select(r => N(r[0]).ToUpperInvariant()).ToFrozenSet();
-        Qualifiers = new PhraseSet<CountQualifier>(Table("Qualifiers").Select(r => (N(r[0]), ParseQualifier(r[1]))));
-        var numberWords = Table("NumberWords").Select(r => (Word: N(r[0]), Kind: r[1].Trim(), Value: long.Parse(r[2].Trim(), System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        PartyIssuerCodes = Rows("DocumentIssuers").Where(r => r.Length > 2 && r[2].Trim() == "party").Select(r => N(r[0]).ToUpperInvariant()).ToFrozenSet();
+        Qualifiers = new PhraseSet<CountQualifier>(Rows("Qualifiers").Select(r => (N(r[0]), ParseQualifier(r[1]))));
+        var numberWords = Rows("NumberWords").Select(r => (Word: N(r[0]), Kind: r[1].Trim(), Value: long.Parse(r[2].Trim(), System.Globalization.CultureInfo.InvariantCulture))).ToList();
         Multipliers = new PhraseSet<long>(numberWords.Where(w => w.Kind == "multiplier").Select(w => (w.Word, w.Value)));
         VagueWords = new PhraseSet<long>(numberWords.Where(w => w.Kind == "vague").Select(w => (w.Word, w.Value)));
         DigitWords = new PhraseSet<long>(numberWords.Where(w => w.Kind == "digit").Select(w => (w.Word, w.Value)));
-        CountedNouns = new PhraseSet<bool>(Table("CountedNouns").Select(r => (N(r[0]), true)));
-        Movements = new PhraseSet<string>(Table("Movements").Select(r => (N(r[0]), N(r[1]))));
-        Scopes = new PhraseSet<bool>(Table("Scopes").Select(r => (N(r[0]), true)));
-        Honorifics = new PhraseSet<bool>(Table("Honorifics").Select(r => (N(r[0]), true)).Concat(a.Honorifics.Select(s => (N(s), true))));
-        var ranks = Table("Ranks").Select(r => N(r[0])).Concat(a.Ranks.Select(N)).ToList();
+        CountedNouns = new PhraseSet<bool>(Rows("CountedNouns").Select(r => (N(r[0]), true)));
+        Movements = new PhraseSet<string>(Rows("Movements").Select(r => (N(r[0]), N(r[1]))));
+        Scopes = new PhraseSet<bool>(Rows("Scopes").Select(r => (N(r[0]), true)));
+        Honorifics = new PhraseSet<bool>(Rows("Honorifics").Select(r => (N(r[0]), true)).Concat(a.Honorifics.Select(s => (N(s), true))));
+        var ranks = Rows("Ranks").Select(r => N(r[0])).Concat(a.Ranks.Select(N)).ToList();
         TitleHeads = new PhraseSet<TitleHead>(
-            Table("TitleHeads").Select(r => (N(r[0]), new TitleHead(ParseLevel(r[1]), false)))
+            Rows("TitleHeads").Select(r => (N(r[0]), new TitleHead(ParseLevel(r[1]), false)))
                 .Concat(a.TitleHeads.Select(s => (N(s), new TitleHead(AdministrativeLevel.Unknown, false))))
                 .Concat(ranks.Select(s => (s, new TitleHead(AdministrativeLevel.Unknown, true)))));
-        var titleWords = Table("TitleWords").Select(r => (Word: N(r[0]), After: r.Length > 1 ? r[1] : ""))
+        var titleWords = Rows("TitleWords").Select(r => (Word: N(r[0]), After: r.Length > 1 ? r[1] : ""))
             .Concat(a.TitleWords.Select(w => (Word: N(w), After: ""))).ToList();
         TitleWords = titleWords.Where(w => w.After.Length == 0).Select(w => w.Word).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         BoundTitleWords = titleWords.Where(w => w.After.Length > 0 && !TitleWords.Contains(w.Word))
@@ -53,24 +54,24 @@ public sealed class ExtractionLexicon
                 g => g.Key,
                 g => g.SelectMany(w => w.After.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Select(N).ToFrozenSet(StringComparer.OrdinalIgnoreCase),
                 StringComparer.OrdinalIgnoreCase);
-        TitlePrefixes = new PhraseSet<bool>(Table("TitlePrefixes").Select(r => (N(r[0]), true)));
-        LevelWords = new PhraseSet<AdministrativeLevel>(Table("LevelWords").Select(r => (N(r[0]), ParseLevel(r[1]))));
+        TitlePrefixes = new PhraseSet<bool>(Rows("TitlePrefixes").Select(r => (N(r[0]), true)));
+        LevelWords = new PhraseSet<AdministrativeLevel>(Rows("LevelWords").Select(r => (N(r[0]), ParseLevel(r[1]))));
         FamilyNames = new PhraseSet<int>(
-            Table("FamilyNames").Select(r => (N(r[0]), int.Parse(r[1].Trim(), System.Globalization.CultureInfo.InvariantCulture)))
+            Rows("FamilyNames").Select(r => (N(r[0]), int.Parse(r[1].Trim(), System.Globalization.CultureInfo.InvariantCulture)))
                 .Concat(a.FamilyNames.Select(s => (N(s), 2))));
-        FamilyNamePrefixes = Table("FamilyNames").Select(r => N(r[0])).Concat(a.FamilyNames.Select(N))
+        FamilyNamePrefixes = Rows("FamilyNames").Select(r => N(r[0])).Concat(a.FamilyNames.Select(N))
             .Where(s => s.Length == 2 && WordScanner.IsApostrophe(s[1])).Select(s => s[0]).ToFrozenSet();
-        BusinessOrganisations = new PhraseSet<bool>(Table("BusinessOrganisations").Select(r => (N(r[0]), true)));
-        RoleVerbs = Table("RoleVerbs").Select(r => N(r[0])).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-        NameIntroducers = Table("NameIntroducers").Select(r => N(r[0])).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-        MiddleNames = Table("MiddleNames").Select(r => N(r[0])).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        OrganisationWords = new PhraseSet<bool>(Table("OrganisationWords").Select(r => (N(r[0]), true)));
-        InstitutionNouns = new PhraseSet<bool>(Table("InstitutionNouns").Select(r => (N(r[0]), true)));
-        ListIntroducers = new PhraseSet<bool>(Table("ListIntroducers").Select(r => (N(r[0]), true)));
-        CountClassifiers = Table("CountClassifiers").Select(r => N(r[0])).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-        Places = new PhraseSet<bool>(Table("Places").Select(r => (N(r[0]), true)).Concat(a.Places.Select(s => (N(s), true))));
+        BusinessOrganisations = new PhraseSet<bool>(Rows("BusinessOrganisations").Select(r => (N(r[0]), true)));
+        RoleVerbs = Rows("RoleVerbs").Select(r => N(r[0])).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        NameIntroducers = Rows("NameIntroducers").Select(r => N(r[0])).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        MiddleNames = Rows("MiddleNames").Select(r => N(r[0])).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        OrganisationWords = new PhraseSet<bool>(Rows("OrganisationWords").Select(r => (N(r[0]), true)));
+        InstitutionNouns = new PhraseSet<bool>(Rows("InstitutionNouns").Select(r => (N(r[0]), true)));
+        ListIntroducers = new PhraseSet<bool>(Rows("ListIntroducers").Select(r => (N(r[0]), true)));
+        CountClassifiers = Rows("CountClassifiers").Select(r => N(r[0])).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        Places = new PhraseSet<bool>(Rows("Places").Select(r => (N(r[0]), true)).Concat(a.Places.Select(s => (N(s), true))));
         FlagTable = BuildWordFlags();
-        ExcludedNames = Table("ExcludedNames").Select(r => N(r[0])).Concat(a.ExcludedNames.Select(N))
+        ExcludedNames = Rows("ExcludedNames").Select(r => N(r[0])).Concat(a.ExcludedNames.Select(N))
             .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
     }
 
@@ -83,6 +84,17 @@ public sealed class ExtractionLexicon
     {
         ArgumentNullException.ThrowIfNull(additions);
         return new ExtractionLexicon(additions);
+    }
+
+    /// <summary>
+    /// The embedded tables without the rows <paramref name="withheld"/> selects, called with the table's name
+    /// (<c>"FamilyNames"</c>) and the row's first cell, normalized. An evaluation hook, not a user option: it lets the
+    /// name tagger's cross-validation run the rules as if the tables had never been written for the held-out texts.
+    /// </summary>
+    internal static ExtractionLexicon Without(Func<string, string, bool> withheld)
+    {
+        ArgumentNullException.ThrowIfNull(withheld);
+        return new ExtractionLexicon(null, withheld);
     }
 
     internal PhraseSet<DocumentKind> DocumentKeywords { get; }

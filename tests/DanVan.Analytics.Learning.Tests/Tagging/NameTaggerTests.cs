@@ -29,8 +29,9 @@ public sealed class NameTaggerTests(TaggerCorpus corpus, ITestOutputHelper outpu
         Assert.Equal(names.F1, corpus.Result.Tagger.Metadata.Metrics["per_f1"], 6);
     }
 
-    // Measured 0.471 (P 0.500, R 0.444) on this 150-excerpt set with 3 folds when written; the floor sits a little below.
-    private const double FloorPerF1 = 0.42;
+    // Measured 0.723 (P 0.768, R 0.683) on this 150-excerpt set with 3 folds with the run-context features (vi-tagger-2;
+    // vi-tagger-1 gave 0.471); the floor sits a little below.
+    private const double FloorPerF1 = 0.68;
 
     [Fact]
     public void Tag_ANameAfterATitle_GivesSpansThatPointIntoTheText()
@@ -101,14 +102,17 @@ public sealed class NameTaggerTests(TaggerCorpus corpus, ITestOutputHelper outpu
     }
 
     [Fact]
-    public void ExtractWithTagger_KeepsEveryOfficialTheRulesFound()
+    public void ExtractWithTagger_KeepsEveryOfficialTheRulesFound_ButOnesTheTaggerReadsAsATitle()
     {
         foreach (string line in File.ReadLines(Path.Combine(RepositoryPaths.Shared, "corpus", "labeled.jsonl")))
         {
             string text = System.Text.Json.Nodes.JsonNode.Parse(line)!["text"]!.GetValue<string>();
             ExtractionResult rules = ArticleExtractor.Default.Extract(text);
-            ExtractionResult merged = TaggedOfficials.Merge(text, rules, corpus.Result.Tagger.Tag(text));
-            Assert.Equal(rules.Officials, merged.Officials.Take(rules.Officials.Count));
+            IReadOnlyList<TaggedEntity> tagged = corpus.Result.Tagger.Tag(text);
+            ExtractionResult merged = TaggedOfficials.Merge(text, rules, tagged);
+            var kept = rules.Officials.Where(o => !TaggedOfficials.ReadAsTitle(text, o, tagged, TaggerLexicon.Default)).ToList();
+            Assert.Equal(kept, merged.Officials.Take(kept.Count));
+            Assert.All(rules.Officials.Except(kept), o => Assert.All(o.Mentions, m => Assert.DoesNotContain(tagged, t => t.Kind == "PER" && t.Span.Start < m.Span.End && m.Span.Start < t.Span.End)));
             Assert.Equal(rules.Documents, merged.Documents);
         }
     }

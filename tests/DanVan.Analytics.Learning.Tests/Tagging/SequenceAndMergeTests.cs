@@ -101,4 +101,52 @@ public sealed class SequenceAndMergeTests
         ExtractionResult withRules = TaggedOfficials.Merge(text, new ExtractionResult([], [], [ruled]), tagged);
         Assert.Same(ruled, Assert.Single(withRules.Officials));
     }
+
+    [Fact]
+    public void Merge_AListAfterAnHonorific_AddsEachNameOfTheList_AndApostropheNames()
+    {
+        const string text = "Ủy ban Kiểm tra gồm các đồng chí: Đoàn Minh Quang, Trương Công Lý và Siu H’Nhoa. Đoàn Minh Quang phát biểu, Lê Văn Tám nghe.";
+        var tagged = new List<TaggedEntity>
+        {
+            Entity(text, "PER", "Đoàn Minh Quang"),
+            Entity(text, "PER", "Trương Công Lý"),
+            Entity(text, "PER", "Siu H’Nhoa"),
+            Entity(text, "PER", "Lê Văn Tám", sentence: 1),   // no title, no honorific, no list before it: left out
+        };
+
+        ExtractionResult merged = TaggedOfficials.Merge(text, new ExtractionResult([], [], []), tagged);
+
+        Assert.Equal(["Đoàn Minh Quang", "Trương Công Lý", "Siu H’Nhoa"], merged.Officials.Select(o => o.Name));
+        Assert.True(TaggedOfficials.LooksLikeName("K'Brơi"));
+        Assert.False(TaggedOfficials.LooksLikeName("M'"));
+        Assert.False(TaggedOfficials.LooksLikeName("Hà"));
+    }
+
+    [Fact]
+    public void Merge_ARulesNameTheTaggerReadsAsATitle_IsDropped_OnlyThen()
+    {
+        const string text = "Đại tá Y Ngọc Khoa, Phó Giám đốc Công an tỉnh, phát biểu.";
+        int start = text.IndexOf("Phó Giám", StringComparison.Ordinal);
+        var wrong = new Official("Phó Giám", [], [new OfficialMention("Phó Giám", new TextSpan(start, 8), 0, "Phó Giám", [])]);
+        int name = text.IndexOf("Y Ngọc Khoa", StringComparison.Ordinal);
+        var right = new Official("Y Ngọc Khoa", [], [new OfficialMention("Y Ngọc Khoa", new TextSpan(name, 11), 0, "Y Ngọc Khoa", [])]);
+        var rules = new ExtractionResult([], [], [right, wrong]);
+
+        // The tagger reads "Phó Giám đốc Công an tỉnh" as a title: the rules' "Phó Giám" goes, their other official stays.
+        ExtractionResult merged = TaggedOfficials.Merge(text, rules, [Entity(text, "TITLE", "Phó Giám đốc Công an tỉnh")]);
+        Assert.Same(right, Assert.Single(merged.Officials));
+
+        // The tagger reads it as a name, or reads nothing there: the rules' reading stands.
+        Assert.Equal(2, TaggedOfficials.Merge(text, rules, [Entity(text, "PER", "Phó Giám")]).Officials.Count);
+        Assert.Same(rules, TaggedOfficials.Merge(text, rules, []));
+
+        // A title over a name whose first word opens no title ("Y") leaves the rules' name alone.
+        Assert.Equal(2, TaggedOfficials.Merge(text, rules, [Entity(text, "TITLE", "Y Ngọc Khoa")]).Officials.Count);
+    }
+
+    private static TaggedEntity Entity(string text, string kind, string surface, int sentence = 0)
+    {
+        int start = text.IndexOf(surface, StringComparison.Ordinal);
+        return new TaggedEntity(kind, surface, new TextSpan(start, surface.Length), sentence, 0.9);
+    }
 }

@@ -74,6 +74,27 @@ public sealed class ContentExtractorTests
     }
 
     [Fact]
+    public void Find_BylineUnderTheHeadline_TwoAuthorSpansCountButAnAuthorBoxAndTeasersDoNot()
+    {
+        string filler = string.Concat(Enumerable.Range(0, 8).Select(i => $"<div class=\"share\"><a href=\"/s{i}\">Chia sẻ {i}</a></div>"));
+        Article article = Parse("<div class=\"byline\">Bài: <span class=\"author\">Thu Hà</span> và <span class=\"author\">Minh Anh</span></div><div>" +
+                                string.Concat(Sentences.Select(s => $"<p>{s}</p>")) + "</div>" + filler +
+                                "<div class=\"author-bio\">Thu Hà Phóng viên</div><ul><li><span class=\"byline\">Bài: Lê Văn Nam</span></li></ul>");
+        Assert.Equal(["Thu Hà", "Minh Anh"], article.Authors);
+    }
+
+    [Theory]
+    [InlineData("<footer><p>Copyright (c) 2012- Nguyễn Văn An. All rights reserved.</p></footer>", "Nguyễn Văn An")]
+    [InlineData("<footer><p>© LÊ THỊ HOA • Impressum</p></footer>", "Lê Thị Hoa")]
+    [InlineData("<footer><p>© 2023 Beispiel Fachmedien München</p></footer>", null)]
+    [InlineData("<footer><p>© 2023 Deutsche Welle</p></footer>", null)]
+    public void Find_NoByline_APersonalSitesCopyrightNamesTheAuthor(string footer, string? author)
+    {
+        Article article = Parse("<div>" + string.Concat(Sentences.Select(s => $"<p>{s}</p>")) + "</div>" + footer);
+        Assert.Equal(author is null ? [] : [author], article.Authors);
+    }
+
+    [Fact]
     public void Extract_BoldOpeningParagraph_IsTheLead()
     {
         const string sapo = "(ĐCSVN) - Nghị quyết đề ra mục tiêu tăng cường và đổi mới, nâng cao hiệu quả sự lãnh đạo của các cấp ủy Đảng đối với công tác dân vận.";

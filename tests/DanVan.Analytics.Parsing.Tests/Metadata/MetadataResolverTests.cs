@@ -28,6 +28,35 @@ public sealed class MetadataResolverTests
     }
 
     [Fact]
+    public void Resolve_RecipeInJsonLd_GivesAuthorAndDateButNotItsNameAsTheTitle()
+    {
+        Article article = Parse("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"Recipe\",\"name\":\"Bánh chưng\"," +
+                                "\"author\":{\"@type\":\"Person\",\"name\":\"Nguyễn Thu Hà\"},\"datePublished\":\"2024-02-01T08:00:00+07:00\"}</script>" +
+                                "<meta property=\"og:title\" content=\"Cách gói bánh chưng ngày Tết cho cả nhà\">");
+        Assert.Equal("Cách gói bánh chưng ngày Tết cho cả nhà", article.Title);
+        Assert.Equal(["Nguyễn Thu Hà"], article.Authors);
+        Assert.Equal(new DateTimeOffset(2024, 2, 1, 8, 0, 0, TimeSpan.FromHours(7)), article.Published);
+    }
+
+    [Fact]
+    public void Resolve_ParagraphOpeningWithItsDate_DatesThePage()
+    {
+        Article article = Parse(string.Empty,
+            "<h1>Hội nghị tổng kết công tác dân vận năm 2023</h1><p>Pressemitteilung vom 25. Januar 2022 | Hà Nội – Ban Dân vận Thành ủy tổ chức hội nghị tổng kết công tác năm với nhiều đại biểu tham dự.</p>" + Body);
+        Assert.Equal(new DateOnly(2022, 1, 25), DateOnly.FromDateTime(article.Published!.Value.DateTime));
+    }
+
+    [Theory]
+    [InlineData("Verfasst von", new[] { "Nguyễn Thu Hà" })]
+    [InlineData("Written by", new[] { "Nguyễn Thu Hà" })]
+    [InlineData("Est. reading time", new string[0])]
+    public void Resolve_TwitterCardLabelsTheAuthor_OnlyAnAuthorLabelCounts(string label, string[] authors)
+    {
+        Article article = Parse($"<meta name=\"twitter:label1\" content=\"{label}\"><meta name=\"twitter:data1\" content=\"Nguyễn Thu Hà\">");
+        Assert.Equal(authors, article.Authors);
+    }
+
+    [Fact]
     public void Resolve_OrganizationAsAuthor_IsNotAnAuthor()
     {
         Article article = Parse(JsonLd("\"headline\":\"Tin\",\"author\":{\"@type\":\"Organization\",\"name\":\"Báo Dân Vận\"},\"publisher\":{\"@type\":\"Organization\",\"name\":\"Báo Dân Vận\"}") +
@@ -52,12 +81,73 @@ public sealed class MetadataResolverTests
         Assert.Equal("Phát huy vai trò dân vận trong xây dựng nông thôn mới", article.Title);
     }
 
+    [Theory]
+    [InlineData("<h1><span>Đà Nẵng</span>: <span>Phát huy vai trò dân vận trong xây dựng nông thôn mới</span></h1>")]
+    [InlineData("<h1><span>Đà Nẵng</span><span> – </span><span>Phát huy vai trò dân vận trong xây dựng nông thôn mới</span></h1>")]
+    public void Resolve_MetadataTitleWithTheKickerToo_TitleIsTheHeadline(string heading)
+    {
+        Article article = Parse("<meta property=\"og:title\" content=\"Đà Nẵng: Phát huy vai trò dân vận trong xây dựng nông thôn mới\">", heading + Body);
+        Assert.Equal("Phát huy vai trò dân vận trong xây dựng nông thôn mới", article.Title);
+    }
+
+    [Theory]
+    [InlineData("<h1><span class=\"hl\">Phát huy</span> vai trò dân vận trong xây dựng nông thôn mới</h1>")]
+    [InlineData("<h1><span>Dân vận khéo ở cơ sở trong xây dựng nông thôn mới</span>: <span>Đà Nẵng</span></h1>")]
+    public void Resolve_HeadingWithAStyledPart_StaysWhole(string heading)
+    {
+        string whole = Clean(heading);
+        Article article = Parse($"<meta property=\"og:title\" content=\"{whole}\">", heading + Body);
+        Assert.Equal(whole, article.Title);
+    }
+
+    [Fact]
+    public void Resolve_ShortHeadlineBeforeTheSiteName_CutsTheSiteName()
+    {
+        Article article = Parse("<meta property=\"og:title\" content=\"Dân vận - Báo Điện tử Đảng Cộng sản Việt Nam\"><meta property=\"og:site_name\" content=\"Báo Điện tử Đảng Cộng sản Việt Nam\">",
+            "<h1>Dân vận</h1>" + Body);
+        Assert.Equal("Dân vận", article.Title);
+    }
+
+    [Fact]
+    public void Resolve_HeadlineHeadingAndTheHostAmongTheRest_KeepsTheHeadline()
+    {
+        Article article = new ArticleParser().Parse(
+            "<html><head><meta property=\"og:title\" content=\"Dân vận khéo | dan-van.vn | Tạp chí của cán bộ dân vận\"></head><body><h1>Dân vận khéo</h1>" + Body + "</body></html>",
+            new Uri("https://www.dan-van.vn/tin/1.html"));
+        Assert.Equal("Dân vận khéo", article.Title);
+    }
+
+    private static string Clean(string html) => System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", string.Empty);
+
     [Fact]
     public void Resolve_HeadingWithAnEmphasizedWord_StaysWhole()
     {
         Article article = Parse("<meta property=\"og:title\" content=\"Phát huy vai trò dân vận trong xây dựng nông thôn mới\">",
             "<h1>Phát huy vai trò <em>dân vận</em> trong xây dựng nông thôn mới</h1>" + Body);
         Assert.Equal("Phát huy vai trò dân vận trong xây dựng nông thôn mới", article.Title);
+    }
+
+    [Theory]
+    [InlineData("https://www.baodanvan.vn/tin/a-1.html", "2023-11-08T20:30:00Z", "2023-11-09", 7)]
+    [InlineData("https://www.baodanvan.vn/tin/a-1.html", "2023-11-08T10:30:00Z", "2023-11-08", 0)] // the same day: the time stays as given
+    [InlineData("https://www.nachrichten.at/gesundheit/a-1", "2019-10-18T22:04:00Z", "2019-10-19", 2)] // summer time
+    [InlineData("https://www.lanacion.com.ar/politica/a-1", "Wed, 04 May 2022 00:25:56 GMT", "2022-05-03", -3)]
+    [InlineData("https://www.example.com/news/a-1", "2019-10-18T22:04:00Z", "2019-10-18", 0)] // a generic domain says no country
+    public void Resolve_UtcTimeOnACountrySite_IsShownInTheCountrysZone(string url, string published, string day, int offsetHours)
+    {
+        Article article = new ArticleParser().Parse(
+            $"<html><head><meta property=\"article:published_time\" content=\"{published}\"></head><body>{Body}</body></html>", new Uri(url));
+        Assert.Equal(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), DateOnly.FromDateTime(article.Published!.Value.DateTime));
+        Assert.Equal(TimeSpan.FromHours(offsetHours), article.Published.Value.Offset);
+    }
+
+    [Fact]
+    public void Resolve_NoMetadataDate_TheAddressDayOutranksAVisibleTimeYearsAway()
+    {
+        Article article = new ArticleParser().Parse(
+            "<html><body><h1>Hội nghị tổng kết công tác dân vận</h1>" + Body + "<aside><time datetime=\"2009-04-11 18:06:36\">11.04.2009</time></aside></body></html>",
+            new Uri("https://blog.example.org/2019/10/22/hoi-nghi/"));
+        Assert.Equal(new DateOnly(2019, 10, 22), DateOnly.FromDateTime(article.Published!.Value.DateTime));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace DanVan.Analytics.Text.Dates;
 /// <summary>
 /// Month names and their common abbreviations in the languages of the pages a crawl meets besides Vietnamese
 /// (whose months are numbered: "tháng 12"), folded as <see cref="VietnameseFolder"/> folds them (lower case, no
-/// diacritics: "März" → "marz", "février" → "fevrier"). Polish and Czech give the genitive that dates use.
+/// diacritics: "März" → "marz", "février" → "fevrier"). Polish, Czech, Russian and Ukrainian give the genitive that dates use.
 /// </summary>
 /// <remarks>Collected by hand; add a row to add a name, nothing else needs to change.</remarks>
 internal static class MonthNames
@@ -43,6 +43,20 @@ internal static class MonthNames
         ("sierpnia", 8), ("wrzesnia", 9), ("pazdziernika", 10), ("listopada", 11), ("grudnia", 12),
         ("styczen", 1), ("luty", 2), ("kwiecien", 4), ("czerwiec", 6), ("lipiec", 7), ("sierpien", 8),
         ("wrzesien", 9), ("pazdziernik", 10), ("listopad", 11), ("grudzien", 12),
+
+        // Czech (genitive, as in "3. března 2023")
+        ("ledna", 1), ("unora", 2), ("brezna", 3), ("dubna", 4), ("kvetna", 5), ("cervna", 6), ("cervence", 7),
+        ("srpna", 8), ("zari", 9), ("rijna", 10), ("listopadu", 11), ("prosince", 12),
+
+        // Russian and Ukrainian (genitive, as in "15 августа 2016"; Ukrainian "листопада" is the Polish word)
+        ("января", 1), ("февраля", 2), ("марта", 3), ("апреля", 4), ("мая", 5), ("июня", 6), ("июля", 7),
+        ("августа", 8), ("сентября", 9), ("октября", 10), ("ноября", 11), ("декабря", 12),
+        ("січня", 1), ("лютого", 2), ("березня", 3), ("квітня", 4), ("травня", 5), ("червня", 6), ("липня", 7),
+        ("серпня", 8), ("вересня", 9), ("жовтня", 10), ("грудня", 12),
+
+        // Turkish
+        ("ocak", 1), ("subat", 2), ("nisan", 4), ("mayis", 5), ("haziran", 6), ("temmuz", 7), ("agustos", 8),
+        ("eylul", 9), ("ekim", 10), ("kasim", 11), ("aralik", 12),
     ];
 
     /// <summary>The month (1–12) of each folded name.</summary>

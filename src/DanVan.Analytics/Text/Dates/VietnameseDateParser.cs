@@ -129,6 +129,12 @@ public static class VietnameseDateParser
         {
             int r = q + 1;
             int y = ReadNumber(text, ref r, 4, out int digits);
+            // "28.09.1912:44" is "28.09.19" and "12:44" run together (two elements without a space between).
+            if (digits == 4 && r + 1 < text.Length && text[r] == ':' && char.IsAsciiDigit(text[r + 1]))
+            {
+                (y, digits, r) = (y / 100, 2, r - 2);
+            }
+
             if (digits is 2 or 4)
             {
                 (year, yearDigits) = (y, digits);
@@ -552,6 +558,16 @@ public static class VietnameseDateParser
 
         int sign = s[q] == '+' ? 1 : -1;
         q++;
+        // "+0200" gives hours and minutes in four digits.
+        int start = q;
+        int hhmm = ReadNumber(s, ref q, 4, out int allDigits);
+        if (allDigits == 4 && hhmm / 100 <= 14 && hhmm % 100 <= 59)
+        {
+            offset = new TimeSpan(sign * (hhmm / 100), sign * (hhmm % 100), 0);
+            return true;
+        }
+
+        q = start;
         int h = ReadNumber(s, ref q, 2, out int hDigits);
         if (hDigits == 0 || h > 14)
         {

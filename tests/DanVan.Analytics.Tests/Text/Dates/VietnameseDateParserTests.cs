@@ -16,6 +16,9 @@ public sealed class VietnameseDateParserTests
         { "Posted on May 18, 2014", new DateTimeOffset(2014, 5, 18, 0, 0, 0, Vietnam), false },
         { "January 5th 2020", new DateTimeOffset(2020, 1, 5, 0, 0, 0, Vietnam), false },
         { "3 listopada 2023", new DateTimeOffset(2023, 11, 3, 0, 0, 0, Vietnam), false },
+        { "15 августа 2016, 13:43", new DateTimeOffset(2016, 8, 15, 13, 43, 0, Vietnam), false },
+        { "3. března 2023", new DateTimeOffset(2023, 3, 3, 0, 0, 0, Vietnam), false },
+        { "28.09.1912:44", new DateTimeOffset(2019, 9, 28, 12, 44, 0, Vietnam), false }, // "28.09.19" and "12:44" run together
         { "/2019/10/21/interning-of-small-integers/", new DateTimeOffset(2019, 10, 21, 0, 0, 0, Vietnam), false },
         { "Thứ Bảy, 4/1/2025", new DateTimeOffset(2025, 1, 4, 0, 0, 0, Vietnam), false },
         { "Thứ Hai, 12/06/2023 22:32 (GMT+0)", new DateTimeOffset(2023, 6, 12, 22, 32, 0, TimeSpan.Zero), true },
@@ -26,6 +29,7 @@ public sealed class VietnameseDateParserTests
         { "Đăng ngày 18 Tháng 12 Năm 2025", new DateTimeOffset(2025, 12, 18, 0, 0, 0, Vietnam), false },
         { "2023-11-02T19:20:45+07:00", new DateTimeOffset(2023, 11, 2, 19, 20, 45, Vietnam), true },
         { "2025-12-18T08:30:12Z", new DateTimeOffset(2025, 12, 18, 8, 30, 12, TimeSpan.Zero), true },
+        { "2019-06-17T18:28:00+0200", new DateTimeOffset(2019, 6, 17, 18, 28, 0, TimeSpan.FromHours(2)), true },
         { "2023-09-22T10:05:00", new DateTimeOffset(2023, 9, 22, 10, 5, 0, Vietnam), false },
         { "2023-11-02T19:20:45.123-05:00", new DateTimeOffset(2023, 11, 2, 19, 20, 45, TimeSpan.FromHours(-5)), true },
         { "26-03-2021 18h05", new DateTimeOffset(2021, 3, 26, 18, 5, 0, Vietnam), false },
@@ -145,6 +149,7 @@ public sealed class VietnameseDateParserTests
     [InlineData("3/6 năm", 3, 3, 6, 0, 0)] // no year: the tokenizer's "3/6"
     [InlineData("22.09.2023 -", 10, 22, 9, 2023, 4)]
     [InlineData("03-6-13,", 7, 3, 6, 13, 2)]
+    [InlineData("28.09.1912:44", 8, 28, 9, 19, 2)] // a two-digit year run into the time
     [InlineData("31/2/2023", 9, 31, 2, 2023, 4)] // a shape, not a check: the readers check the calendar
     public void ScanDayFirst_NumericDate_EndsAfterTheLastPart(string text, int end, int day, int month, int year, int yearDigits)
     {

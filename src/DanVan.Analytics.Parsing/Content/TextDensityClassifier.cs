@@ -35,12 +35,13 @@ internal sealed class DensityVerdict
 /// </summary>
 internal static class TextDensityClassifier
 {
-    // Characters and densities of the original method's defaults, which hold across European languages.
+    // The original method's defaults, except a good block may be shorter (150 characters, not 200) and hold a few
+    // more links (a quarter, not a fifth): measured on parsing-eval, recall up with no more leaks.
     private const int LengthLow = 70;
-    private const int LengthHigh = 200;
+    private const int LengthHigh = 150;
     private const double StopWordsLow = 0.30;
     private const double StopWordsHigh = 0.32;
-    private const double MaxLinkDensity = 0.2;
+    private const double MaxLinkDensity = 0.25;
 
     private enum Class : byte
     {

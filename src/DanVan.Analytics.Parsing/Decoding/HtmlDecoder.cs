@@ -74,6 +74,14 @@ internal static class HtmlDecoder
                 return utf8;
             }
 
+            // An archive's or a template's UTF-8 declaration before the page's own ("charset=gb2312" further down).
+            if (declared is not null && CharsetFromMeta(bytes[..Math.Min(bytes.Length, PrescanBytes)], otherThanUtf8: true) is { } other &&
+                Resolve(other) is { } otherEncoding)
+            {
+                warnings.Add(new ParseWarning(ParseWarningCode.CharsetMismatch, $"The page declares UTF-8 in {source} but its bytes are not valid UTF-8; it was read as \"{other}\", which it also declares."));
+                return new DecodedText(otherEncoding.CodePage == 1258 ? DecodeWindows1258(bytes) : otherEncoding.GetString(bytes));
+            }
+
             warnings.Add(new ParseWarning(
                 declared is null ? ParseWarningCode.CharsetGuessed : ParseWarningCode.CharsetMismatch,
                 declared is null
@@ -178,7 +186,7 @@ internal static class HtmlDecoder
         return at < 0 ? null : ReadCharsetValue(contentType.AsSpan(at + "charset".Length));
     }
 
-    private static string? CharsetFromMeta(ReadOnlySpan<byte> head)
+    private static string? CharsetFromMeta(ReadOnlySpan<byte> head, bool otherThanUtf8 = false)
     {
         // Looks for "charset" in the first bytes, in the page's <meta charset> or http-equiv content.
         ReadOnlySpan<byte> needle = "charset"u8;
@@ -195,7 +203,7 @@ internal static class HtmlDecoder
             int end = Math.Min(head.Length, after + 64);
             string tail = TextEncoding.ASCII.GetString(head[after..end]);
             string? value = ReadCharsetValue(tail);
-            if (value is not null)
+            if (value is not null && !(otherThanUtf8 && Resolve(value) is { CodePage: 65001 }))
             {
                 return value;
             }

@@ -95,6 +95,18 @@ public sealed class HtmlDecoderTests
     }
 
     [Fact]
+    public void Decode_Utf8DeclaredBeforeThePagesOwnCharset_ReadsTheOtherDeclaration()
+    {
+        // An archive's wrapper declares UTF-8; the archived page below it declares its own legacy charset.
+        const string chinese = "话剧河北各市巡演结束";
+        System.Text.Encoding gb2312 = System.Text.CodePagesEncodingProvider.Instance.GetEncoding("gb2312")!;
+        byte[] bytes = Page("<meta charset=\"utf-8\"><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">", gb2312, chinese);
+        string text = Decode(bytes, null, out var warnings);
+        Assert.Contains(chinese, text, StringComparison.Ordinal);
+        Assert.Contains(warnings, w => w.Code == ParseWarningCode.CharsetMismatch && w.Message.Contains("gb2312", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Decode_NoDeclaration_GuessesUtf8AndWarns()
     {
         string text = Decode(Page(string.Empty, System.Text.Encoding.UTF8), null, out var warnings);

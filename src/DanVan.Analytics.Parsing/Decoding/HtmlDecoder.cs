@@ -74,6 +74,15 @@ internal static class HtmlDecoder
                 return utf8;
             }
 
+            // UTF-8 text with a few stray bytes (a pasted Latin-1 character): reading the whole page as windows-1258
+            // would garble every accented letter to keep those few.
+            if (IsMostlyUtf8(bytes))
+            {
+                warnings.Add(new ParseWarning(declared is null ? ParseWarningCode.CharsetGuessed : ParseWarningCode.CharsetMismatch,
+                    "The page's bytes are UTF-8 but for a few invalid ones, which were replaced by U+FFFD."));
+                return new DecodedText(TextEncoding.UTF8.GetString(bytes));
+            }
+
             // An archive's or a template's UTF-8 declaration before the page's own ("charset=gb2312" further down).
             if (declared is not null && CharsetFromMeta(bytes[..Math.Min(bytes.Length, PrescanBytes)], otherThanUtf8: true) is { } other &&
                 Resolve(other) is { } otherEncoding)
@@ -184,6 +193,35 @@ internal static class HtmlDecoder
 
         int at = contentType.IndexOf("charset", StringComparison.OrdinalIgnoreCase);
         return at < 0 ? null : ReadCharsetValue(contentType.AsSpan(at + "charset".Length));
+    }
+
+    // True when valid multi-byte UTF-8 sequences outnumber invalid bytes at least ten to one.
+    private static bool IsMostlyUtf8(ReadOnlySpan<byte> bytes)
+    {
+        int valid = 0;
+        int invalid = 0;
+        while (!bytes.IsEmpty)
+        {
+            int ascii = bytes.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+            if (ascii < 0)
+            {
+                break;
+            }
+
+            bytes = bytes[ascii..];
+            if (System.Text.Rune.DecodeFromUtf8(bytes, out _, out int consumed) == System.Buffers.OperationStatus.Done)
+            {
+                valid++;
+            }
+            else
+            {
+                invalid++;
+            }
+
+            bytes = bytes[Math.Max(1, consumed)..];
+        }
+
+        return invalid > 0 && valid >= 10 * invalid;
     }
 
     private static string? CharsetFromMeta(ReadOnlySpan<byte> head, bool otherThanUtf8 = false)

@@ -107,6 +107,17 @@ public sealed class HtmlDecoderTests
     }
 
     [Fact]
+    public void Decode_Utf8WithAStrayByte_StaysUtf8AndReplacesOnlyThatByte()
+    {
+        byte[] page = Page("<meta charset=\"utf-8\">", System.Text.Encoding.UTF8);
+        byte[] bytes = [.. page[..^20], 0xE9, .. page[^20..]]; // one Latin-1 "é" pasted into UTF-8 text
+        string text = Decode(bytes, null, out var warnings);
+        Assert.Contains(Vietnamese, text, StringComparison.Ordinal);
+        Assert.Single(text, c => c == '\uFFFD');
+        Assert.Contains(warnings, w => w.Code == ParseWarningCode.CharsetMismatch);
+    }
+
+    [Fact]
     public void Decode_NoDeclaration_GuessesUtf8AndWarns()
     {
         string text = Decode(Page(string.Empty, System.Text.Encoding.UTF8), null, out var warnings);

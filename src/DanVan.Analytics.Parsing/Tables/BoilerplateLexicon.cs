@@ -19,7 +19,8 @@ internal enum BoilerplateAction
 /// Phrases that Vietnamese news pages put around an article (share bars, feedback forms, related-news
 /// boxes). Matched on the folded text (no diacritics, lower case, trailing ':' and spaces removed), so
 /// "Ý KIẾN BÌNH LUẬN" and "ý kiến bình luận:" are one entry. Collected from the seed pages in
-/// corpus/seeds and the layouts of the sites they come from; extend the table, not the code.
+/// corpus/seeds and the layouts of the sites they come from, plus the common controls and reading boxes of
+/// German, English, French, Spanish and Polish pages; extend the table, not the code.
 /// </summary>
 internal static class BoilerplateLexicon
 {
@@ -77,6 +78,42 @@ internal static class BoilerplateLexicon
         ("Tags", BoilerplateAction.Drop),
         ("Logo báo điện tử Đảng Cộng sản Việt Nam", BoilerplateAction.Drop),
         ("Quảng cáo", BoilerplateAction.Drop),
+
+        // The same furniture on the foreign pages a crawl meets: related-reading boxes and single controls.
+        ("Mehr zum Thema", BoilerplateAction.DropWithFollowingLinks),
+        ("Zum Weiterlesen", BoilerplateAction.DropWithFollowingLinks),
+        ("Schon gelesen?", BoilerplateAction.DropWithFollowingLinks),
+        ("Lesen Sie auch", BoilerplateAction.DropWithFollowingLinks),
+        ("Das könnte Sie auch interessieren", BoilerplateAction.DropWithFollowingLinks),
+        ("Weitere Artikel", BoilerplateAction.DropWithFollowingLinks),
+        ("Related articles", BoilerplateAction.DropWithFollowingLinks),
+        ("Related posts", BoilerplateAction.DropWithFollowingLinks),
+        ("Read more", BoilerplateAction.DropWithFollowingLinks),
+        ("Read also", BoilerplateAction.DropWithFollowingLinks),
+        ("You may also like", BoilerplateAction.DropWithFollowingLinks),
+        ("À lire aussi", BoilerplateAction.DropWithFollowingLinks),
+        ("Lire aussi", BoilerplateAction.DropWithFollowingLinks),
+        ("Sur le même sujet", BoilerplateAction.DropWithFollowingLinks),
+        ("Lee también", BoilerplateAction.DropWithFollowingLinks),
+        ("Noticias relacionadas", BoilerplateAction.DropWithFollowingLinks),
+        ("Czytaj także", BoilerplateAction.DropWithFollowingLinks),
+        ("Zobacz też", BoilerplateAction.DropWithFollowingLinks),
+        ("Advertisement", BoilerplateAction.Drop),
+        ("Anzeige", BoilerplateAction.Drop),
+        ("Werbung", BoilerplateAction.Drop),
+        ("Publicité", BoilerplateAction.Drop),
+        ("Publicidad", BoilerplateAction.Drop),
+        ("Reklama", BoilerplateAction.Drop),
+        ("Rezept drucken", BoilerplateAction.Drop),
+        ("Print recipe", BoilerplateAction.Drop),
+        ("Bild anzeigen", BoilerplateAction.Drop),
+        ("Artikel teilen", BoilerplateAction.Drop),
+        ("Möchten Sie den Artikel teilen?", BoilerplateAction.Drop),
+        ("War der Artikel nützlich?", BoilerplateAction.Drop),
+        ("War dieser Artikel hilfreich?", BoilerplateAction.Drop),
+        ("Was this article helpful?", BoilerplateAction.Drop),
+        ("Share this article", BoilerplateAction.Drop),
+        ("Aufrufe", BoilerplateAction.Drop),
     ]);
 
     /// <summary>Phrases that start a block of boilerplate ("Trở lại Kinh doanh", "Chia sẻ bài viết lên facebook").</summary>

@@ -94,6 +94,17 @@ public sealed class ContentExtractorTests
         Assert.Equal(author is null ? [] : [author], article.Authors);
     }
 
+    [Theory]
+    [InlineData("Mehr zum Thema")]
+    [InlineData("Lire aussi :")]
+    [InlineData("Related articles")]
+    public void Extract_ForeignRelatedReadingBox_IsDroppedWithItsLinks(string label)
+    {
+        Article article = Parse("<div>" + string.Concat(Sentences.Select(s => $"<p>{s}</p>")) +
+                                $"<p>{label}</p><ul><li><a href=\"/a\">Một bài viết khác về công tác dân vận ở cơ sở</a></li><li><a href=\"/b\">Hội nghị sơ kết phong trào thi đua Dân vận khéo</a></li></ul></div>");
+        Assert.Equal(Sentences, article.Paragraphs);
+    }
+
     [Fact]
     public void Extract_BoldOpeningParagraph_IsTheLead()
     {

@@ -88,7 +88,7 @@ internal static class HtmlDecoder
                 Resolve(other) is { } otherEncoding)
             {
                 warnings.Add(new ParseWarning(ParseWarningCode.CharsetMismatch, $"The page declares UTF-8 in {source} but its bytes are not valid UTF-8; it was read as \"{other}\", which it also declares."));
-                return new DecodedText(otherEncoding.CodePage == 1258 ? DecodeWindows1258(bytes) : otherEncoding.GetString(bytes));
+                return new DecodedText(DecodeAs(otherEncoding, bytes));
             }
 
             warnings.Add(new ParseWarning(
@@ -107,8 +107,11 @@ internal static class HtmlDecoder
         }
 
         utf8.Dispose();
-        return new DecodedText(encoding!.CodePage == 1258 ? DecodeWindows1258(bytes) : encoding.GetString(bytes));
+        return new DecodedText(DecodeAs(encoding!, bytes));
     }
+
+    private static string DecodeAs(TextEncoding encoding, ReadOnlySpan<byte> bytes) =>
+        encoding.CodePage == 1258 ? DecodeWindows1258(bytes) : encoding.GetString(bytes);
 
     // Validates and decodes in one pass. An incomplete sequence at the very end (a cut download) is not invalid
     // UTF-8; it becomes one U+FFFD, as Encoding.UTF8.GetString would write it.

@@ -154,20 +154,16 @@ internal static partial class MetadataResolver
         bool separated = false;
         foreach (string raw in parts)
         {
-            string text = Clean(raw);
+            string text = Clean(raw).Trim();
             string part = text.Trim(TitleSeparators.StrayMarks);
             if (!part.Any(char.IsLetter))
             {
-                separated |= worded.Count == 1 && text.AsSpan().IndexOfAny(TitleSeparators.StrayMarks.AsSpan()) >= 0 && text.Trim().Length > 0;
+                separated |= worded.Count == 1 && text.Any(IsKickerMark);
                 continue;
             }
 
-            separated |= worded.Count == 1 && text.TrimStart().Length > 0 && text.TrimStart()[0] is ':' or '–' or '—' or '|' or '-';
-            if (worded.Count == 0 && text.TrimEnd() is { Length: > 0 } kicker && kicker[^1] is ':' or '–' or '—' or '|')
-            {
-                separated = true;
-            }
-
+            // The mark may also end the kicker's element ("Klimaschutz:") or open the headline's.
+            separated |= text.Length > 0 && ((worded.Count == 0 && IsKickerMark(text[^1])) || (worded.Count == 1 && IsKickerMark(text[0])));
             worded.Add(part);
             if (worded.Count > 2)
             {
@@ -177,6 +173,9 @@ internal static partial class MetadataResolver
 
         return worded.Count == 2 && separated && worded[1].Length > worded[0].Length && worded[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 ? worded[1] : null;
     }
+
+    // The marks that set a kicker apart from its headline (the ones a heading part keeps, see PageWalker.AddPart, and the dash).
+    private static bool IsKickerMark(char c) => c is ':' or '–' or '—' or '|' or '-';
 
     // The share of the shorter text's words found in the other.
     private static double WordOverlap(string a, string b)

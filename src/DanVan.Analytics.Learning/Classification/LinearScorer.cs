@@ -37,7 +37,7 @@ internal sealed class LinearScorer
             || binary.FeatureColumnName != FeaturePipeline.FeatureColumn
             || Part<LinearBinaryModelParameters>(binary.Model, "SubModel") is not { } linear
             || Part<ICalibrator>(binary.Model, "Calibrator") is not { } calibrator
-            || linear.Weights.Count != VietnameseFeaturizer.TermDimension + VietnameseFeaturizer.FactCount)
+            || linear.Weights.Count != VietnameseFeaturizer.TermDimension + VietnameseFeaturizer.FactCount + VietnameseFeaturizer.CueCount)
         {
             return null;
         }
@@ -64,9 +64,11 @@ internal sealed class LinearScorer
             score += _relevanceWeights[indices[i]] * values[i];
         }
 
-        for (int f = 0; f < features.Facts.Length; f++)
+        // After the terms, in FeaturePipeline's order: the facts, then the cues.
+        int slot = VietnameseFeaturizer.TermDimension;
+        foreach (float value in (ReadOnlySpan<float>)[.. features.Facts, .. features.Cues])
         {
-            score += _relevanceWeights[VietnameseFeaturizer.TermDimension + f] * features.Facts[f];
+            score += _relevanceWeights[slot++] * value;
         }
 
         float probability = _calibrator.PredictProbability(score);
@@ -75,7 +77,7 @@ internal sealed class LinearScorer
             return (probability, null, 0);
         }
 
-        (string topic, float topicScore) = _topic.Score(indices, values, features.Facts);
+        (string topic, float topicScore) = _topic.Score(indices, values, features);
         return (probability, topic, topicScore);
     }
 
@@ -94,7 +96,7 @@ internal sealed class LinearScorer
         private readonly float[] _weights; // slot-major: the topics' weights of one slot side by side
         private readonly float[] _biases;
         private readonly string[] _labels;
-        private readonly bool _readsFacts;
+        private readonly bool _readsFacts; // the relevance vector (terms, facts, cues) rather than the topic one (terms, cues)
 
         private Topic(float[] weights, float[] biases, string[] labels, bool readsFacts)
         {
@@ -116,14 +118,14 @@ internal sealed class LinearScorer
             }
 
             bool readsFacts = multiclass.FeatureColumnName == FeaturePipeline.FeatureColumn;
-            if (!readsFacts && multiclass.FeatureColumnName != nameof(ArticleFeatureRow.Terms))
+            if (!readsFacts && multiclass.FeatureColumnName != FeaturePipeline.TopicFeatureColumn)
             {
                 return null;
             }
 
             VBuffer<float>[] perTopic = [];
             maxent.GetWeights(ref perTopic, out int topics);
-            int dimension = VietnameseFeaturizer.TermDimension + (readsFacts ? VietnameseFeaturizer.FactCount : 0);
+            int dimension = VietnameseFeaturizer.TermDimension + VietnameseFeaturizer.CueCount + (readsFacts ? VietnameseFeaturizer.FactCount : 0);
             string[] labels = [.. topic.Metadata.Labels];
             if (topics != labels.Length || perTopic.Any(w => w.Length != dimension))
             {
@@ -144,7 +146,7 @@ internal sealed class LinearScorer
             return new Topic(weights, [.. maxent.GetBiases()], labels, readsFacts);
         }
 
-        public (string Topic, float Score) Score(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, float[] facts)
+        public (string Topic, float Score) Score(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, ArticleFeatureRow features)
         {
             int n = _biases.Length;
             Span<float> scores = stackalloc float[n];
@@ -154,9 +156,10 @@ internal sealed class LinearScorer
                 Accumulate(scores, indices[i], values[i]);
             }
 
-            for (int f = 0; _readsFacts && f < facts.Length; f++)
+            int slot = VietnameseFeaturizer.TermDimension;
+            foreach (float value in (ReadOnlySpan<float>)[.. _readsFacts ? features.Facts : [], .. features.Cues])
             {
-                Accumulate(scores, VietnameseFeaturizer.TermDimension + f, facts[f]);
+                Accumulate(scores, slot++, value);
             }
 
             // Softmax, as ML.NET's maximum entropy model reports its scores; ties go to the first topic, as its argmax does.

@@ -20,6 +20,10 @@ public sealed class ArticleFeatureRow
     /// <summary>The fact features, named by <see cref="VietnameseFeaturizer.FactNames"/>.</summary>
     [VectorType(VietnameseFeaturizer.FactCount)]
     public float[] Facts { get; set; } = [];
+
+    /// <summary>The cue features of the areas of dân vận work (<see cref="VietnameseFeaturizer.CueCount"/> values).</summary>
+    [VectorType(VietnameseFeaturizer.CueCount)]
+    public float[] Cues { get; set; } = [];
 }
 
 /// <summary>

@@ -14,11 +14,12 @@ public sealed class RelevanceTrainerTests(PublicCorpus corpus)
     [Fact]
     public void Train_PublicCorpus_ReachesTheCrossValidatedFloors()
     {
-        // Grouped by site, 5 folds: F1 0.931, AUC 0.979 when written; the floors sit a little below.
+        // Grouped by site, 5 folds: P 0.941, R 0.951, F1 0.946, AUC 0.988 with the area cues when written (F1 0.931, AUC
+        // 0.979 without them); the floors sit a little below.
         RelevanceCandidate chosen = corpus.Relevance.Candidates[0];
-        Assert.True(chosen.F1 >= 0.90, $"F1 {chosen.F1:0.000}");
-        Assert.True(chosen.Auc >= 0.95, $"AUC {chosen.Auc:0.000}");
-        Assert.True(chosen.Precision >= 0.87 && chosen.Recall >= 0.87, $"P {chosen.Precision:0.000} R {chosen.Recall:0.000}");
+        Assert.True(chosen.F1 >= 0.92, $"F1 {chosen.F1:0.000}");
+        Assert.True(chosen.Auc >= 0.97, $"AUC {chosen.Auc:0.000}");
+        Assert.True(chosen.Precision >= 0.90 && chosen.Recall >= 0.90, $"P {chosen.Precision:0.000} R {chosen.Recall:0.000}");
         Assert.InRange(chosen.Threshold, 0.05, 0.95);
     }
 

@@ -10,10 +10,11 @@ public sealed class TopicTrainerTests(PublicCorpus corpus)
     [Fact]
     public void Train_PublicCorpus_ReachesTheMacroF1Floor()
     {
-        // Grouped by site, 5 folds: macro-F1 0.805 when written (0.738 with the fact features and SDCA before).
+        // Grouped by site, 5 folds: macro-F1 0.872 with the area cues when written (0.805 over the terms alone, 0.738
+        // with the fact features and SDCA before); the weakest topic, the other_danvan catch-all, 0.727.
         TopicCandidate chosen = corpus.Topic.Candidates[0];
-        Assert.True(chosen.MacroF1 >= 0.78, $"macro-F1 {chosen.MacroF1:0.000}");
-        Assert.All(chosen.Classes, c => Assert.True(c.F1 >= 0.60, $"{c.Topic}: F1 {c.F1:0.000}"));
+        Assert.True(chosen.MacroF1 >= 0.85, $"macro-F1 {chosen.MacroF1:0.000}");
+        Assert.All(chosen.Classes, c => Assert.True(c.F1 >= 0.70, $"{c.Topic}: F1 {c.F1:0.000}"));
         Assert.Equal(7, chosen.Classes.Count);
     }
 

@@ -81,8 +81,83 @@ internal static class BylineFinder
             }
         }
 
+        AddAll(authors, DatedNameLine(model, heading));
+        if (authors.Count > 0)
+        {
+            return authors;
+        }
+
         AddAll(authors, FromCopyright(model));
         return authors;
+    }
+
+    // The line under the headline that gives the date and then a name with no byline word: "11.12.2019 - Amelie Loevenich",
+    // "3. Mai 2021 | Max Muster". Only the first few lines after the heading count; a name there beside a date is the
+    // piece's author, while the same shape further down is a caption or a teaser.
+    private static List<string> DatedNameLine(PageModel model, int heading)
+    {
+        const int LinesAfterHeading = 4;
+        const int MaxLine = 90;
+        if (heading < 0)
+        {
+            return [];
+        }
+
+        int seen = 0;
+        foreach (TextBlock block in model.Blocks)
+        {
+            if (block.Owner <= heading || InFurniture(model, block.Owner))
+            {
+                continue;
+            }
+
+            if (++seen > LinesAfterHeading)
+            {
+                break;
+            }
+
+            if (block.Text.Length > MaxLine || !block.Text.AsSpan().ContainsAnyInRange('0', '9'))
+            {
+                continue;
+            }
+
+            foreach (string separator in DateNameSeparators)
+            {
+                string[] parts = block.Text.Split(separator, 2, StringSplitOptions.TrimEntries);
+                if (parts.Length != 2)
+                {
+                    continue;
+                }
+
+                // Date first only: "Hà Nội - 12/06/2023" and "Berlin | 3. Mai" are datelines, a place before the date.
+                if (parts[1].AsSpan().ContainsAnyInRange('0', '9') || !IsBareDate(parts[0]))
+                {
+                    continue;
+                }
+
+                List<string> names = BylineParser.Parse(parts[1]);
+                if (names.Count > 0 && names.All(n => !n.Split(' ').Any(IsOrganisationWord)))
+                {
+                    return names;
+                }
+            }
+        }
+
+        return [];
+    }
+
+    private static readonly string[] DateNameSeparators = [" - ", " – ", " — ", " | ", " · ", " • ", " / "];
+
+    // "11.12.2019", "3. Mai 2021, 14:05 Uhr": a date with little else in it.
+    private static bool IsBareDate(string text)
+    {
+        int letters = 0;
+        foreach (char c in text)
+        {
+            letters += char.IsLetter(c) ? 1 : 0;
+        }
+
+        return text.Length <= 40 && letters <= 12 && Analytics.Text.Dates.VietnameseDateParser.TryParse(text, out _);
     }
 
     // A personal site signs its pages in the footer: "(c) Johannes Wolf", "Copyright (c) 2012- Gregory Szorc. All

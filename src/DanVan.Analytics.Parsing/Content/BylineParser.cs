@@ -241,7 +241,6 @@ internal static class BylineParser
     // "AM", "PM" and a lone "A." after a name are times and initials glued to dates, not a surname.
     private static bool IsAllCapsAcronymNoise(string word) => word is "AM" or "PM";
 
-    /// <summary>True for a CMS account name shown when nobody signed the piece ("admin", "webmaster").</summary>
     /// <summary>
     /// The name without the author box's link words after it or a title before it ("Jil Schuller Alle Artikel",
     /// "Rechtsanwalt Sebastian Einbock"); null when nothing of a name is left ("By", "Next Post", "Staff Writer").
@@ -278,6 +277,7 @@ internal static class BylineParser
         return trimmed.Length == 0 || Array.IndexOf(BylinePatterns.Introducers, key) >= 0 || Array.IndexOf(BylinePatterns.NameTitles, key) >= 0 ? null : trimmed;
     }
 
+    /// <summary>True for a CMS account name shown when nobody signed the piece ("admin", "webmaster").</summary>
     public static bool IsPlaceholder(string name) => BylinePatterns.PlaceholderAccounts.Contains(VietnameseFolder.Fold(name.Trim()));
 
     private static List<string> Split(string text)

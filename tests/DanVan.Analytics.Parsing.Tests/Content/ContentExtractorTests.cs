@@ -95,6 +95,26 @@ public sealed class ContentExtractorTests
     }
 
     [Theory]
+    [InlineData("<p class=\"meta\">11.12.2019 - Amelie Loevenich</p>", "Amelie Loevenich")]
+    [InlineData("<p>12/06/2023 22:32 | Nguyễn Thu Hà</p>", "Nguyễn Thu Hà")]
+    [InlineData("<p>Hà Nội - 12/06/2023</p>", null)]
+    [InlineData("<p>Bad Homburg | 3. Mai 2021</p>", null)]
+    [InlineData("<p>11.12.2019 - Beispiel Verlag GmbH</p>", null)]
+    public void Find_DateAndNameUnderTheHeadline_TheNameIsTheAuthor(string line, string? author)
+    {
+        Article article = Parse("<h1>Hội nghị sơ kết công tác dân vận năm 2023</h1>" + line + "<div>" + string.Concat(Sentences.Select(s => $"<p>{s}</p>")) + "</div>");
+        Assert.Equal(author is null ? [] : [author], article.Authors);
+    }
+
+    [Fact]
+    public void Find_DateAndNameFarBelowTheHeadline_IsNoByline()
+    {
+        Article article = Parse("<h1>Hội nghị sơ kết công tác dân vận năm 2023</h1><div>" + string.Concat(Sentences.Select(s => $"<p>{s}</p>")) +
+                                "<p>11.12.2019 - Amelie Loevenich</p></div>");
+        Assert.Empty(article.Authors);
+    }
+
+    [Theory]
     [InlineData("Mehr zum Thema")]
     [InlineData("Lire aussi :")]
     [InlineData("Related articles")]

@@ -92,28 +92,37 @@ internal static class BylineFinder
     }
 
     // The line under the headline that gives the date and then a name with no byline word: "11.12.2019 - Amelie Loevenich",
-    // "3. Mai 2021 | Max Muster". Only the first few lines after the heading count; a name there beside a date is the
+    // "3. Mai 2021 | Max Muster". Only the few lines around the heading count; a name there beside a date is the
     // piece's author, while the same shape further down is a caption or a teaser.
     private static List<string> DatedNameLine(PageModel model, int heading)
     {
         const int LinesAfterHeading = 4;
+        const int LinesBeforeHeading = 2;
         const int MaxLine = 90;
         if (heading < 0)
         {
             return [];
         }
 
-        int seen = 0;
-        foreach (TextBlock block in model.Blocks)
+        // The line may also stand just above the headline, as a kicker does.
+        int headingBlock = model.Blocks.FindIndex(b => b.Owner >= heading);
+        if (headingBlock < 0)
         {
-            if (block.Owner <= heading || InFurniture(model, block.Owner))
+            return [];
+        }
+
+        int seen = 0;
+        for (int i = Math.Max(0, headingBlock - LinesBeforeHeading); i < model.Blocks.Count && seen < LinesAfterHeading; i++)
+        {
+            TextBlock block = model.Blocks[i];
+            if (block.Owner > heading)
             {
-                continue;
+                seen++;
             }
 
-            if (++seen > LinesAfterHeading)
+            if (model.Contains(heading, block.Owner) || InFurniture(model, block.Owner))
             {
-                break;
+                continue;
             }
 
             if (block.Text.Length > MaxLine || !block.Text.AsSpan().ContainsAnyInRange('0', '9'))
@@ -123,11 +132,14 @@ internal static class BylineFinder
 
             foreach (string separator in DateNameSeparators)
             {
-                string[] parts = block.Text.Split(separator, 2, StringSplitOptions.TrimEntries);
-                if (parts.Length != 2)
+                // The name comes last: "04.02.2022 | 13:10 Uhr | Uta Helkenberg".
+                int at = block.Text.LastIndexOf(separator, StringComparison.Ordinal);
+                if (at <= 0)
                 {
                     continue;
                 }
+
+                string[] parts = [block.Text[..at].Trim(), block.Text[(at + separator.Length)..].Trim()];
 
                 // Date first only: "Hà Nội - 12/06/2023" and "Berlin | 3. Mai" are datelines, a place before the date.
                 if (parts[1].AsSpan().ContainsAnyInRange('0', '9') || !IsBareDate(parts[0]))
@@ -135,7 +147,8 @@ internal static class BylineFinder
                     continue;
                 }
 
-                List<string> names = BylineParser.Parse(parts[1]);
+                List<string> names = BylineParser.Introduced(parts[1], 0, allowSingleWord: false);
+                names = names.Count > 0 ? names : BylineParser.Parse(parts[1]);
                 if (names.Count > 0 && names.All(n => !n.Split(' ').Any(IsOrganisationWord)))
                 {
                     return names;
@@ -234,6 +247,12 @@ internal static class BylineFinder
             names = BylineParser.Parse(text);
         }
 
+        if (names.Count == 0 && LabelEnd(text) is > 0 and var colon)
+        {
+            // In a byline element a one-word label names the author's role: "Interview: Julia Lauter", "Fotos: …".
+            names = BylineParser.Parse(text[(colon + 1)..]);
+        }
+
         if (names.Count == 0)
         {
             // A byline element holding one word names its author by a handle ("Creeny", "uriebe").
@@ -245,6 +264,26 @@ internal static class BylineFinder
         }
 
         return names;
+    }
+
+    // The colon after a first word of letters only ("Interview:"), or -1.
+    private static int LabelEnd(string text)
+    {
+        int colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon is < 2 or > 20)
+        {
+            return -1;
+        }
+
+        foreach (char c in text.AsSpan(0, colon).Trim())
+        {
+            if (!char.IsLetter(c))
+            {
+                return -1;
+            }
+        }
+
+        return colon;
     }
 
     private static void AddAll(List<string> authors, List<string> names)

@@ -248,6 +248,13 @@ internal static class BylineParser
     public static string? Tidy(string name)
     {
         string trimmed = name.Trim();
+        // "Williams Perdomo @wperdomod": the social handle after the name is not part of it.
+        int handle = trimmed.LastIndexOf(" @", StringComparison.Ordinal);
+        if (handle > 0 && trimmed.IndexOf(' ', handle + 2) < 0)
+        {
+            trimmed = trimmed[..handle].TrimEnd();
+        }
+
         bool changed = true;
         while (changed && trimmed.Length > 0)
         {

@@ -20,7 +20,7 @@ internal static class BylinePatterns
         "geschrieben von", "erstellt von", "eingestellt von", "verfasst von", "veröffentlicht von", "text von", "ein beitrag von", "beitrag von",
         "eine kolumne von", "ein interview von", "written by", "posted by", "published by", "reported by", "story by", "words by",
         "publié par", "écrit par", "rédigé par", "publicado por", "escrito por", "scritto da", "geschreven door", "napisał", "autor:", "autorin:",
-        "author:", "auteur:", "autore:", "autor", "author", "bởi", "tác giả:", "von", "by", "par", "por", "door",
+        "author:", "auteur:", "autore:", "redaktion:", "text:", "autor", "author", "auteur", "bởi", "tác giả:", "von", "by", "par", "por", "door",
     ];
 
     /// <summary>Lower-case words that may stand inside a name between capitalised words ("Walter von Aachen", "Jose de la Cruz").</summary>

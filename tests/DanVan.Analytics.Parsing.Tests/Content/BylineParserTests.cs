@@ -27,6 +27,7 @@ public sealed class BylineParserTests
     [InlineData("By", null)]
     [InlineData("Von", null)]
     [InlineData("Next Post", null)]
+    [InlineData("Williams Perdomo @wperdomod", "Williams Perdomo")]
     public void Tidy_NameWithAuthorBoxWords_KeepsOnlyTheName(string raw, string? expected) =>
         Assert.Equal(expected, BylineParser.Tidy(raw));
 
@@ -53,6 +54,8 @@ public sealed class BylineParserTests
     [InlineData("Autor: gnaddrig |", new[] { "gnaddrig" })]
     [InlineData("Autor: Peter Maahn/SP-X", new[] { "Peter Maahn" })]
     [InlineData("Bởi Nguyễn Văn An", new[] { "Nguyễn Văn An" })]
+    [InlineData("Auteur : Kossivi Tiassou", new[] { "Kossivi Tiassou" })] // French spacing before the colon
+    [InlineData("Redaktion: Eberhard Fuhr (Pressesprecher)", new[] { "Eberhard Fuhr" })]
     public void Introduced_BylineWordThenNames_ReturnsTheNames(string line, string[] names)
     {
         Assert.Equal(names, BylineParser.Introduced(line, 48, allowSingleWord: false));

@@ -107,6 +107,25 @@ public sealed class ContentExtractorTests
     }
 
     [Fact]
+    public void Find_DateTimeAndNameAboveTheHeadline_TheLastPartIsTheAuthor()
+    {
+        Article article = Parse("<small>04.02.2022 | 13:10 Uhr | Uta Helkenberg</small><h1>Hội nghị sơ kết công tác dân vận năm 2023</h1><div>" +
+                                string.Concat(Sentences.Select(s => $"<p>{s}</p>")) + "</div>");
+        Assert.Equal(["Uta Helkenberg"], article.Authors);
+    }
+
+    [Theory]
+    [InlineData("Interview: Julia Lauter", "Julia Lauter")]
+    [InlineData("Tin tức: Hội nghị", null)] // a label of two words, then no name
+    [InlineData("Chuyên mục: công tác dân vận", null)]
+    public void Find_LabelledNameInABylineElement_TheNameIsTheAuthor(string byline, string? author)
+    {
+        Article article = Parse($"<h1>Hội nghị sơ kết công tác dân vận năm 2023</h1><div class=\"author\">{byline}</div><div>" +
+                                string.Concat(Sentences.Select(s => $"<p>{s}</p>")) + "</div>");
+        Assert.Equal(author is null ? [] : [author], article.Authors);
+    }
+
+    [Fact]
     public void Find_DateAndNameFarBelowTheHeadline_IsNoByline()
     {
         Article article = Parse("<h1>Hội nghị sơ kết công tác dân vận năm 2023</h1><div>" + string.Concat(Sentences.Select(s => $"<p>{s}</p>")) +

@@ -65,14 +65,19 @@ internal static class BylineFinder
         int heading = titleNode;
         foreach (bool afterHeading in new[] { true, false })
         {
-            foreach (TextBlock block in model.Blocks)
+            for (int b = 0; b < model.Blocks.Count; b++)
             {
+                TextBlock block = model.Blocks[b];
                 if (block.Chars > MaxBylineBlock || (heading >= 0 && (block.Owner > heading) != afterHeading) || (heading < 0 && !afterHeading) || InFurniture(model, block.Owner))
                 {
                     continue;
                 }
 
-                List<string> names = BylineParser.Introduced(block.Text, MaxIntroducerOffset, allowSingleWord: false);
+                // A label heading over its value: "Autor:" in one element, "Peter Maahn" in the next.
+                string line = IsIntroducerAlone(block.Text) && b + 1 < model.Blocks.Count && model.Blocks[b + 1].Chars <= MaxBylineBlock
+                    ? block.Text + " " + model.Blocks[b + 1].Text
+                    : block.Text;
+                List<string> names = BylineParser.Introduced(line, MaxIntroducerOffset, allowSingleWord: false);
                 if (names.Count > 0)
                 {
                     AddAll(authors, names);
@@ -161,6 +166,8 @@ internal static class BylineFinder
 
     private static readonly string[] DateNameSeparators = [" - ", " – ", " — ", " | ", " · ", " • ", " / "];
 
+    private static readonly string[] DateSeparators = [.. DateNameSeparators, ", "];
+
     // "11.12.2019", "3. Mai 2021, 14:05 Uhr": a date with little else in it.
     private static bool IsBareDate(string text)
     {
@@ -247,6 +254,12 @@ internal static class BylineFinder
             names = BylineParser.Parse(text);
         }
 
+        if (names.Count == 0 && WithoutDate(text) is { } undated)
+        {
+            // "Janic Cathomen, 01.12.2021": the byline element also shows the date.
+            names = BylineParser.Parse(undated);
+        }
+
         if (names.Count == 0 && LabelEnd(text) is > 0 and var colon)
         {
             // In a byline element a one-word label names the author's role: "Interview: Julia Lauter", "Fotos: …".
@@ -264,6 +277,33 @@ internal static class BylineFinder
         }
 
         return names;
+    }
+
+    // The text without a leading or trailing date part set off by a separator; null when there is none.
+    private static string? WithoutDate(string text)
+    {
+        foreach (string separator in DateSeparators)
+        {
+            int first = text.IndexOf(separator, StringComparison.Ordinal);
+            int last = text.LastIndexOf(separator, StringComparison.Ordinal);
+            if (first > 0 && IsBareDate(text[(last + separator.Length)..].Trim()))
+            {
+                return text[..last].Trim();
+            }
+
+            if (first > 0 && IsBareDate(text[..first].Trim()))
+            {
+                return text[(first + separator.Length)..].Trim();
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsIntroducerAlone(string text)
+    {
+        string key = Text.VietnameseFolder.Fold(text.Trim().TrimEnd(':').TrimEnd()).ToLowerInvariant();
+        return key.Length <= 24 && (Array.IndexOf(BylinePatterns.Introducers, key) >= 0 || Array.IndexOf(BylinePatterns.Introducers, key + ":") >= 0);
     }
 
     // The colon after a first word of letters only ("Interview:"), or -1.

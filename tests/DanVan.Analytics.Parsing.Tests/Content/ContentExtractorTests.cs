@@ -115,6 +115,19 @@ public sealed class ContentExtractorTests
     }
 
     [Theory]
+    [InlineData("<h5>Autor:</h5>Peter Maahn", "Peter Maahn")]
+    [InlineData("<h4>Von</h4><p><a href=\"/p/1\">Nguyễn Thu Hà</a></p>", "Nguyễn Thu Hà")]
+    [InlineData("<h4>Von</h4><p>các cơ quan, đơn vị</p>", null)]
+    public void Find_BylineWordOverTheName_TheNameIsTheAuthor(string byline, string? author)
+    {
+        Article article = Parse("<h1>Hội nghị sơ kết công tác dân vận năm 2023</h1><div>" + string.Concat(Sentences.Select(s => $"<p>{s}</p>")) +
+                                $"</div><div class=\"meta\">{byline}</div>");
+        Assert.Equal(author is null ? [] : [author], article.Authors);
+    }
+
+    [Theory]
+    [InlineData("Janic Cathomen, 01.12.2021", "Janic Cathomen")]
+    [InlineData("12/06/2023 | Nguyễn Thu Hà", "Nguyễn Thu Hà")]
     [InlineData("Interview: Julia Lauter", "Julia Lauter")]
     [InlineData("Tin tức: Hội nghị", null)] // a label of two words, then no name
     [InlineData("Chuyên mục: công tác dân vận", null)]

@@ -45,7 +45,9 @@ internal static class BylineFinder
             if (names.Count == 0 && authors.Count == 0)
             {
                 // The first byline element that names someone in another form is the byline; later ones are widgets.
+                // A label element ("By ", "Von") before the name's own element names nobody and does not end the search.
                 names = FromBylineElement(byline);
+                names.RemoveAll(name => BylineParser.Tidy(name) is null);
                 AddAll(authors, names);
                 if (names.Count > 0)
                 {
@@ -248,7 +250,14 @@ internal static class BylineFinder
     /// <summary>The names in the text of a byline element: "Von Max Muster", "Hoàng Phong", a lone handle "gnaddrig".</summary>
     public static List<string> FromBylineElement(string text)
     {
-        List<string> names = BylineParser.Introduced(text, MaxIntroducerOffset, allowSingleWord: true);
+        // "Walter von Aachen" is one name with a particle inside, not a byline word before "Aachen".
+        List<string> names = BylineParser.Parse(text);
+        if (names.Count == 0 && WholeName(text) is { } whole)
+        {
+            return [whole];
+        }
+
+        names = names.Count > 0 ? names : BylineParser.Introduced(text, MaxIntroducerOffset, allowSingleWord: true);
         if (names.Count == 0)
         {
             names = BylineParser.Parse(text);
@@ -277,6 +286,19 @@ internal static class BylineFinder
         }
 
         return names;
+    }
+
+    // The element's whole text when it reads as one name of two or more words and does not open with a byline word.
+    private static string? WholeName(string text)
+    {
+        string trimmed = text.Trim();
+        if (!trimmed.Contains(' ', StringComparison.Ordinal) || BylineParser.Introduced(trimmed, 0, allowSingleWord: true).Count > 0)
+        {
+            return null;
+        }
+
+        List<string> names = BylineParser.Introduced("by " + trimmed, 0, allowSingleWord: false);
+        return names is [var name] && name.Length == trimmed.Length ? name : null;
     }
 
     // The text without a leading or trailing date part set off by a separator; null when there is none.

@@ -88,6 +88,12 @@ internal static class BylineParser
                     continue;
                 }
 
+                // "Powered by x", "Photo by x", "Theme by x": a credit for something other than the text.
+                if (start > 1 && BylinePatterns.CreditsBeforeBy.Contains(WordBefore(lower, start)))
+                {
+                    break;
+                }
+
                 // "Posted by x", "Autor: x" announce a name so clearly that a lone word or handle is one; a bare "by x" does not.
                 bool single = allowSingleWord || introducer.Contains(' ', StringComparison.Ordinal) || introducer.EndsWith(':');
                 List<string> names = NamesAt(text, end, single);
@@ -101,6 +107,24 @@ internal static class BylineParser
         }
 
         return [];
+    }
+
+    // The lower-case word that ends just before the space before position start.
+    private static string WordBefore(string lower, int start)
+    {
+        int end = start - 1;
+        while (end > 0 && lower[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        int begin = end;
+        while (begin > 0 && char.IsLetter(lower[begin - 1]))
+        {
+            begin--;
+        }
+
+        return lower[begin..end];
     }
 
     // Reads "Max Muster und Erika Beispiel, dpa" from position start: capitalised words (with particles inside), joined by

@@ -66,6 +66,8 @@ public sealed class BylineParserTests
     [InlineData("by admin")]
     [InlineData("Eine sehr lange Einleitung ohne jeden Namen, die erst nach vielen Wörtern von Max Muster spricht")]
     [InlineData("Nothing here at all")]
+    [InlineData("Hertha Blog powered by Enno Aljets | Lizenz")]
+    [InlineData("Photo by Jane Doe on Unsplash")]
     public void Introduced_NoBylineNearTheStart_ReturnsNothing(string line)
     {
         Assert.Empty(BylineParser.Introduced(line, 48, allowSingleWord: false));

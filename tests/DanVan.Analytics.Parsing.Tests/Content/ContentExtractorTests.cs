@@ -126,6 +126,17 @@ public sealed class ContentExtractorTests
     }
 
     [Theory]
+    [InlineData("<span class=\"author-by\">By</span> <span class=\"author\">Daniel</span>", "Daniel")]
+    [InlineData("<span class=\"author\">Walter von Aachen</span>", "Walter von Aachen")]
+    [InlineData("<span class=\"author\">Eingestellt von der Michel</span>", "der Michel")]
+    public void Find_BylineElements_TheNameIsReadWholeAndALabelElementIsSkipped(string byline, string author)
+    {
+        Article article = Parse($"<h1>Hội nghị sơ kết công tác dân vận năm 2023</h1><div class=\"meta\">{byline}</div><div>" +
+                                string.Concat(Sentences.Select(s => $"<p>{s}</p>")) + "</div><div id=\"siteinfo\">Blog powered by Enno Aljets</div>");
+        Assert.Equal([author], article.Authors);
+    }
+
+    [Theory]
     [InlineData("Janic Cathomen, 01.12.2021", "Janic Cathomen")]
     [InlineData("12/06/2023 | Nguyễn Thu Hà", "Nguyễn Thu Hà")]
     [InlineData("Interview: Julia Lauter", "Julia Lauter")]

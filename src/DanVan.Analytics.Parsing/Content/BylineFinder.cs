@@ -208,12 +208,17 @@ internal static class BylineFinder
                 candidate = System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(candidate.ToLowerInvariant());
             }
 
-            string[] words = candidate.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            bool person = words.Length is 2 or 3 && BylineParser.IsName(candidate) && words.All(w => !IsOrganisationWord(w));
-            return person ? [candidate] : [];
+            return IsPersonName(candidate) ? [candidate] : [];
         }
 
         return [];
+    }
+
+    /// <summary>True for a person's name of two or three words with no word of a company's name ("Johannes Wolf", not "Beispiel Verlag").</summary>
+    public static bool IsPersonName(string candidate)
+    {
+        string[] words = candidate.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is 2 or 3 && BylineParser.IsName(candidate) && words.All(w => !IsOrganisationWord(w));
     }
 
     // A word of a company's name, or an initial alone ("Trustpilot A"), is not part of a person's name here.

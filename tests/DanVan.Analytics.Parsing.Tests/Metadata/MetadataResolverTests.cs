@@ -76,6 +76,15 @@ public sealed class MetadataResolverTests
         Assert.Equal(["Stefanus Stahl"], article.Authors);
     }
 
+    [Theory]
+    [InlineData("Günter Pilger, Essen", "Günter Pilger", new[] { "Günter Pilger" })]
+    [InlineData("Beispiel Verlag GmbH", "Beispiel Verlag GmbH", new string[0])]
+    public void Resolve_AuthorWhoIsTheCopyrightHolder_APersonIsTheAuthorAPublisherIsNot(string copyright, string author, string[] expected)
+    {
+        Article article = Parse($"<meta name=\"copyright\" content=\"{copyright}\"><meta name=\"author\" content=\"{author}\">");
+        Assert.Equal(expected, article.Authors);
+    }
+
     [Fact]
     public void Resolve_OrganizationAsAuthor_IsNotAnAuthor()
     {

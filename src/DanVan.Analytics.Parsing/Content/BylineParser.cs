@@ -21,6 +21,12 @@ internal static class BylineParser
         }
 
         string folded = VietnameseFolder.Fold(text);
+        if (CreditedOutlet(text, folded) is { } outlet)
+        {
+            names.Add(outlet);
+            return names;
+        }
+
         foreach (string prefix in BylinePatterns.Prefixes)
         {
             if (folded.StartsWith(prefix, StringComparison.Ordinal) && folded.Length == text.Length)
@@ -54,6 +60,23 @@ internal static class BylineParser
         }
 
         return names;
+    }
+
+    // "Theo TTXVN", "Theo Báo Nhân Dân": the outlet the article is taken from. "Theo Müller" is a person, not a credit.
+    private static string? CreditedOutlet(string text, string folded)
+    {
+        const string Theo = "theo ";
+        if (!folded.StartsWith(Theo, StringComparison.OrdinalIgnoreCase) || folded.Length != text.Length)
+        {
+            return null;
+        }
+
+        string outlet = text[Theo.Length..].Trim().TrimEnd('.');
+        string rest = folded[Theo.Length..].Trim().ToLowerInvariant();
+        bool acronym = outlet.Length is >= 2 and <= 12 && outlet.All(c => char.IsUpper(c) || char.IsDigit(c) || c is '.' or '-');
+        bool named = outlet.Length > 0 && char.IsUpper(outlet[0]) && !outlet.Contains(',', StringComparison.Ordinal) &&
+                     Array.Exists(BylinePatterns.OutletWords, w => rest.StartsWith(w + " ", StringComparison.Ordinal));
+        return acronym || named ? outlet : null;
     }
 
     /// <summary>

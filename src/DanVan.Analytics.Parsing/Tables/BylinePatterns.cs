@@ -52,6 +52,16 @@ internal static class BylinePatterns
     /// <summary>Words that are author names by convention though not capitalised like names.</summary>
     public static readonly string[] KnownShortNames = ["PV", "CTV", "BTV", "Nhóm PV", "Nhóm phóng viên", "TTXVN", "Phóng viên"];
 
+    /// <summary>
+    /// Folded words that open an outlet's name in a "Theo …" credit line closing a Vietnamese article ("Theo Báo Nhân
+    /// Dân", "Theo Cổng TTĐT tỉnh"); an outlet written as an acronym ("Theo TTXVN", "Theo VOV") needs none.
+    /// </summary>
+    public static readonly string[] OutletWords =
+    [
+        "bao", "tap chi", "dai", "cong thong tin", "cong ttdt", "trang", "thong tan xa", "kenh", "tuan bao", "nhat bao", "ban tin",
+        "ban dan van", "ban tuyen giao", "mat tran", "tinh uy", "thanh uy", "huyen uy", "quan uy",
+    ];
+
     /// <summary>Separators between several authors.</summary>
     public static readonly string[] Separators = [" - ", " – ", ", ", " và ", "; ", " & "];
 

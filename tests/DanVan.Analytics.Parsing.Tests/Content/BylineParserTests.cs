@@ -12,6 +12,10 @@ public sealed class BylineParserTests
     [InlineData("PV", new[] { "PV" })]
     [InlineData("(TTXVN)", new[] { "TTXVN" })]
     [InlineData("Phương Thảo (Báo Hà Giang)", new[] { "Phương Thảo" })]
+    [InlineData("Theo TTXVN", new[] { "TTXVN" })] // the outlet credited, without "Theo"
+    [InlineData("Theo Báo Nhân Dân", new[] { "Báo Nhân Dân" })]
+    [InlineData("Theo Cổng TTĐT tỉnh Hà Giang", new[] { "Cổng TTĐT tỉnh Hà Giang" })]
+    [InlineData("Theo Müller", new[] { "Theo Müller" })] // a first name, not a credit
     public void Parse_Byline_ReturnsTheNames(string byline, string[] names)
     {
         Assert.Equal(names, BylineParser.Parse(byline));

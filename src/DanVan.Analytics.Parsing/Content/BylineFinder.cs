@@ -17,6 +17,8 @@ internal static class BylineFinder
     // How far into a line the byline word may start: "Posted on 21 September 2020 by Jane Doe".
     private const int MaxIntroducerOffset = 48;
 
+    private const double TeaserLinkDensity = 0.9;
+
     /// <summary>The author names found, in page order, without duplicates; empty when none.</summary>
     /// <param name="model">The walked page.</param>
     /// <param name="bodyBylines">Byline lines the content extractor took out of the body.</param>
@@ -79,7 +81,9 @@ internal static class BylineFinder
                 string line = IsIntroducerAlone(block.Text) && b + 1 < model.Blocks.Count && model.Blocks[b + 1].Chars <= MaxBylineBlock
                     ? block.Text + " " + model.Blocks[b + 1].Text
                     : block.Text;
-                List<string> names = BylineParser.Introduced(line, MaxIntroducerOffset, allowSingleWord: false);
+                // A line that is all link is a teaser's headline ("… Delisting von Mailänder Börse") unless it opens with the byline word.
+                int maxOffset = block.LinkDensity >= TeaserLinkDensity ? 0 : MaxIntroducerOffset;
+                List<string> names = BylineParser.Introduced(line, maxOffset, allowSingleWord: false);
                 if (names.Count > 0)
                 {
                     AddAll(authors, names);

@@ -111,8 +111,8 @@ internal static class BylineParser
                     continue;
                 }
 
-                // "Powered by x", "Photo by x", "Theme by x": a credit for something other than the text.
-                if (start > 1 && BylinePatterns.CreditsBeforeBy.Contains(WordBefore(lower, start)))
+                // "Powered by x", "Photo by x", "Foto von x": a credit for something other than the text.
+                if (start > 1 && BylinePatterns.CreditsBeforeIntroducer.Contains(WordBefore(lower, start)))
                 {
                     break;
                 }
@@ -381,6 +381,12 @@ internal static class BylineParser
                 {
                     return false;
                 }
+            }
+
+            // Initials and abbreviations ("J.R.", "Jr.") have dots; a whole word closed by one ends a sentence ("Poetic.").
+            if (word.Contains('.', StringComparison.Ordinal) && word.Split('.').Any(part => part.Length > 3))
+            {
+                return false;
             }
         }
 

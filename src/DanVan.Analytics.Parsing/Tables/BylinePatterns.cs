@@ -23,11 +23,16 @@ internal static class BylinePatterns
         "author:", "auteur:", "autore:", "redaktion:", "text:", "autor", "author", "auteur", "bởi", "tác giả:", "von", "by", "par", "por", "door",
     ];
 
-    /// <summary>Words before "by" that credit something other than the text: "powered by", "photo by", "theme by".</summary>
-    public static readonly HashSet<string> CreditsBeforeBy = new(StringComparer.Ordinal)
+    /// <summary>
+    /// Words before a byline word that credit something other than the text: "powered by", "photo by", "Foto von",
+    /// "photo de", "foto de".
+    /// </summary>
+    public static readonly HashSet<string> CreditsBeforeIntroducer = new(StringComparer.Ordinal)
     {
         "powered", "designed", "developed", "hosted", "theme", "template", "built", "made", "photo", "photos", "image", "images",
         "illustration", "illustrations", "video", "graphic", "graphics", "sponsored", "supported", "presented", "translated", "edited",
+        "foto", "fotos", "bild", "bilder", "grafik", "illustrationen", "titelbild", "beitragsbild", "symbolbild", "präsentiert",
+        "unterstützt", "gefördert", "photographie", "dessin", "imagen", "ilustración",
     };
 
     /// <summary>Lower-case words that may stand inside a name between capitalised words ("Walter von Aachen", "Jose de la Cruz").</summary>

@@ -12,6 +12,7 @@ public sealed class BylineParserTests
     [InlineData("PV", new[] { "PV" })]
     [InlineData("(TTXVN)", new[] { "TTXVN" })]
     [InlineData("Phương Thảo (Báo Hà Giang)", new[] { "Phương Thảo" })]
+    [InlineData("J.R. Stone", new[] { "J.R. Stone" })]
     [InlineData("Theo TTXVN", new[] { "TTXVN" })] // the outlet credited, without "Theo"
     [InlineData("Theo Báo Nhân Dân", new[] { "Báo Nhân Dân" })]
     [InlineData("Theo Cổng TTĐT tỉnh Hà Giang", new[] { "Cổng TTĐT tỉnh Hà Giang" })]
@@ -42,6 +43,7 @@ public sealed class BylineParserTests
     [InlineData("Tin liên quan")]
     [InlineData("Ngày 22/9, Ban Thường vụ Quận ủy Thanh Xuân tổ chức hội nghị")]
     [InlineData("https://laodongthudo.vn/a.html")]
+    [InlineData("Poetic. Justice.")] // two one-word sentences, not a name with initials
     [InlineData("")]
     public void Parse_NotAByline_ReturnsNothing(string text)
     {
@@ -72,6 +74,7 @@ public sealed class BylineParserTests
     [InlineData("Nothing here at all")]
     [InlineData("Hertha Blog powered by Enno Aljets | Lizenz")]
     [InlineData("Photo by Jane Doe on Unsplash")]
+    [InlineData("Foto von Josh Willink von Pexels")]
     public void Introduced_NoBylineNearTheStart_ReturnsNothing(string line)
     {
         Assert.Empty(BylineParser.Introduced(line, 48, allowSingleWord: false));

@@ -136,6 +136,14 @@ public sealed class ContentExtractorTests
         Assert.Equal([author], article.Authors);
     }
 
+    [Fact]
+    public void Find_TeaserHeadlineWithAByLineWord_IsNoByline()
+    {
+        Article article = Parse("<h1>Hội nghị sơ kết công tác dân vận năm 2023</h1><div>" + string.Concat(Sentences.Select(s => $"<p>{s}</p>")) +
+                                "</div><ul><li><a href=\"/b\">CNH plant Delisting von Mailänder Börse</a></li></ul>");
+        Assert.Empty(article.Authors);
+    }
+
     [Theory]
     [InlineData("Janic Cathomen, 01.12.2021", "Janic Cathomen")]
     [InlineData("12/06/2023 | Nguyễn Thu Hà", "Nguyễn Thu Hà")]

@@ -86,6 +86,13 @@ public sealed class MetadataResolverTests
     }
 
     [Fact]
+    public void Resolve_AuthorWhoIsTheDublinCorePublisher_IsNotAnAuthor()
+    {
+        Article article = Parse("<meta name=\"DC.publisher\" content=\"Auto Illustrierte\"><meta name=\"author\" content=\"Auto Illustrierte\">");
+        Assert.Empty(article.Authors);
+    }
+
+    [Fact]
     public void Resolve_OrganizationAsAuthor_IsNotAnAuthor()
     {
         Article article = Parse(JsonLd("\"headline\":\"Tin\",\"author\":{\"@type\":\"Organization\",\"name\":\"Báo Dân Vận\"},\"publisher\":{\"@type\":\"Organization\",\"name\":\"Báo Dân Vận\"}") +

@@ -95,7 +95,8 @@ internal static partial class OfficialExtractor
                 });
             }
 
-            officials.Add(new Official(list[0].Name, titles, mentions));
+            // The person's name is the full one the shorter mentions joined ("Võ Thị Huệ", not an earlier "bà Huệ").
+            officials.Add(new Official(name, titles, mentions));
         }
 
         return officials;
@@ -309,8 +310,10 @@ internal static partial class OfficialExtractor
             }
 
             // "Jeong Byung-won", "Khăm-phăn": a syllable joined by a hyphen without spaces belongs to the name.
+            // A title after the hyphen is an apposition written tight ("Hà Phẩm Chất-Phó Bí thư Chi bộ").
             while (_context.IsDash(nameEnd) && nameEnd + 1 < Tokens.Length && Tokens[nameEnd + 1].IsWord
-                && Tokens[nameEnd - 1].End == Tokens[nameEnd].Start && Tokens[nameEnd].End == Tokens[nameEnd + 1].Start)
+                && Tokens[nameEnd - 1].End == Tokens[nameEnd].Start && Tokens[nameEnd].End == Tokens[nameEnd + 1].Start
+                && !IsTitleStart(nameEnd + 1, afterSeparator: true))
             {
                 nameEnd += 2;
             }

@@ -88,4 +88,15 @@ public sealed class OfficialNameShapeTests
     {
         Assert.Equal(["Nguyễn Văn Hải"], Names("Bí thư Thành ủy Vinh Nguyễn Văn Hải phát biểu."));
     }
+
+    [Theory]
+    [InlineData("PCT UBND tỉnh Cao Huy chúc mừng các vị chức sắc.", "Cao Huy", "PCT UBND tỉnh")]
+    [InlineData("Dự có ông Lê Văn Hai, PBT Đảng ủy xã.", "Lê Văn Hai", "PBT Đảng ủy xã")]
+    [InlineData("Thượng tá Nguyễn Văn Ba, PGĐ Công an tỉnh cho biết.", "Nguyễn Văn Ba", "PGĐ Công an tỉnh")]
+    public void Extract_AbbreviatedTitleHeads_AreTitles(string text, string name, string title)
+    {
+        Official o = Assert.Single(ArticleExtractor.Default.Extract(text).Officials);
+        Assert.Equal(name, o.Name);
+        Assert.Contains(title, o.Titles.Select(t => t.Text));
+    }
 }

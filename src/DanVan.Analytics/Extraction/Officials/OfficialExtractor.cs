@@ -276,10 +276,17 @@ internal static partial class OfficialExtractor
                         nameEnd = nameStart + n;
                     }
                 }
-                else if (titles[^1].Head.IsRank || titles.Count > 0)
+                else if (titles[^1].Head.IsRank)
                 {
+                    // A rank takes no organisation after it, only a person: the capitalized words after it are a name even
+                    // when the tables do not know its family ("Thiếu tá Rơ Mah Tuân"), unless they are a place or a body.
                     int n = StrictNameLength(k);
-                    if (n > 0 && (titles[^1].Head.IsRank))
+                    if (n == 0)
+                    {
+                        n = BareNameLength(k, false);
+                    }
+
+                    if (n > 0)
                     {
                         nameStart = k;
                         nameEnd = k + n;

@@ -14,7 +14,7 @@ public sealed class OfficialNameShapeTests
         [.. new ArticleExtractor(new ExtractionOptions { Lexicon = lexicon ?? ExtractionLexicon.Default }).Extract(text).Officials.Select(o => o.Name)];
 
     private static ExtractionLexicon Without(string table, params string[] rows) =>
-        ExtractionLexicon.Without((t, r) => t == table && rows.Contains(r, StringComparer.Ordinal));
+        ExtractionLexicon.Without((t, r) => t == table && rows.Contains(r, StringComparer.OrdinalIgnoreCase));
 
     [Fact]
     public void Extract_ShortMentionBeforeTheFullName_TakesTheFullName()
@@ -98,5 +98,22 @@ public sealed class OfficialNameShapeTests
         Official o = Assert.Single(ArticleExtractor.Default.Extract(text).Officials);
         Assert.Equal(name, o.Name);
         Assert.Contains(title, o.Titles.Select(t => t.Text));
+    }
+
+    [Theory]
+    [InlineData("Thiếu tá Rơ Mah Tuân, Đồn trưởng Đồn Biên phòng Ia Dom cho biết.", "Rơ Mah", "Rơ Mah Tuân")]
+    [InlineData("Đại úy Kpă Y Lu cho biết.", "Kpă", "Kpă Y Lu")]
+    public void Extract_NameAfterARank_IsFoundWithoutItsFamilyInTheTables(string text, string withheld, string name)
+    {
+        Assert.Equal([name], Names(text, Without("FamilyNames", withheld)));
+    }
+
+    [Theory]
+    [InlineData("Đại tá Công an tỉnh phát biểu.")]
+    [InlineData("Thiếu tá Bộ đội Biên phòng tỉnh tham gia.")]
+    [InlineData("Lễ thăng cấp Thượng tá Hà Nội diễn ra sáng nay.")]
+    public void Extract_BodyOrPlaceAfterARank_IsNoName(string text)
+    {
+        Assert.Empty(Names(text));
     }
 }

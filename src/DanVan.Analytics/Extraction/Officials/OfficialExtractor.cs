@@ -159,6 +159,12 @@ internal static partial class OfficialExtractor
                 int next = ParseItem(end, introduced, item == 0 && introduced, shared, out IReadOnlyList<OfficialTitle>? before, out bool mentioned, out bool honorific, out bool listed);
                 if (next <= end)
                 {
+                    if (item == 0 && introduced && SkipUnreadFirstName(end) is int resume and > 0)
+                    {
+                        end = resume;
+                        continue;
+                    }
+
                     break;
                 }
 
@@ -199,6 +205,17 @@ internal static partial class OfficialExtractor
             }
 
             return Math.Max(end, from + 1);
+        }
+
+        // "các đồng chí: Đoàn Minh Quang, Trương Công Lý": after an honorific and a colon every item is a name, so a first one
+        // the rules cannot read (its family also opens an organisation's name and is not in the tables) does not end the list.
+        // The token after its separator when the next item is a name, else -1.
+        private int SkipUnreadFirstName(int j)
+        {
+            int run = _context.IsPunct(j - 1, ':') ? RunLength(j, MaxIntroducedNameWords + 1) : 0;
+            int sep = j + run;
+            return run is >= 2 and <= MaxNameWords && (_context.IsPunct(sep, ',') || _context.IsWord(sep, "và")) && _context.SameLine(sep - 1)
+                && StrictNameLength(sep + 1) > 0 ? sep + 1 : -1;
         }
 
         private bool IsItemStart(int k, bool bareAllowed, bool inTitledList) =>

@@ -116,4 +116,14 @@ public sealed class OfficialNameShapeTests
     {
         Assert.Empty(Names(text));
     }
+
+    [Fact]
+    public void Extract_ColonListWhoseFirstNameTheTablesCannotRead_StillGivesTheNamesAfterIt()
+    {
+        const string text = "Ủy ban Kiểm tra Huyện ủy gồm các đồng chí: Đoàn Minh Quang, Trương Công Lý, Phan Thị Mỹ Dung.";
+        Assert.Equal(["Đoàn Minh Quang", "Trương Công Lý", "Phan Thị Mỹ Dung"], Names(text));
+        Assert.Equal(["Trương Công Lý", "Phan Thị Mỹ Dung"], Names(text, Without("FamilyNames", "Đoàn")));
+        // Without a colon the words after the honorific may be a body ("các đồng chí Ban Thường vụ"): nothing is skipped.
+        Assert.Empty(Names("Dự có các đồng chí Ban Thường vụ, Ban Chấp hành Đảng bộ huyện.", Without("FamilyNames", "Đoàn")));
+    }
 }

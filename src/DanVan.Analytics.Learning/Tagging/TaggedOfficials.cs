@@ -45,12 +45,20 @@ public static class TaggedOfficials
             TaggedEntity name = tagged[i];
             if (name.Kind != "PER" || name.Confidence < MinimumConfidence || !LooksLikeName(name.Text)
                 || ruleSpans.Any(s => s.Start < name.Span.End && name.Span.Start < s.End)
-                || RunContinues(text, name.Span.End) || (WordBefore(text, name.Span.Start, lexicon) & WordFlags.PlaceNoun) != 0)
+                || RunContinues(text, name.Span.End))
             {
                 continue;
             }
 
-            OfficialTitle? title = TitleOf(TitleBefore(text, tagged, i) ?? TitleAfter(text, tagged, i));
+            TaggedEntity? before = TitleBefore(text, tagged, i);
+            if ((WordBefore(text, name.Span.Start, lexicon) & WordFlags.PlaceNoun) != 0 && !(before is not null && HasMiddleName(name.Text, lexicon)))
+            {
+                // After "xã", "thôn", "bản" the capitalized words name the place ("UBND xã Ea Kao"), unless the noun ends a
+                // title the tagger read and the words have a name's shape, family and middle name ("Trưởng bản Sùng A Hồ").
+                continue;
+            }
+
+            OfficialTitle? title = TitleOf(before ?? TitleAfter(text, tagged, i));
             if (title is null && !HonorificBefore(text, name.Span.Start, lexicon))
             {
                 // The next name of a list ("các đồng chí: A, B và C"; "Phó Chủ tịch: A, B") takes the list's title.
@@ -152,6 +160,13 @@ public static class TaggedOfficials
     // "H’Nhoa": a capital, an apostrophe, then a name syllable.
     private static bool IsApostropheSyllable(string w) =>
         w.Length > 3 && char.IsUpper(w[0]) && w[1] is '\'' or '’' && IsNameSyllable(w.AsSpan(2));
+
+    // "Sùng A Hồ", "Lò Văn Pọm": three or more words, the second a middle name ("A", "Văn", "Thị"), which place names lack.
+    private static bool HasMiddleName(string name, TaggerLexicon lexicon)
+    {
+        string[] words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length >= 3 && (Flags(words[1], lexicon) & WordFlags.MiddleName) != 0;
+    }
 
     private static OfficialTitle? TitleOf(TaggedEntity? title)
     {

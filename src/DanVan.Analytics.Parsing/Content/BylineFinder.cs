@@ -17,6 +17,8 @@ internal static class BylineFinder
     // How far into a line the byline word may start: "Posted on 21 September 2020 by Jane Doe".
     private const int MaxIntroducerOffset = 48;
 
+    private const double TeaserLinkDensity = 0.9;
+
     /// <summary>The author names found, in page order, without duplicates; empty when none.</summary>
     /// <param name="model">The walked page.</param>
     /// <param name="bodyBylines">Byline lines the content extractor took out of the body.</param>
@@ -45,7 +47,9 @@ internal static class BylineFinder
             if (names.Count == 0 && authors.Count == 0)
             {
                 // The first byline element that names someone in another form is the byline; later ones are widgets.
+                // A label element ("By ", "Von") before the name's own element names nobody and does not end the search.
                 names = FromBylineElement(byline);
+                names.RemoveAll(name => BylineParser.Tidy(name) is null);
                 AddAll(authors, names);
                 if (names.Count > 0)
                 {
@@ -65,14 +69,21 @@ internal static class BylineFinder
         int heading = titleNode;
         foreach (bool afterHeading in new[] { true, false })
         {
-            foreach (TextBlock block in model.Blocks)
+            for (int b = 0; b < model.Blocks.Count; b++)
             {
+                TextBlock block = model.Blocks[b];
                 if (block.Chars > MaxBylineBlock || (heading >= 0 && (block.Owner > heading) != afterHeading) || (heading < 0 && !afterHeading) || InFurniture(model, block.Owner))
                 {
                     continue;
                 }
 
-                List<string> names = BylineParser.Introduced(block.Text, MaxIntroducerOffset, allowSingleWord: false);
+                // A label heading over its value: "Autor:" in one element, "Peter Maahn" in the next.
+                string line = IsIntroducerAlone(block.Text) && b + 1 < model.Blocks.Count && model.Blocks[b + 1].Chars <= MaxBylineBlock
+                    ? block.Text + " " + model.Blocks[b + 1].Text
+                    : block.Text;
+                // A line that is all link is a teaser's headline ("… Delisting von Mailänder Börse") unless it opens with the byline word.
+                int maxOffset = block.LinkDensity >= TeaserLinkDensity ? 0 : MaxIntroducerOffset;
+                List<string> names = BylineParser.Introduced(line, maxOffset, allowSingleWord: false);
                 if (names.Count > 0)
                 {
                     AddAll(authors, names);
@@ -81,8 +92,98 @@ internal static class BylineFinder
             }
         }
 
+        AddAll(authors, DatedNameLine(model, heading));
+        if (authors.Count > 0)
+        {
+            return authors;
+        }
+
         AddAll(authors, FromCopyright(model));
         return authors;
+    }
+
+    // The line under the headline that gives the date and then a name with no byline word: "11.12.2019 - Amelie Loevenich",
+    // "3. Mai 2021 | Max Muster". Only the few lines around the heading count; a name there beside a date is the
+    // piece's author, while the same shape further down is a caption or a teaser.
+    private static List<string> DatedNameLine(PageModel model, int heading)
+    {
+        const int LinesAfterHeading = 4;
+        const int LinesBeforeHeading = 2;
+        const int MaxLine = 90;
+        if (heading < 0)
+        {
+            return [];
+        }
+
+        // The line may also stand just above the headline, as a kicker does.
+        int headingBlock = model.Blocks.FindIndex(b => b.Owner >= heading);
+        if (headingBlock < 0)
+        {
+            return [];
+        }
+
+        int seen = 0;
+        for (int i = Math.Max(0, headingBlock - LinesBeforeHeading); i < model.Blocks.Count && seen < LinesAfterHeading; i++)
+        {
+            TextBlock block = model.Blocks[i];
+            if (block.Owner > heading)
+            {
+                seen++;
+            }
+
+            if (model.Contains(heading, block.Owner) || InFurniture(model, block.Owner))
+            {
+                continue;
+            }
+
+            if (block.Text.Length > MaxLine || !block.Text.AsSpan().ContainsAnyInRange('0', '9'))
+            {
+                continue;
+            }
+
+            foreach (string separator in DateNameSeparators)
+            {
+                // The name comes last: "04.02.2022 | 13:10 Uhr | Uta Helkenberg".
+                int at = block.Text.LastIndexOf(separator, StringComparison.Ordinal);
+                if (at <= 0)
+                {
+                    continue;
+                }
+
+                string[] parts = [block.Text[..at].Trim(), block.Text[(at + separator.Length)..].Trim()];
+
+                // Date first only: "Hà Nội - 12/06/2023" and "Berlin | 3. Mai" are datelines, a place before the date.
+                if (parts[1].AsSpan().ContainsAnyInRange('0', '9') || !IsBareDate(parts[0]))
+                {
+                    continue;
+                }
+
+                List<string> names = BylineParser.Introduced(parts[1], 0, allowSingleWord: false);
+                names = names.Count > 0 ? names : BylineParser.Parse(parts[1]);
+                if (names.Count > 0 && names.All(n => !n.Split(' ').Any(IsOrganisationWord)))
+                {
+                    return names;
+                }
+            }
+        }
+
+        return [];
+    }
+
+    private static readonly string[] DateNameSeparators = [" - ", " – ", " — ", " | ", " · ", " • ", " / "];
+
+    private static readonly string[] DateSeparators = [.. DateNameSeparators, ", "];
+
+    // "11.12.2019", "3. Mai 2021, 14:05 Uhr": a date with little else in it.
+    private static bool IsBareDate(string text)
+    {
+        int letters = 0;
+        foreach (char c in text)
+        {
+            letters += char.IsLetter(c) ? 1 : 0;
+        }
+
+        return text.Length <= 40 && letters <= 12 && Analytics.Text.Dates.VietnameseDateParser.TryParse(text, out _);
     }
 
     // A personal site signs its pages in the footer: "(c) Johannes Wolf", "Copyright (c) 2012- Gregory Szorc. All
@@ -111,12 +212,17 @@ internal static class BylineFinder
                 candidate = System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(candidate.ToLowerInvariant());
             }
 
-            string[] words = candidate.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            bool person = words.Length is 2 or 3 && BylineParser.IsName(candidate) && words.All(w => !IsOrganisationWord(w));
-            return person ? [candidate] : [];
+            return IsPersonName(candidate) ? [candidate] : [];
         }
 
         return [];
+    }
+
+    /// <summary>True for a person's name of two or three words with no word of a company's name ("Johannes Wolf", not "Beispiel Verlag").</summary>
+    public static bool IsPersonName(string candidate)
+    {
+        string[] words = candidate.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is 2 or 3 && BylineParser.IsName(candidate) && words.All(w => !IsOrganisationWord(w));
     }
 
     // A word of a company's name, or an initial alone ("Trustpilot A"), is not part of a person's name here.
@@ -153,10 +259,29 @@ internal static class BylineFinder
     /// <summary>The names in the text of a byline element: "Von Max Muster", "Hoàng Phong", a lone handle "gnaddrig".</summary>
     public static List<string> FromBylineElement(string text)
     {
-        List<string> names = BylineParser.Introduced(text, MaxIntroducerOffset, allowSingleWord: true);
+        // "Walter von Aachen" is one name with a particle inside, not a byline word before "Aachen".
+        List<string> names = BylineParser.Parse(text);
+        if (names.Count == 0 && WholeName(text) is { } whole)
+        {
+            return [whole];
+        }
+
+        names = names.Count > 0 ? names : BylineParser.Introduced(text, MaxIntroducerOffset, allowSingleWord: true);
         if (names.Count == 0)
         {
             names = BylineParser.Parse(text);
+        }
+
+        if (names.Count == 0 && WithoutDate(text) is { } undated)
+        {
+            // "Janic Cathomen, 01.12.2021": the byline element also shows the date.
+            names = BylineParser.Parse(undated);
+        }
+
+        if (names.Count == 0 && LabelEnd(text) is > 0 and var colon)
+        {
+            // In a byline element a one-word label names the author's role: "Interview: Julia Lauter", "Fotos: …".
+            names = BylineParser.Parse(text[(colon + 1)..]);
         }
 
         if (names.Count == 0)
@@ -170,6 +295,66 @@ internal static class BylineFinder
         }
 
         return names;
+    }
+
+    // The element's whole text when it reads as one name of two or more words and does not open with a byline word.
+    private static string? WholeName(string text)
+    {
+        string trimmed = text.Trim();
+        if (!trimmed.Contains(' ', StringComparison.Ordinal) || BylineParser.Introduced(trimmed, 0, allowSingleWord: true).Count > 0)
+        {
+            return null;
+        }
+
+        List<string> names = BylineParser.Introduced("by " + trimmed, 0, allowSingleWord: false);
+        return names is [var name] && name.Length == trimmed.Length ? name : null;
+    }
+
+    // The text without a leading or trailing date part set off by a separator; null when there is none.
+    private static string? WithoutDate(string text)
+    {
+        foreach (string separator in DateSeparators)
+        {
+            int first = text.IndexOf(separator, StringComparison.Ordinal);
+            int last = text.LastIndexOf(separator, StringComparison.Ordinal);
+            if (first > 0 && IsBareDate(text[(last + separator.Length)..].Trim()))
+            {
+                return text[..last].Trim();
+            }
+
+            if (first > 0 && IsBareDate(text[..first].Trim()))
+            {
+                return text[(first + separator.Length)..].Trim();
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsIntroducerAlone(string text)
+    {
+        string key = Text.VietnameseFolder.Fold(text.Trim().TrimEnd(':').TrimEnd()).ToLowerInvariant();
+        return key.Length <= 24 && (Array.IndexOf(BylinePatterns.Introducers, key) >= 0 || Array.IndexOf(BylinePatterns.Introducers, key + ":") >= 0);
+    }
+
+    // The colon after a first word of letters only ("Interview:"), or -1.
+    private static int LabelEnd(string text)
+    {
+        int colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon is < 2 or > 20)
+        {
+            return -1;
+        }
+
+        foreach (char c in text.AsSpan(0, colon).Trim())
+        {
+            if (!char.IsLetter(c))
+            {
+                return -1;
+            }
+        }
+
+        return colon;
     }
 
     private static void AddAll(List<string> authors, List<string> names)

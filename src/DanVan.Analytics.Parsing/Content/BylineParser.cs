@@ -21,6 +21,12 @@ internal static class BylineParser
         }
 
         string folded = VietnameseFolder.Fold(text);
+        if (CreditedOutlet(text, folded) is { } outlet)
+        {
+            names.Add(outlet);
+            return names;
+        }
+
         foreach (string prefix in BylinePatterns.Prefixes)
         {
             if (folded.StartsWith(prefix, StringComparison.Ordinal) && folded.Length == text.Length)
@@ -56,6 +62,23 @@ internal static class BylineParser
         return names;
     }
 
+    // "Theo TTXVN", "Theo Báo Nhân Dân": the outlet the article is taken from. "Theo Müller" is a person, not a credit.
+    private static string? CreditedOutlet(string text, string folded)
+    {
+        const string Theo = "theo ";
+        if (!folded.StartsWith(Theo, StringComparison.OrdinalIgnoreCase) || folded.Length != text.Length)
+        {
+            return null;
+        }
+
+        string outlet = text[Theo.Length..].Trim().TrimEnd('.');
+        string rest = folded[Theo.Length..].Trim().ToLowerInvariant();
+        bool acronym = outlet.Length is >= 2 and <= 12 && outlet.All(c => char.IsUpper(c) || char.IsDigit(c) || c is '.' or '-');
+        bool named = outlet.Length > 0 && char.IsUpper(outlet[0]) && !outlet.Contains(',', StringComparison.Ordinal) &&
+                     Array.Exists(BylinePatterns.OutletWords, w => rest.StartsWith(w + " ", StringComparison.Ordinal));
+        return acronym || named ? outlet : null;
+    }
+
     /// <summary>
     /// The names that follow a byline word ("By", "Von", "Par", "Autor:", "Posted by", "Bởi") in a short line such as
     /// "By Jane Doe | 12/10/2020", "Von Max Muster und Erika Beispiel am 3. Mai" or "Zeige alle Beiträge von Max Muster";
@@ -88,6 +111,12 @@ internal static class BylineParser
                     continue;
                 }
 
+                // "Powered by x", "Photo by x", "Foto von x": a credit for something other than the text.
+                if (start > 1 && BylinePatterns.CreditsBeforeIntroducer.Contains(WordBefore(lower, start)))
+                {
+                    break;
+                }
+
                 // "Posted by x", "Autor: x" announce a name so clearly that a lone word or handle is one; a bare "by x" does not.
                 bool single = allowSingleWord || introducer.Contains(' ', StringComparison.Ordinal) || introducer.EndsWith(':');
                 List<string> names = NamesAt(text, end, single);
@@ -101,6 +130,24 @@ internal static class BylineParser
         }
 
         return [];
+    }
+
+    // The lower-case word that ends just before the space before position start.
+    private static string WordBefore(string lower, int start)
+    {
+        int end = start - 1;
+        while (end > 0 && lower[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        int begin = end;
+        while (begin > 0 && char.IsLetter(lower[begin - 1]))
+        {
+            begin--;
+        }
+
+        return lower[begin..end];
     }
 
     // Reads "Max Muster und Erika Beispiel, dpa" from position start: capitalised words (with particles inside), joined by
@@ -241,7 +288,6 @@ internal static class BylineParser
     // "AM", "PM" and a lone "A." after a name are times and initials glued to dates, not a surname.
     private static bool IsAllCapsAcronymNoise(string word) => word is "AM" or "PM";
 
-    /// <summary>True for a CMS account name shown when nobody signed the piece ("admin", "webmaster").</summary>
     /// <summary>
     /// The name without the author box's link words after it or a title before it ("Jil Schuller Alle Artikel",
     /// "Rechtsanwalt Sebastian Einbock"); null when nothing of a name is left ("By", "Next Post", "Staff Writer").
@@ -249,6 +295,13 @@ internal static class BylineParser
     public static string? Tidy(string name)
     {
         string trimmed = name.Trim();
+        // "Williams Perdomo @wperdomod": the social handle after the name is not part of it.
+        int handle = trimmed.LastIndexOf(" @", StringComparison.Ordinal);
+        if (handle > 0 && trimmed.IndexOf(' ', handle + 2) < 0)
+        {
+            trimmed = trimmed[..handle].TrimEnd();
+        }
+
         bool changed = true;
         while (changed && trimmed.Length > 0)
         {
@@ -278,6 +331,7 @@ internal static class BylineParser
         return trimmed.Length == 0 || Array.IndexOf(BylinePatterns.Introducers, key) >= 0 || Array.IndexOf(BylinePatterns.NameTitles, key) >= 0 ? null : trimmed;
     }
 
+    /// <summary>True for a CMS account name shown when nobody signed the piece ("admin", "webmaster").</summary>
     public static bool IsPlaceholder(string name) => BylinePatterns.PlaceholderAccounts.Contains(VietnameseFolder.Fold(name.Trim()));
 
     private static List<string> Split(string text)
@@ -327,6 +381,12 @@ internal static class BylineParser
                 {
                     return false;
                 }
+            }
+
+            // Initials and abbreviations ("J.R.", "Jr.") have dots; a whole word closed by one ends a sentence ("Poetic.").
+            if (word.Contains('.', StringComparison.Ordinal) && word.Split('.').Any(part => part.Length > 3))
+            {
+                return false;
             }
         }
 

@@ -72,6 +72,7 @@ internal sealed class MarkupPrescan
         int dropped = 0;
         bool truncated = false;
         bool flattened = false;
+        int templateClose = -1;
         int i = 0;
         int steps = 0;
         while (true)
@@ -93,6 +94,15 @@ internal sealed class MarkupPrescan
             {
                 truncated = true;
                 break;
+            }
+
+            if (tagStart == templateClose)
+            {
+                int end = s[tagStart..].IndexOf('>');
+                i = end < 0 ? s.Length : tagStart + end + 1;
+                Drop(ref rewritten, s, ref copiedUpTo, tagStart, i, "</div>");
+                templateClose = -1;
+                continue;
             }
 
             if (s[p..].StartsWith("!--"))
@@ -173,6 +183,15 @@ internal sealed class MarkupPrescan
                     break;
                 }
 
+                if (templateClose < 0 && name.Equals("script", StringComparison.OrdinalIgnoreCase) && IsArticleTemplate(s[tagStart..tagEnd], s[contentStart..close]))
+                {
+                    // The text is read from the template's markup as if the script that renders it had run.
+                    Drop(ref rewritten, s, ref copiedUpTo, tagStart, tagEnd, "<div>");
+                    templateClose = close;
+                    i = contentStart;
+                    continue;
+                }
+
                 if (name.Equals("script", StringComparison.OrdinalIgnoreCase) &&
                     s[tagStart..tagEnd].Contains("ld+json", StringComparison.OrdinalIgnoreCase))
                 {
@@ -239,6 +258,29 @@ internal sealed class MarkupPrescan
         }
 
         return new MarkupPrescan(result, jsonLd, flattened, truncated);
+    }
+
+    // <script type="text/template"> holding the article's paragraphs, which a script renders into the page (Blogger's
+    // post body). A template with placeholders ("{{title}}", "<%= name %>") is a widget's skeleton, not text.
+    private static bool IsArticleTemplate(ReadOnlySpan<char> startTag, ReadOnlySpan<char> content)
+    {
+        const int MinParagraphs = 2;
+        const int MinLength = 500;
+        if (!(startTag.Contains("text/template", StringComparison.OrdinalIgnoreCase) || startTag.Contains("text/x-template", StringComparison.OrdinalIgnoreCase)) ||
+            content.Length < MinLength || content.Contains("{{", StringComparison.Ordinal) || content.Contains("<%", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        int paragraphs = 0;
+        ReadOnlySpan<char> rest = content;
+        while (paragraphs < MinParagraphs && rest.IndexOf("<p", StringComparison.OrdinalIgnoreCase) is var at and >= 0)
+        {
+            rest = rest[(at + 2)..];
+            paragraphs += rest.IsEmpty || rest[0] is '>' or ' ' or '\n' or '\t' or '\r' ? 1 : 0;
+        }
+
+        return paragraphs >= MinParagraphs;
     }
 
     private static void Drop(ref Rewritten rewritten, ReadOnlySpan<char> html, ref int copiedUpTo, int start, int end, string? replacement = null)

@@ -71,6 +71,9 @@ internal sealed class JsonLdArticle
         return article;
     }
 
+    /// <summary>The names of the people the page's graph describes, whether or not it links them as authors.</summary>
+    public IEnumerable<string> People => _people.Values;
+
     private readonly List<string> _authorIds = [];
     private readonly Dictionary<string, string> _people = new(StringComparer.Ordinal);
 
@@ -141,7 +144,7 @@ internal sealed class JsonLdArticle
             }
         }
 
-        if (HasType(element, "Person") && StringOf(element, "@id") is { } personId && StringOf(element, "name") is { Length: > 0 } personName && _people.Count < 64)
+        if (HasType(element, "Person") && StringOf(element, "@id") is { } personId && PersonName(element) is { Length: > 0 } personName && _people.Count < 64)
         {
             _people.TryAdd(personId, Decode(personName));
         }
@@ -222,7 +225,7 @@ internal sealed class JsonLdArticle
 
                 break;
             case JsonValueKind.Object:
-                string? name = StringOf(author, "name");
+                string? name = PersonName(author);
                 if (name is null)
                 {
                     if (StringOf(author, "@id") is { } id && _authorIds.Count < 16)
@@ -245,6 +248,31 @@ internal sealed class JsonLdArticle
 
                 break;
         }
+    }
+
+    // A profile shown by first name ("Nils") whose own description opens with the full name ("Nils Pickert ist freier
+    // Autor …") gives that full name: the description is the same person's, not another page part.
+    private static string? PersonName(JsonElement person)
+    {
+        string? name = StringOf(person, "name");
+        if (name is null || name.Contains(' ', StringComparison.Ordinal) || StringOf(person, "description") is not { } description ||
+            !description.StartsWith(name + " ", StringComparison.Ordinal))
+        {
+            return name;
+        }
+
+        var words = new List<string> { name };
+        foreach (string word in description[(name.Length + 1)..].Split(' ', 4))
+        {
+            if (words.Count == 3 || word.Length < 2 || !char.IsUpper(word[0]) || !word.All(c => char.IsLetter(c) || c is '-' or '\''))
+            {
+                break;
+            }
+
+            words.Add(word);
+        }
+
+        return string.Join(' ', words);
     }
 
     private static void ReadList(JsonElement value, List<string> into)

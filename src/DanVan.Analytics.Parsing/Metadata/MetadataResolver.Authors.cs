@@ -8,6 +8,22 @@ internal static partial class MetadataResolver
 {
     private static void ResolveAuthors(PageModel model, JsonLdArticle ld, Dictionary<string, string> metas, Dictionary<string, string> micro, ResolvedMetadata meta, string? host)
     {
+        ReadAuthors(model, ld, metas, micro, meta, host);
+
+        // A first name alone ("Nils") that a person of the page's graph carries in full ("Nils Pickert") is that person.
+        for (int i = 0; i < meta.Authors.Count; i++)
+        {
+            string first = meta.Authors[i];
+            if (!first.Contains(' ', StringComparison.Ordinal) &&
+                ld.People.Where(p => p.StartsWith(first + " ", StringComparison.Ordinal)).Distinct().ToList() is [var full])
+            {
+                meta.Authors[i] = full;
+            }
+        }
+    }
+
+    private static void ReadAuthors(PageModel model, JsonLdArticle ld, Dictionary<string, string> metas, Dictionary<string, string> micro, ResolvedMetadata meta, string? host)
+    {
         foreach (string author in ld.Authors)
         {
             AddAuthor(meta, author, host);

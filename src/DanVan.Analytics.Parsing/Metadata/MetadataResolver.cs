@@ -62,7 +62,12 @@ internal static partial class MetadataResolver
         AddName(meta.SiteNames, Get(metas, "og:site_name"));
         AddName(meta.SiteNames, ld.Publisher);
         AddName(meta.SiteNames, Get(metas, "application-name"));
-        AddName(meta.SiteNames, Get(metas, "copyright"));
+        AddName(meta.SiteNames, Get(metas, "dc.publisher"));
+        // A personal site's copyright holder ("Günter Pilger, Essen") is its author, not a publisher to keep out of the authors.
+        if (Get(metas, "copyright") is { } holder && !BylineFinder.IsPersonName(Clean(holder.Split(',')[0])))
+        {
+            AddName(meta.SiteNames, holder);
+        }
         AddName(meta.SiteNames, ld.WebSiteName);
 
         foreach (string organization in ld.Organizations)

@@ -20,8 +20,20 @@ internal static class BylinePatterns
         "geschrieben von", "erstellt von", "eingestellt von", "verfasst von", "veröffentlicht von", "text von", "ein beitrag von", "beitrag von",
         "eine kolumne von", "ein interview von", "written by", "posted by", "published by", "reported by", "story by", "words by",
         "publié par", "écrit par", "rédigé par", "publicado por", "escrito por", "scritto da", "geschreven door", "napisał", "autor:", "autorin:",
-        "author:", "auteur:", "autore:", "autor", "author", "bởi", "tác giả:", "von", "by", "par", "por", "door",
+        "author:", "auteur:", "autore:", "redaktion:", "text:", "autor", "author", "auteur", "bởi", "tác giả:", "von", "by", "par", "por", "door",
     ];
+
+    /// <summary>
+    /// Words before a byline word that credit something other than the text: "powered by", "photo by", "Foto von",
+    /// "photo de", "foto de".
+    /// </summary>
+    public static readonly HashSet<string> CreditsBeforeIntroducer = new(StringComparer.Ordinal)
+    {
+        "powered", "designed", "developed", "hosted", "theme", "template", "built", "made", "photo", "photos", "image", "images",
+        "illustration", "illustrations", "video", "graphic", "graphics", "sponsored", "supported", "presented", "translated", "edited",
+        "foto", "fotos", "bild", "bilder", "grafik", "illustrationen", "titelbild", "beitragsbild", "symbolbild", "präsentiert",
+        "unterstützt", "gefördert", "photographie", "dessin", "imagen", "ilustración",
+    };
 
     /// <summary>Lower-case words that may stand inside a name between capitalised words ("Walter von Aachen", "Jose de la Cruz").</summary>
     public static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal)
@@ -44,6 +56,16 @@ internal static class BylinePatterns
 
     /// <summary>Words that are author names by convention though not capitalised like names.</summary>
     public static readonly string[] KnownShortNames = ["PV", "CTV", "BTV", "Nhóm PV", "Nhóm phóng viên", "TTXVN", "Phóng viên"];
+
+    /// <summary>
+    /// Folded words that open an outlet's name in a "Theo …" credit line closing a Vietnamese article ("Theo Báo Nhân
+    /// Dân", "Theo Cổng TTĐT tỉnh"); an outlet written as an acronym ("Theo TTXVN", "Theo VOV") needs none.
+    /// </summary>
+    public static readonly string[] OutletWords =
+    [
+        "bao", "tap chi", "dai", "cong thong tin", "cong ttdt", "trang", "thong tan xa", "kenh", "tuan bao", "nhat bao", "ban tin",
+        "ban dan van", "ban tuyen giao", "mat tran", "tinh uy", "thanh uy", "huyen uy", "quan uy",
+    ];
 
     /// <summary>Separators between several authors.</summary>
     public static readonly string[] Separators = [" - ", " – ", ", ", " và ", "; ", " & "];

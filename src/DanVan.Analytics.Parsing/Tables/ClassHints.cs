@@ -27,7 +27,7 @@ internal static class ClassHints
     ];
 
     /// <summary>Hints of reader comments: boilerplate however much text they hold (the others give way on a big container).</summary>
-    public static readonly string[] Comment = ["comment", "binhluan", "disqus", "reply", "respond", "phanhoi", "gopy", "feedback", "y-kien", "ykien"];
+    public static readonly string[] Comment = ["comment", "binhluan", "disqus", "reply", "respond", "phanhoi", "gopy", "feedback", "y-kien", "ykien", "kommentare", "commentaires", "comentarios"];
 
     /// <summary>Hints of boilerplate that a positive hint overrides ("sidebar-1" holding "fck_detail").</summary>
     public static readonly string[] WeakNegative =

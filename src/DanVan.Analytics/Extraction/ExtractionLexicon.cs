@@ -65,6 +65,8 @@ public sealed class ExtractionLexicon
         RoleVerbs = Rows("RoleVerbs").Select(r => N(r[0])).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         NameIntroducers = Rows("NameIntroducers").Select(r => N(r[0])).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         MiddleNames = Rows("MiddleNames").Select(r => N(r[0])).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        MiddleOnlyNames = Rows("MiddleNames").Where(r => r.Length < 2 || r[1].Trim() != "given").Select(r => N(r[0]))
+            .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         OrganisationWords = new PhraseSet<bool>(Rows("OrganisationWords").Select(r => (N(r[0]), true)));
         InstitutionNouns = new PhraseSet<bool>(Rows("InstitutionNouns").Select(r => (N(r[0]), true)));
         ListIntroducers = new PhraseSet<bool>(Rows("ListIntroducers").Select(r => (N(r[0]), true)));
@@ -146,6 +148,9 @@ public sealed class ExtractionLexicon
 
     /// <summary>Second words of names that mark the word before them as a family name ("Văn", "Thị", "A", "Seo").</summary>
     internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MiddleNames { get; }
+
+    /// <summary>The middle names that never end a name as its given name ("Văn", "Thị"; not "A").</summary>
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MiddleOnlyNames { get; }
 
     /// <summary>Capitalized words of organisation names, never the first word of a name of unknown family ("Hội", "Ban").</summary>
     internal PhraseSet<bool> OrganisationWords { get; }

@@ -122,6 +122,25 @@ public sealed class SequenceAndMergeTests
         Assert.False(TaggedOfficials.LooksLikeName("Hà"));
     }
 
+    [Theory]
+    [InlineData("Trưởng bản Sùng A Hồ cho biết bản có 60 hộ.", "Trưởng bản", "Sùng A Hồ", true)]
+    [InlineData("Trưởng thôn Lò Văn Pọm cho biết.", "Trưởng thôn", "Lò Văn Pọm", true)]
+    [InlineData("Chủ tịch UBND xã Ea Kao cho biết.", "Chủ tịch UBND xã", "Ea Kao", false)]          // a place's name after "xã"
+    [InlineData("Chủ tịch UBND phường Nguyễn Thái Bình cho biết.", "Chủ tịch UBND phường", "Nguyễn Thái Bình", false)] // a ward named after a person
+    [InlineData("Người dân bản Sùng A Hồ cho biết.", null, "Sùng A Hồ", false)]                   // no title ends at the noun
+    public void Merge_NameAfterAPlaceNoun_IsKeptOnlyAfterATitleAndWithAMiddleName(string text, string? title, string name, bool kept)
+    {
+        var tagged = new List<TaggedEntity>();
+        if (title is not null)
+        {
+            tagged.Add(Entity(text, "TITLE", title));
+        }
+
+        tagged.Add(Entity(text, "PER", name));
+        ExtractionResult merged = TaggedOfficials.Merge(text, new ExtractionResult([], [], []), tagged);
+        Assert.Equal(kept ? [name] : [], merged.Officials.Select(o => o.Name));
+    }
+
     [Fact]
     public void Merge_ARulesNameTheTaggerReadsAsATitle_IsDropped_OnlyThen()
     {

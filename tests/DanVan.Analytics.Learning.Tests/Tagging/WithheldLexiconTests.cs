@@ -19,6 +19,7 @@ public sealed class WithheldLexiconTests(ITestOutputHelper output)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{f.Fold,4} {f.Cases,5} {f.GoldOfficials,9} {f.Withheld.Count,8} | {Row(f.Rules)} | {Row(f.Merged)}"));
             output.WriteLine($"     withheld: {string.Join(", ", f.Withheld)}");
+            output.WriteLine($"     rules missed: {string.Join(", ", f.Rules.Missed)}; extra: {string.Join(", ", f.Rules.Extra)}");
             output.WriteLine($"     rules+tagger missed: {string.Join(", ", f.Merged.Missed)}; extra: {string.Join(", ", f.Merged.Extra)}");
         }
 
@@ -40,9 +41,11 @@ public sealed class WithheldLexiconTests(ITestOutputHelper output)
     }
 
     // Measured when written (5 folds, seed 1, SDCA, vi-tagger-2): rules P 0.974 R 0.907; rules+tagger P 0.987 R 0.926.
-    // Floors a little below.
-    private const double FloorRecall = 0.915;
-    private const double FloorPrecision = 0.98;
+    // After the name-shape rules (a name never ends in a middle name, before a number, or as two words opening a title; a
+    // rank takes a person; a colon list goes on past a name the tables cannot read) and the merge's place-noun change:
+    // rules P 1.000 R 0.926; rules+tagger P 1.000 R 0.944. Floors a little below.
+    private const double FloorRecall = 0.935;
+    private const double FloorPrecision = 0.99;
 
     private const int Folds = 5;
     private const int Seed = 1;

@@ -12,6 +12,11 @@ public sealed class BylineParserTests
     [InlineData("PV", new[] { "PV" })]
     [InlineData("(TTXVN)", new[] { "TTXVN" })]
     [InlineData("Phương Thảo (Báo Hà Giang)", new[] { "Phương Thảo" })]
+    [InlineData("J.R. Stone", new[] { "J.R. Stone" })]
+    [InlineData("Theo TTXVN", new[] { "TTXVN" })] // the outlet credited, without "Theo"
+    [InlineData("Theo Báo Nhân Dân", new[] { "Báo Nhân Dân" })]
+    [InlineData("Theo Cổng TTĐT tỉnh Hà Giang", new[] { "Cổng TTĐT tỉnh Hà Giang" })]
+    [InlineData("Theo Müller", new[] { "Theo Müller" })] // a first name, not a credit
     public void Parse_Byline_ReturnsTheNames(string byline, string[] names)
     {
         Assert.Equal(names, BylineParser.Parse(byline));
@@ -27,6 +32,7 @@ public sealed class BylineParserTests
     [InlineData("By", null)]
     [InlineData("Von", null)]
     [InlineData("Next Post", null)]
+    [InlineData("Williams Perdomo @wperdomod", "Williams Perdomo")]
     public void Tidy_NameWithAuthorBoxWords_KeepsOnlyTheName(string raw, string? expected) =>
         Assert.Equal(expected, BylineParser.Tidy(raw));
 
@@ -37,6 +43,7 @@ public sealed class BylineParserTests
     [InlineData("Tin liên quan")]
     [InlineData("Ngày 22/9, Ban Thường vụ Quận ủy Thanh Xuân tổ chức hội nghị")]
     [InlineData("https://laodongthudo.vn/a.html")]
+    [InlineData("Poetic. Justice.")] // two one-word sentences, not a name with initials
     [InlineData("")]
     public void Parse_NotAByline_ReturnsNothing(string text)
     {
@@ -53,6 +60,8 @@ public sealed class BylineParserTests
     [InlineData("Autor: gnaddrig |", new[] { "gnaddrig" })]
     [InlineData("Autor: Peter Maahn/SP-X", new[] { "Peter Maahn" })]
     [InlineData("Bởi Nguyễn Văn An", new[] { "Nguyễn Văn An" })]
+    [InlineData("Auteur : Kossivi Tiassou", new[] { "Kossivi Tiassou" })] // French spacing before the colon
+    [InlineData("Redaktion: Eberhard Fuhr (Pressesprecher)", new[] { "Eberhard Fuhr" })]
     public void Introduced_BylineWordThenNames_ReturnsTheNames(string line, string[] names)
     {
         Assert.Equal(names, BylineParser.Introduced(line, 48, allowSingleWord: false));
@@ -63,6 +72,9 @@ public sealed class BylineParserTests
     [InlineData("by admin")]
     [InlineData("Eine sehr lange Einleitung ohne jeden Namen, die erst nach vielen Wörtern von Max Muster spricht")]
     [InlineData("Nothing here at all")]
+    [InlineData("Hertha Blog powered by Enno Aljets | Lizenz")]
+    [InlineData("Photo by Jane Doe on Unsplash")]
+    [InlineData("Foto von Josh Willink von Pexels")]
     public void Introduced_NoBylineNearTheStart_ReturnsNothing(string line)
     {
         Assert.Empty(BylineParser.Introduced(line, 48, allowSingleWord: false));

@@ -95,6 +95,77 @@ public sealed class ContentExtractorTests
     }
 
     [Theory]
+    [InlineData("<p class=\"meta\">11.12.2019 - Amelie Loevenich</p>", "Amelie Loevenich")]
+    [InlineData("<p>12/06/2023 22:32 | Nguyễn Thu Hà</p>", "Nguyễn Thu Hà")]
+    [InlineData("<p>Hà Nội - 12/06/2023</p>", null)]
+    [InlineData("<p>Bad Homburg | 3. Mai 2021</p>", null)]
+    [InlineData("<p>11.12.2019 - Beispiel Verlag GmbH</p>", null)]
+    public void Find_DateAndNameUnderTheHeadline_TheNameIsTheAuthor(string line, string? author)
+    {
+        Article article = Parse("<h1>Hội nghị sơ kết công tác dân vận năm 2023</h1>" + line + "<div>" + string.Concat(Sentences.Select(s => $"<p>{s}</p>")) + "</div>");
+        Assert.Equal(author is null ? [] : [author], article.Authors);
+    }
+
+    [Fact]
+    public void Find_DateTimeAndNameAboveTheHeadline_TheLastPartIsTheAuthor()
+    {
+        Article article = Parse("<small>04.02.2022 | 13:10 Uhr | Uta Helkenberg</small><h1>Hội nghị sơ kết công tác dân vận năm 2023</h1><div>" +
+                                string.Concat(Sentences.Select(s => $"<p>{s}</p>")) + "</div>");
+        Assert.Equal(["Uta Helkenberg"], article.Authors);
+    }
+
+    [Theory]
+    [InlineData("<h5>Autor:</h5>Peter Maahn", "Peter Maahn")]
+    [InlineData("<h4>Von</h4><p><a href=\"/p/1\">Nguyễn Thu Hà</a></p>", "Nguyễn Thu Hà")]
+    [InlineData("<h4>Von</h4><p>các cơ quan, đơn vị</p>", null)]
+    public void Find_BylineWordOverTheName_TheNameIsTheAuthor(string byline, string? author)
+    {
+        Article article = Parse("<h1>Hội nghị sơ kết công tác dân vận năm 2023</h1><div>" + string.Concat(Sentences.Select(s => $"<p>{s}</p>")) +
+                                $"</div><div class=\"meta\">{byline}</div>");
+        Assert.Equal(author is null ? [] : [author], article.Authors);
+    }
+
+    [Theory]
+    [InlineData("<span class=\"author-by\">By</span> <span class=\"author\">Daniel</span>", "Daniel")]
+    [InlineData("<span class=\"author\">Walter von Aachen</span>", "Walter von Aachen")]
+    [InlineData("<span class=\"author\">Eingestellt von der Michel</span>", "der Michel")]
+    public void Find_BylineElements_TheNameIsReadWholeAndALabelElementIsSkipped(string byline, string author)
+    {
+        Article article = Parse($"<h1>Hội nghị sơ kết công tác dân vận năm 2023</h1><div class=\"meta\">{byline}</div><div>" +
+                                string.Concat(Sentences.Select(s => $"<p>{s}</p>")) + "</div><div id=\"siteinfo\">Blog powered by Enno Aljets</div>");
+        Assert.Equal([author], article.Authors);
+    }
+
+    [Fact]
+    public void Find_TeaserHeadlineWithAByLineWord_IsNoByline()
+    {
+        Article article = Parse("<h1>Hội nghị sơ kết công tác dân vận năm 2023</h1><div>" + string.Concat(Sentences.Select(s => $"<p>{s}</p>")) +
+                                "</div><ul><li><a href=\"/b\">CNH plant Delisting von Mailänder Börse</a></li></ul>");
+        Assert.Empty(article.Authors);
+    }
+
+    [Theory]
+    [InlineData("Janic Cathomen, 01.12.2021", "Janic Cathomen")]
+    [InlineData("12/06/2023 | Nguyễn Thu Hà", "Nguyễn Thu Hà")]
+    [InlineData("Interview: Julia Lauter", "Julia Lauter")]
+    [InlineData("Tin tức: Hội nghị", null)] // a label of two words, then no name
+    [InlineData("Chuyên mục: công tác dân vận", null)]
+    public void Find_LabelledNameInABylineElement_TheNameIsTheAuthor(string byline, string? author)
+    {
+        Article article = Parse($"<h1>Hội nghị sơ kết công tác dân vận năm 2023</h1><div class=\"author\">{byline}</div><div>" +
+                                string.Concat(Sentences.Select(s => $"<p>{s}</p>")) + "</div>");
+        Assert.Equal(author is null ? [] : [author], article.Authors);
+    }
+
+    [Fact]
+    public void Find_DateAndNameFarBelowTheHeadline_IsNoByline()
+    {
+        Article article = Parse("<h1>Hội nghị sơ kết công tác dân vận năm 2023</h1><div>" + string.Concat(Sentences.Select(s => $"<p>{s}</p>")) +
+                                "<p>11.12.2019 - Amelie Loevenich</p></div>");
+        Assert.Empty(article.Authors);
+    }
+
+    [Theory]
     [InlineData("Mehr zum Thema")]
     [InlineData("Lire aussi :")]
     [InlineData("Related articles")]

@@ -22,6 +22,22 @@ public sealed class MarkupPrescanTests
         Assert.False(result.Truncated);
     }
 
+    [Theory]
+    [InlineData("text/template", "", true)]
+    [InlineData("text/x-template", "", true)]
+    [InlineData("text/template", "<p>{{ title }}</p>", false)] // a widget's skeleton with placeholders
+    [InlineData("text/javascript", "", false)]
+    public void Run_ScriptTemplateHoldingParagraphs_IsReadAsMarkup(string type, string extra, bool read)
+    {
+        string paragraphs = string.Concat(Enumerable.Range(1, 4).Select(i =>
+            $"<p>Đoạn {i}: Ban Dân vận Tỉnh ủy tổ chức hội nghị sơ kết phong trào thi đua Dân vận khéo, biểu dương các mô hình tiêu biểu ở cơ sở năm nay.</p>"));
+        string page = $"<html><body><div itemprop=\"articleBody\"><script type='{type}'>{paragraphs}{extra}</script></div><p>Sau</p></body></html>";
+        MarkupPrescan result = MarkupPrescan.Run(page, 400, default);
+        Assert.Equal(read, result.Html.Contains("<div><p>Đoạn 1:", StringComparison.Ordinal));
+        Assert.Equal(read, result.Html.Contains("năm nay.</p></div></div><p>Sau</p>", StringComparison.Ordinal));
+        Assert.Equal(read, !result.Html.Contains("<script", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Run_NestingBeyondTheLimit_DropsTheDeepTagsButKeepsTheirText()
     {

@@ -56,6 +56,42 @@ public sealed class MetadataResolverTests
         Assert.Equal(authors, article.Authors);
     }
 
+    [Theory]
+    [InlineData("Nils Pickert ist freier Autor und Journalist.", "Nils Pickert")]
+    [InlineData("Nils schreibt über Kinder.", "Nils")] // the description does not give the full name
+    [InlineData("Anna Schmidt ist Redakteurin.", "Nils")] // another person's name
+    public void Resolve_FirstNameAuthorWhosePersonDescriptionGivesTheFullName_IsTheFullName(string description, string expected)
+    {
+        Article article = Parse("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":[" +
+                                "{\"@type\":\"Article\",\"headline\":\"Tiêu đề\",\"author\":{\"@id\":\"https://a.de/#/person/1\"}}," +
+                                $"{{\"@type\":\"Person\",\"@id\":\"https://a.de/#/person/1\",\"name\":\"Nils\",\"description\":\"{description}\"}}]}}</script>");
+        Assert.Equal([expected], article.Authors);
+    }
+
+    [Fact]
+    public void Resolve_FirstNameInMetadataAndAFullPersonInTheGraph_IsThatPerson()
+    {
+        Article article = Parse("<meta name=\"author\" content=\"Stefanus\"><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":[" +
+                                "{\"@type\":\"Person\",\"@id\":\"https://a.de/#/person/1\",\"name\":\"Stefanus Stahl\"}]}</script>");
+        Assert.Equal(["Stefanus Stahl"], article.Authors);
+    }
+
+    [Theory]
+    [InlineData("Günter Pilger, Essen", "Günter Pilger", new[] { "Günter Pilger" })]
+    [InlineData("Beispiel Verlag GmbH", "Beispiel Verlag GmbH", new string[0])]
+    public void Resolve_AuthorWhoIsTheCopyrightHolder_APersonIsTheAuthorAPublisherIsNot(string copyright, string author, string[] expected)
+    {
+        Article article = Parse($"<meta name=\"copyright\" content=\"{copyright}\"><meta name=\"author\" content=\"{author}\">");
+        Assert.Equal(expected, article.Authors);
+    }
+
+    [Fact]
+    public void Resolve_AuthorWhoIsTheDublinCorePublisher_IsNotAnAuthor()
+    {
+        Article article = Parse("<meta name=\"DC.publisher\" content=\"Auto Illustrierte\"><meta name=\"author\" content=\"Auto Illustrierte\">");
+        Assert.Empty(article.Authors);
+    }
+
     [Fact]
     public void Resolve_OrganizationAsAuthor_IsNotAnAuthor()
     {

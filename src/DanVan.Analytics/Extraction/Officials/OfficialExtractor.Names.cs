@@ -57,7 +57,7 @@ internal static partial class OfficialExtractor
             {
                 int w = SurnameAt(s, out int surnameWords, allowUnknown: !strict);
                 int words = end - s;
-                if (w == 0 || words < surnameWords + 1 || words > Math.Max(MaxNameWords, surnameWords + 3) || !PlaceAllowsName(r, s, words, ref w)
+                if (w == 0 || !EndsLikeName(s, end) || words < surnameWords + 1 || words > Math.Max(MaxNameWords, surnameWords + 3) || !PlaceAllowsName(r, s, words, ref w)
                     || (strict && w >= 3 && words < 3))
                 {
                     continue;
@@ -71,7 +71,15 @@ internal static partial class OfficialExtractor
 
                 if (placeSlot && s == r + 1 && _lexicon.Places.Match(_text, Tokens, r, out _) != 1)
                 {
-                    w += OneWordPlacePenalty; // a place of one syllable is rare
+                    // A place of one syllable the tables do not know is rare. Before a name of two words the three are more
+                    // likely one name of a family the tables do not know ("Thành ủy Đào Đức Toàn" is not the place "Đào" and
+                    // "Đức Toàn"): no name then, rather than half of one. Before a longer name ("Thành ủy Vinh Nguyễn Văn Hải") it may stand.
+                    if (words < 3)
+                    {
+                        continue;
+                    }
+
+                    w += OneWordPlacePenalty;
                 }
 
                 if (strict && w >= UnknownFamilyWeight)
@@ -105,7 +113,7 @@ internal static partial class OfficialExtractor
                 return 0;
             }
 
-            return n >= surnameWords + 1 && n <= Math.Max(MaxNameWords, surnameWords + 3) && !IsTitleStart(k, true) ? n : 0;
+            return n >= surnameWords + 1 && n <= Math.Max(MaxNameWords, surnameWords + 3) && !IsTitleStart(k, true) && EndsLikeName(k, k + n) ? n : 0;
         }
 
         // A name after an honorific: a capitalized run of 1-5 words, that is not a title or an organisation.
@@ -117,7 +125,7 @@ internal static partial class OfficialExtractor
             }
 
             int n = RunLength(k, MaxIntroducedNameWords + 1);
-            if (n > MaxIntroducedNameWords || (n == 1 && !allowOneWord))
+            if (n > MaxIntroducedNameWords || (n == 1 && !allowOneWord) || !EndsLikeName(k, k + n))
             {
                 return 0;
             }
@@ -143,6 +151,39 @@ internal static partial class OfficialExtractor
             }
 
             return _context.Has(k, WordFlags.TitleWord) && !_context.Has(k, WordFlags.MiddleName) ? 0 : n;
+        }
+
+        // Whether the capitalized words [s, end) can be a whole person's name by the way they end. A Vietnamese name ends in a
+        // given name, never in a middle-name word ("Chánh Văn" of "Chánh Văn phòng"); a number right after the words makes
+        // them a unit or a place ("tổ dân phố Lại Thế 1", "thôn Đồng Tâm 2"); and two words that open a title in the tables
+        // and run on in lower case are that title cut short ("Phó Giám đốc", "Phó Chỉ huy trưởng").
+        private bool EndsLikeName(int s, int end)
+        {
+            if (end - 1 <= s || !Tokens[end - 1].IsWord)
+            {
+                return end - 1 == s;
+            }
+
+            if (_context.Has(end - 1, WordFlags.MiddleName) && _lexicon.MiddleOnlyNames.Contains(Tokens[end - 1].In(_text)))
+            {
+                return false;
+            }
+
+            if (end < Tokens.Length && _context.SameLine(end - 1))
+            {
+                WordToken next = Tokens[end];
+                if (next.Kind == WordKind.Number && Tokens[end - 1].End < next.Start)
+                {
+                    return false;
+                }
+
+                if (end - s == 2 && _context.Has(s, WordFlags.TitleHead) && next.IsWord && !next.Capitalized)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private int RunLength(int k, int max)

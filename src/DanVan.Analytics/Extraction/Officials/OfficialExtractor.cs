@@ -95,7 +95,8 @@ internal static partial class OfficialExtractor
                 });
             }
 
-            officials.Add(new Official(list[0].Name, titles, mentions));
+            // The person's name is the full one the shorter mentions joined ("Võ Thị Huệ", not an earlier "bà Huệ").
+            officials.Add(new Official(name, titles, mentions));
         }
 
         return officials;
@@ -158,6 +159,12 @@ internal static partial class OfficialExtractor
                 int next = ParseItem(end, introduced, item == 0 && introduced, shared, out IReadOnlyList<OfficialTitle>? before, out bool mentioned, out bool honorific, out bool listed);
                 if (next <= end)
                 {
+                    if (item == 0 && introduced && SkipUnreadFirstName(end) is int resume and > 0)
+                    {
+                        end = resume;
+                        continue;
+                    }
+
                     break;
                 }
 
@@ -198,6 +205,17 @@ internal static partial class OfficialExtractor
             }
 
             return Math.Max(end, from + 1);
+        }
+
+        // "các đồng chí: Đoàn Minh Quang, Trương Công Lý": after an honorific and a colon every item is a name, so a first one
+        // the rules cannot read (its family also opens an organisation's name and is not in the tables) does not end the list.
+        // The token after its separator when the next item is a name, else -1.
+        private int SkipUnreadFirstName(int j)
+        {
+            int run = _context.IsPunct(j - 1, ':') ? RunLength(j, MaxIntroducedNameWords + 1) : 0;
+            int sep = j + run;
+            return run is >= 2 and <= MaxNameWords && (_context.IsPunct(sep, ',') || _context.IsWord(sep, "và")) && _context.SameLine(sep - 1)
+                && StrictNameLength(sep + 1) > 0 ? sep + 1 : -1;
         }
 
         private bool IsItemStart(int k, bool bareAllowed, bool inTitledList) =>
@@ -275,10 +293,17 @@ internal static partial class OfficialExtractor
                         nameEnd = nameStart + n;
                     }
                 }
-                else if (titles[^1].Head.IsRank || titles.Count > 0)
+                else if (titles[^1].Head.IsRank)
                 {
+                    // A rank takes no organisation after it, only a person: the capitalized words after it are a name even
+                    // when the tables do not know its family ("Thiếu tá Rơ Mah Tuân"), unless they are a place or a body.
                     int n = StrictNameLength(k);
-                    if (n > 0 && (titles[^1].Head.IsRank))
+                    if (n == 0)
+                    {
+                        n = BareNameLength(k, false);
+                    }
+
+                    if (n > 0)
                     {
                         nameStart = k;
                         nameEnd = k + n;
@@ -309,8 +334,10 @@ internal static partial class OfficialExtractor
             }
 
             // "Jeong Byung-won", "Khăm-phăn": a syllable joined by a hyphen without spaces belongs to the name.
+            // A title after the hyphen is an apposition written tight ("Hà Phẩm Chất-Phó Bí thư Chi bộ").
             while (_context.IsDash(nameEnd) && nameEnd + 1 < Tokens.Length && Tokens[nameEnd + 1].IsWord
-                && Tokens[nameEnd - 1].End == Tokens[nameEnd].Start && Tokens[nameEnd].End == Tokens[nameEnd + 1].Start)
+                && Tokens[nameEnd - 1].End == Tokens[nameEnd].Start && Tokens[nameEnd].End == Tokens[nameEnd + 1].Start
+                && !IsTitleStart(nameEnd + 1, afterSeparator: true))
             {
                 nameEnd += 2;
             }

@@ -166,6 +166,17 @@ public sealed class ContentExtractorTests
     }
 
     [Theory]
+    [InlineData("This entry was posted in News and tagged dân vận. Bookmark the permalink.")]
+    [InlineData("Dieser Eintrag wurde veröffentlicht in Allgemein von admin.")]
+    [InlineData("War dieser Artikel hilfreich?")]
+    [InlineData("Was this article helpful?")]
+    public void Extract_PostMetadataOrRatingPromptAfterTheArticle_IsNotBody(string line)
+    {
+        Article article = Parse("<div>" + string.Concat(Sentences.Select(s => $"<p>{s}</p>")) + $"<p>{line}</p></div>");
+        Assert.Equal(Sentences, article.Paragraphs);
+    }
+
+    [Theory]
     [InlineData("Mehr zum Thema")]
     [InlineData("Lire aussi :")]
     [InlineData("Related articles")]

@@ -78,7 +78,7 @@ internal static class BylineFinder
                 }
 
                 // A label heading over its value: "Autor:" in one element, "Peter Maahn" in the next.
-                string line = IsIntroducerAlone(block.Text) && b + 1 < model.Blocks.Count && model.Blocks[b + 1].Chars <= MaxBylineBlock
+                string line = BylineParser.IsIntroducer(block.Text) && b + 1 < model.Blocks.Count && model.Blocks[b + 1].Chars <= MaxBylineBlock
                     ? block.Text + " " + model.Blocks[b + 1].Text
                     : block.Text;
                 // A line that is all link is a teaser's headline ("… Delisting von Mailänder Börse") unless it opens with the byline word.
@@ -259,19 +259,19 @@ internal static class BylineFinder
     /// <summary>The names in the text of a byline element: "Von Max Muster", "Hoàng Phong", a lone handle "gnaddrig".</summary>
     public static List<string> FromBylineElement(string text)
     {
-        // "Walter von Aachen" is one name with a particle inside, not a byline word before "Aachen".
         List<string> names = BylineParser.Parse(text);
-        if (names.Count == 0 && WholeName(text) is { } whole)
+        if (names.Count > 0)
+        {
+            return names;
+        }
+
+        // "Walter von Aachen" is one name with a particle inside, not a byline word before "Aachen".
+        if (WholeName(text) is { } whole)
         {
             return [whole];
         }
 
-        names = names.Count > 0 ? names : BylineParser.Introduced(text, MaxIntroducerOffset, allowSingleWord: true);
-        if (names.Count == 0)
-        {
-            names = BylineParser.Parse(text);
-        }
-
+        names = BylineParser.Introduced(text, MaxIntroducerOffset, allowSingleWord: true);
         if (names.Count == 0 && WithoutDate(text) is { } undated)
         {
             // "Janic Cathomen, 01.12.2021": the byline element also shows the date.
@@ -329,12 +329,6 @@ internal static class BylineFinder
         }
 
         return null;
-    }
-
-    private static bool IsIntroducerAlone(string text)
-    {
-        string key = Text.VietnameseFolder.Fold(text.Trim().TrimEnd(':').TrimEnd()).ToLowerInvariant();
-        return key.Length <= 24 && (Array.IndexOf(BylinePatterns.Introducers, key) >= 0 || Array.IndexOf(BylinePatterns.Introducers, key + ":") >= 0);
     }
 
     // The colon after a first word of letters only ("Interview:"), or -1.

@@ -66,13 +66,13 @@ internal static class BylineParser
     private static string? CreditedOutlet(string text, string folded)
     {
         const string Theo = "theo ";
-        if (!folded.StartsWith(Theo, StringComparison.OrdinalIgnoreCase) || folded.Length != text.Length)
+        if (!folded.StartsWith(Theo, StringComparison.Ordinal) || folded.Length != text.Length)
         {
             return null;
         }
 
         string outlet = text[Theo.Length..].Trim().TrimEnd('.');
-        string rest = folded[Theo.Length..].Trim().ToLowerInvariant();
+        string rest = folded[Theo.Length..].Trim();
         bool acronym = outlet.Length is >= 2 and <= 12 && outlet.All(c => char.IsUpper(c) || char.IsDigit(c) || c is '.' or '-');
         bool named = outlet.Length > 0 && char.IsUpper(outlet[0]) && !outlet.Contains(',', StringComparison.Ordinal) &&
                      Array.Exists(BylinePatterns.OutletWords, w => rest.StartsWith(w + " ", StringComparison.Ordinal));
@@ -329,6 +329,29 @@ internal static class BylineParser
 
         string key = VietnameseFolder.Fold(trimmed).TrimEnd(':');
         return trimmed.Length == 0 || Array.IndexOf(BylinePatterns.Introducers, key) >= 0 || Array.IndexOf(BylinePatterns.NameTitles, key) >= 0 ? null : trimmed;
+    }
+
+    /// <summary>
+    /// True when <paramref name="text"/> is a byline word alone, a colon after it optional: "By", "Autor:", "Written by",
+    /// "Bởi". Compared with the table as written, accents kept.
+    /// </summary>
+    public static bool IsIntroducer(string text)
+    {
+        ReadOnlySpan<char> key = TextCleaner.Clean(text).AsSpan().Trim().TrimEnd(':').TrimEnd();
+        if (key.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (string introducer in BylinePatterns.Introducers)
+        {
+            if (key.Equals(introducer.AsSpan().TrimEnd(':'), StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True for a CMS account name shown when nobody signed the piece ("admin", "webmaster").</summary>

@@ -37,7 +37,7 @@ internal static partial class MetadataResolver
         // SEO plugins label the author in the card data: twitter:label1 "Written by" / "Verfasst von", twitter:data1 the name.
         for (int i = 1; i <= 2; i++)
         {
-            if (Get(metas, $"twitter:label{i}") is { } label && Get(metas, $"twitter:data{i}") is { } data && IsAuthorLabel(label))
+            if (Get(metas, $"twitter:label{i}") is { } label && Get(metas, $"twitter:data{i}") is { } data && BylineParser.IsIntroducer(label))
             {
                 AddAuthor(meta, data, host);
             }
@@ -76,13 +76,6 @@ internal static partial class MetadataResolver
                 return;
             }
         }
-    }
-
-    // "Written by", "Verfasst von", "Escrito por": a byline word of the table, alone.
-    private static bool IsAuthorLabel(string label)
-    {
-        string text = Clean(label).TrimEnd(':').Trim().ToLowerInvariant();
-        return text.Length > 0 && Array.Exists(Tables.BylinePatterns.Introducers, i => i.TrimEnd(':') == text);
     }
 
     private static void AddAuthor(ResolvedMetadata meta, string raw, string? host)

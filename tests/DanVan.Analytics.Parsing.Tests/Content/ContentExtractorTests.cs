@@ -11,6 +11,10 @@ public sealed class ContentExtractorTests
         "Phát biểu chỉ đạo, đồng chí Phó Bí thư yêu cầu tiếp tục nâng cao chất lượng, hiệu quả công tác dân vận theo hướng thực chất.",
     ];
 
+    // The sentences as paragraphs, and the headline the byline tests put above them.
+    private static readonly string ArticleParagraphs = string.Concat(Sentences.Select(s => $"<p>{s}</p>"));
+    private const string Headline = "<h1>Hội nghị sơ kết công tác dân vận năm 2023</h1>";
+
     private static Article Parse(string body) =>
         new ArticleParser().Parse($"<html><head><title>Tin</title></head><body><nav class=\"menu\"><a href=\"/\">Trang chủ</a> <a href=\"/chinh-tri\">Chính trị</a></nav>{body}<footer>Bản quyền thuộc về báo. Địa chỉ: 1 Tràng Tiền, Hà Nội.</footer></body></html>");
 
@@ -26,14 +30,14 @@ public sealed class ContentExtractorTests
     {
         string comments = "<div class=\"comment-list\">" + string.Concat(Enumerable.Range(0, 12).Select(i =>
             $"<div class=\"item\"><p>Bạn đọc {i}: Tôi hoàn toàn đồng ý với ý kiến của đồng chí, công tác dân vận cần sâu sát, gần dân, hiểu dân, học dân, có trách nhiệm với dân, nhất là ở cơ sở.</p></div>")) + "</div>";
-        Article article = Parse("<div class=\"detail\">" + string.Concat(Sentences.Select(s => $"<p>{s}</p>")) + "</div>" + comments);
+        Article article = Parse("<div class=\"detail\">" + ArticleParagraphs + "</div>" + comments);
         Assert.Equal(Sentences, article.Paragraphs);
     }
 
     [Fact]
     public void Extract_LexiconPhraseThatEndsTheArticle_CutsEverythingAfter()
     {
-        Article article = Parse("<div>" + string.Concat(Sentences.Select(s => $"<p>{s}</p>")) +
+        Article article = Parse("<div>" + ArticleParagraphs +
                                 "<p>Xem nhiều nhất</p><p>Hà Nội công bố quyết định về công tác cán bộ, thành phố đẩy mạnh cải cách thủ tục hành chính năm 2025.</p></div>");
         Assert.Equal(Sentences, article.Paragraphs);
     }
@@ -50,7 +54,7 @@ public sealed class ContentExtractorTests
     [Fact]
     public void Extract_HiddenElements_AreIgnored()
     {
-        Article article = Parse("<div>" + string.Concat(Sentences.Select(s => $"<p>{s}</p>")) +
+        Article article = Parse("<div>" + ArticleParagraphs +
                                 "<div style=\"display: none\"><p>Copy link thành công, đường dẫn đã được sao chép vào bộ nhớ tạm của bạn.</p></div></div>");
         Assert.Equal(Sentences, article.Paragraphs);
     }
@@ -67,7 +71,7 @@ public sealed class ContentExtractorTests
     [Fact]
     public void Extract_TrailingByline_BecomesTheAuthor()
     {
-        Article article = Parse("<div>" + string.Concat(Sentences.Select(s => $"<p>{s}</p>")) + "<p><b>Hoàng Phong</b></p></div>");
+        Article article = Parse("<div>" + ArticleParagraphs + "<p><b>Hoàng Phong</b></p></div>");
         Assert.Equal(Sentences, article.Paragraphs);
         Assert.Equal(["Hoàng Phong"], article.Authors);
         Assert.Contains(article.Warnings, w => w.Code == ParseWarningCode.AuthorsFromByline);
@@ -78,7 +82,7 @@ public sealed class ContentExtractorTests
     {
         string filler = string.Concat(Enumerable.Range(0, 8).Select(i => $"<div class=\"share\"><a href=\"/s{i}\">Chia sẻ {i}</a></div>"));
         Article article = Parse("<div class=\"byline\">Bài: <span class=\"author\">Thu Hà</span> và <span class=\"author\">Minh Anh</span></div><div>" +
-                                string.Concat(Sentences.Select(s => $"<p>{s}</p>")) + "</div>" + filler +
+                                ArticleParagraphs + "</div>" + filler +
                                 "<div class=\"author-bio\">Thu Hà Phóng viên</div><ul><li><span class=\"byline\">Bài: Lê Văn Nam</span></li></ul>");
         Assert.Equal(["Thu Hà", "Minh Anh"], article.Authors);
     }
@@ -90,7 +94,7 @@ public sealed class ContentExtractorTests
     [InlineData("<footer><p>© 2023 Deutsche Welle</p></footer>", null)]
     public void Find_NoByline_APersonalSitesCopyrightNamesTheAuthor(string footer, string? author)
     {
-        Article article = Parse("<div>" + string.Concat(Sentences.Select(s => $"<p>{s}</p>")) + "</div>" + footer);
+        Article article = Parse("<div>" + ArticleParagraphs + "</div>" + footer);
         Assert.Equal(author is null ? [] : [author], article.Authors);
     }
 
@@ -102,15 +106,15 @@ public sealed class ContentExtractorTests
     [InlineData("<p>11.12.2019 - Beispiel Verlag GmbH</p>", null)]
     public void Find_DateAndNameUnderTheHeadline_TheNameIsTheAuthor(string line, string? author)
     {
-        Article article = Parse("<h1>Hội nghị sơ kết công tác dân vận năm 2023</h1>" + line + "<div>" + string.Concat(Sentences.Select(s => $"<p>{s}</p>")) + "</div>");
+        Article article = Parse(Headline + line + "<div>" + ArticleParagraphs + "</div>");
         Assert.Equal(author is null ? [] : [author], article.Authors);
     }
 
     [Fact]
     public void Find_DateTimeAndNameAboveTheHeadline_TheLastPartIsTheAuthor()
     {
-        Article article = Parse("<small>04.02.2022 | 13:10 Uhr | Uta Helkenberg</small><h1>Hội nghị sơ kết công tác dân vận năm 2023</h1><div>" +
-                                string.Concat(Sentences.Select(s => $"<p>{s}</p>")) + "</div>");
+        Article article = Parse("<small>04.02.2022 | 13:10 Uhr | Uta Helkenberg</small>" + Headline + "<div>" +
+                                ArticleParagraphs + "</div>");
         Assert.Equal(["Uta Helkenberg"], article.Authors);
     }
 
@@ -121,7 +125,7 @@ public sealed class ContentExtractorTests
     [InlineData("<h4>Von</h4><p>các cơ quan, đơn vị</p>", null)]
     public void Find_BylineWordOverTheName_TheNameIsTheAuthor(string byline, string? author)
     {
-        Article article = Parse("<h1>Hội nghị sơ kết công tác dân vận năm 2023</h1><div>" + string.Concat(Sentences.Select(s => $"<p>{s}</p>")) +
+        Article article = Parse(Headline + "<div>" + ArticleParagraphs +
                                 $"</div><div class=\"meta\">{byline}</div>");
         Assert.Equal(author is null ? [] : [author], article.Authors);
     }
@@ -132,15 +136,15 @@ public sealed class ContentExtractorTests
     [InlineData("<span class=\"author\">Eingestellt von der Michel</span>", "der Michel")]
     public void Find_BylineElements_TheNameIsReadWholeAndALabelElementIsSkipped(string byline, string author)
     {
-        Article article = Parse($"<h1>Hội nghị sơ kết công tác dân vận năm 2023</h1><div class=\"meta\">{byline}</div><div>" +
-                                string.Concat(Sentences.Select(s => $"<p>{s}</p>")) + "</div><div id=\"siteinfo\">Blog powered by Enno Aljets</div>");
+        Article article = Parse(Headline + $"<div class=\"meta\">{byline}</div><div>" +
+                                ArticleParagraphs + "</div><div id=\"siteinfo\">Blog powered by Enno Aljets</div>");
         Assert.Equal([author], article.Authors);
     }
 
     [Fact]
     public void Find_TeaserHeadlineWithAByLineWord_IsNoByline()
     {
-        Article article = Parse("<h1>Hội nghị sơ kết công tác dân vận năm 2023</h1><div>" + string.Concat(Sentences.Select(s => $"<p>{s}</p>")) +
+        Article article = Parse(Headline + "<div>" + ArticleParagraphs +
                                 "</div><ul><li><a href=\"/b\">CNH plant Delisting von Mailänder Börse</a></li></ul>");
         Assert.Empty(article.Authors);
     }
@@ -153,15 +157,15 @@ public sealed class ContentExtractorTests
     [InlineData("Chuyên mục: công tác dân vận", null)]
     public void Find_LabelledNameInABylineElement_TheNameIsTheAuthor(string byline, string? author)
     {
-        Article article = Parse($"<h1>Hội nghị sơ kết công tác dân vận năm 2023</h1><div class=\"author\">{byline}</div><div>" +
-                                string.Concat(Sentences.Select(s => $"<p>{s}</p>")) + "</div>");
+        Article article = Parse(Headline + $"<div class=\"author\">{byline}</div><div>" +
+                                ArticleParagraphs + "</div>");
         Assert.Equal(author is null ? [] : [author], article.Authors);
     }
 
     [Fact]
     public void Find_DateAndNameFarBelowTheHeadline_IsNoByline()
     {
-        Article article = Parse("<h1>Hội nghị sơ kết công tác dân vận năm 2023</h1><div>" + string.Concat(Sentences.Select(s => $"<p>{s}</p>")) +
+        Article article = Parse(Headline + "<div>" + ArticleParagraphs +
                                 "<p>11.12.2019 - Amelie Loevenich</p></div>");
         Assert.Empty(article.Authors);
     }
@@ -173,7 +177,7 @@ public sealed class ContentExtractorTests
     [InlineData("Was this article helpful?")]
     public void Extract_PostMetadataOrRatingPromptAfterTheArticle_IsNotBody(string line)
     {
-        Article article = Parse("<div>" + string.Concat(Sentences.Select(s => $"<p>{s}</p>")) + $"<p>{line}</p></div>");
+        Article article = Parse("<div>" + ArticleParagraphs + $"<p>{line}</p></div>");
         Assert.Equal(Sentences, article.Paragraphs);
     }
 
@@ -183,7 +187,7 @@ public sealed class ContentExtractorTests
     [InlineData("Related articles")]
     public void Extract_ForeignRelatedReadingBox_IsDroppedWithItsLinks(string label)
     {
-        Article article = Parse("<div>" + string.Concat(Sentences.Select(s => $"<p>{s}</p>")) +
+        Article article = Parse("<div>" + ArticleParagraphs +
                                 $"<p>{label}</p><ul><li><a href=\"/a\">Một bài viết khác về công tác dân vận ở cơ sở</a></li><li><a href=\"/b\">Hội nghị sơ kết phong trào thi đua Dân vận khéo</a></li></ul></div>");
         Assert.Equal(Sentences, article.Paragraphs);
     }
@@ -192,7 +196,7 @@ public sealed class ContentExtractorTests
     public void Extract_BoldOpeningParagraph_IsTheLead()
     {
         const string sapo = "(ĐCSVN) - Nghị quyết đề ra mục tiêu tăng cường và đổi mới, nâng cao hiệu quả sự lãnh đạo của các cấp ủy Đảng đối với công tác dân vận.";
-        Article article = Parse($"<div><p><strong>{sapo}</strong></p>" + string.Concat(Sentences.Select(s => $"<p>{s}</p>")) + "</div>");
+        Article article = Parse($"<div><p><strong>{sapo}</strong></p>" + ArticleParagraphs + "</div>");
         Assert.Equal(sapo, article.Lead);
         Assert.Equal(Sentences, article.Paragraphs);
     }
